@@ -1,0 +1,59 @@
+# rustcrt: `make` builds the library and leaves bin/rustcrt-cc usable in place;
+# `make demo` runs the examples; `make check` runs every test; `make bench` the benchmarks.
+
+CARGO    ?= cargo
+PREFIX   ?= /usr/local
+LIB      := target/release/librustcrt.a
+CC_WRAP  := bin/rustcrt-cc
+HEADER   := include/rustcrt.h
+PYTHON   ?= python3
+
+.PHONY: all lib demo check test-rust test-c test-header header install clean deps
+
+all: lib
+
+# Build tools the project needs, on a fresh Debian machine (CI included): cbindgen from crates.io.
+deps:
+	@command -v cbindgen >/dev/null 2>&1 || $(CARGO) install cbindgen --locked --quiet
+
+lib:
+	$(CARGO) build --release --features c-abi --quiet
+
+# The header, generated from the shims.
+header: deps
+	cbindgen --quiet --config cbindgen.toml --crate rustcrt --output $(HEADER)
+
+demo: lib
+	@$(PYTHON) examples/run.py
+
+check: lib test-rust test-header test-c
+
+test-rust:
+	$(CARGO) test --quiet
+
+# The committed header must match what cbindgen makes of the shims now, and must compile
+# together with glibc's headers under -Werror (a shim whose signature differs from glibc's
+# prototype fails here).
+test-header: deps
+	@tmp=$$(mktemp -d) && \
+	cbindgen --quiet --config cbindgen.toml --crate rustcrt --output $$tmp/rustcrt.h && \
+	if ! diff -u $(HEADER) $$tmp/rustcrt.h; then \
+		echo "header drift: run 'make header' and commit include/rustcrt.h"; rm -rf $$tmp; exit 1; fi && \
+	rm -rf $$tmp
+	@$(PYTHON) c-tests/header_check.py
+
+test-c: lib
+	@$(PYTHON) c-tests/run.py
+
+install: lib
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib/pkgconfig $(DESTDIR)$(PREFIX)/include
+	install -m 644 $(LIB) $(DESTDIR)$(PREFIX)/lib/librustcrt.a
+	install -m 644 $(HEADER) $(DESTDIR)$(PREFIX)/include/rustcrt.h
+	install -m 755 $(CC_WRAP) $(DESTDIR)$(PREFIX)/bin/rustcrt-cc
+	sed -e 's|@PREFIX@|$(PREFIX)|g' rustcrt.pc.in > $(DESTDIR)$(PREFIX)/lib/pkgconfig/rustcrt.pc
+
+clean:
+	$(CARGO) clean
+	rm -rf out
+
+-include bench/bench.mk

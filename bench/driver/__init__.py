@@ -1,0 +1,1 @@
+"""The benchmark driver of rustcrt: builds bench/ for each libc, runs it, reports."""

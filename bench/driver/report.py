@@ -1,0 +1,58 @@
+"""RESULTS.md and ratio.svg: the written record of one run."""
+
+from . import config, stats, svg, table
+from .plan import FLOOR
+
+
+def _notes(plan, results, columns):
+    """One line per (column, program or row) that gave dashes, with the reason."""
+    by_reason = {}
+    for (row, column), reason in sorted(results.failed.items()):
+        if column == FLOOR or column in columns:
+            by_reason.setdefault((column, reason), []).append(row)
+    lines = []
+    for (column, reason), rows in sorted(by_reason.items()):
+        shown = ", ".join(rows[:8]) + (f" and {len(rows) - 8} more" if len(rows) > 8 else "")
+        lines.append(f"- {column}: {shown}: {reason}")
+    return "\n".join(lines) + "\n" if lines else "- none: every row ran for every libc\n"
+
+
+def _chart_entries(plan, results, columns):
+    others = [c for c in columns if c != config.REFERENCE]
+    entries, section = [], None
+    for row in plan.rows:
+        if row.section == "floors" or (row.unit == "bytes" and not row.name.endswith("stripped")):
+            continue
+        if row.section != section:
+            section = row.section
+            entries.append(("section", section))
+        ref = stats.median(results.values.get((row.name, config.REFERENCE), []))
+        ratios = {c: stats.cost_ratio(row.unit, stats.median(results.values.get((row.name, c), [])),
+                                      ref) for c in others}
+        entries.append(("row", row.name, ratios))
+    return entries, others
+
+
+def chart(plan, results, columns, title):
+    entries, others = _chart_entries(plan, results, columns)
+    return svg.chart(entries, others, title)
+
+
+def results_md(machine, plan, results, columns, counts):
+    parts = [
+        "# rustcrt benchmarks\n\n",
+        "Written by `bench/run.py` (`make bench`); do not edit by hand. Every number below was "
+        "measured in this one run, the libcs interleaved and their order rotated each round.\n\n",
+        machine, "\n",
+        table.timed_table(plan, results, columns), "\n",
+        "Rows that show `-`, and why:\n\n", _notes(plan, results, columns), "\n",
+    ]
+    if counts:
+        parts += ["## Instruction counts (callgrind)\n\n",
+                  "Exact and repeatable. `Ir/op`: instructions per operation of the kernel "
+                  "(two runs of different length, differenced; includes the few instructions "
+                  "of the loop); `Ir/process`: the whole start-up program. valgrind counts one "
+                  "iteration of `rep movsb` as one instruction.\n\n",
+                  table.count_table(counts, columns), "\n"]
+    parts.append("![cost relative to glibc](ratio.svg)\n")
+    return "".join(parts)

@@ -1,0 +1,53 @@
+"""Medians, ratios and how numbers are written."""
+
+import statistics
+
+from . import config
+
+
+def median(values):
+    return statistics.median(values) if values else None
+
+
+def number(v):
+    """Four significant digits, no exponent for the magnitudes we meet."""
+    if v is None:
+        return "-"
+    if float(v).is_integer() and abs(v) >= 100:
+        return f"{v:.0f}"
+    if abs(v) >= 1000:
+        return f"{v:.0f}"
+    if abs(v) >= 100:
+        return f"{v:.1f}"
+    if abs(v) >= 10:
+        return f"{v:.2f}"
+    return f"{v:.3f}"
+
+
+def cell(values):
+    """median (min–max), or the single value, or a dash."""
+    if not values:
+        return "-"
+    mid = number(median(values))
+    if len(values) == 1 or min(values) == max(values):
+        return mid
+    return f"{mid} ({number(min(values))}–{number(max(values))})"
+
+
+def cost_ratio(unit, value, reference):
+    """The row's cost relative to the reference: below 1 is better.
+
+    Times and sizes: value / reference.  Rates (GB/s, rt/s): reference / value."""
+    if value is None or reference is None or value <= 0 or reference <= 0:
+        return None
+    if unit in config.HIGHER_IS_BETTER:
+        return reference / value
+    return value / reference
+
+
+def ratio_text(r):
+    return "" if r is None else f"{r:.2f}"
+
+
+def better(unit):
+    return "higher" if unit in config.HIGHER_IS_BETTER else "lower"

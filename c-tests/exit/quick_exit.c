@@ -1,0 +1,18 @@
+// expect: status=3
+/* quick_exit runs at_quick_exit handlers newest first, and neither atexit handlers nor
+ * destructors. */
+#include <stdlib.h>
+#include "test.h"
+
+static void qa(void) { t_print("quick a\n"); }
+static void qb(void) { t_print("quick b\n"); }
+static void not_run(void) { t_print("atexit handler must not run\n"); }
+__attribute__((destructor)) static void dtor(void) { t_print("destructor must not run\n"); }
+
+int main(void)
+{
+    T_EQ(atexit(not_run), 0);
+    T_EQ(at_quick_exit(qa), 0);
+    T_EQ(at_quick_exit(qb), 0);
+    quick_exit(3);
+}

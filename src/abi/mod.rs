@@ -1,0 +1,36 @@
+//! The C ABI: `extern "C"` shims, one file per C header family.
+//!
+//! A shim converts arguments (raw pointers checked here, at the seam) and turns the core's
+//! `Result<_, Errno>` into the C convention; it holds no logic of its own. Built only with the
+//! `c-abi` feature, so that `cargo test` binaries keep glibc's symbols.
+
+mod auxv;
+mod errno;
+mod fcntl;
+mod panic;
+mod ssp;
+mod stdlib;
+mod string;
+mod time;
+mod unistd;
+
+use rustix::io::Errno;
+
+/// Results in C's "value, or a failure value with `errno` set" convention.
+trait OrErrno<T> {
+    /// The success value, or `failed` with `errno` set to the error.
+    fn or_errno(self, failed: T) -> T;
+}
+
+impl<T> OrErrno<T> for Result<T, Errno> {
+    #[inline]
+    fn or_errno(self, failed: T) -> T {
+        match self {
+            Ok(value) => value,
+            Err(e) => {
+                crate::thread::tcb::set_errno(e.raw_os_error());
+                failed
+            }
+        }
+    }
+}

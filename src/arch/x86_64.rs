@@ -1,0 +1,188 @@
+//! x86_64: the process entry point and the thread pointer.
+//!
+//! # Safety
+//! `_start` is entered by the kernel with the initial process stack in `%rsp`; nothing else may
+//! call it. `thread_pointer` is only meaningful once `%fs` has been set by the start-up code.
+
+/// The process entry point, as the kernel's ELF loader enters it.
+///
+/// On entry `%rsp` points at `argc`, followed by `argv[]`, `envp[]` and the auxiliary vector;
+/// `%rdx` holds a function pointer for `atexit` in dynamically loaded programs, which a static
+/// program has no use for. The address of `_DYNAMIC` tells the start-up code whether the
+/// program is position independent (and where it was loaded): it is a weak, hidden reference,
+/// so a non-PIE static link resolves it to 0.
+///
+/// # Safety
+/// Only the kernel calls this.
+#[cfg(feature = "c-abi")]
+#[unsafe(naked)]
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn _start() -> ! {
+    core::arch::naked_asm!(
+        ".weak _DYNAMIC",
+        ".hidden _DYNAMIC",
+        // Zero the frame pointer so that debuggers and unwinders stop at this frame.
+        "xor ebp, ebp",
+        // First argument: the initial stack pointer, where argc sits.
+        "mov rdi, rsp",
+        // Second argument: the run-time address of _DYNAMIC (0 in a non-PIE program).
+        "lea rsi, [rip + _DYNAMIC]",
+        // The ABI requires %rsp to be 16-byte aligned before a call; the kernel aligns it,
+        // but a hand-written loader may not.
+        "and rsp, -16",
+        // `entry` never returns.
+        "call {entry}",
+        // Unreachable: trap if it ever does return.
+        "ud2",
+        entry = sym crate::start::entry,
+    )
+}
+
+/// The thread pointer (`%fs` base): the address of the calling thread's control block.
+#[inline(always)]
+pub fn thread_pointer() -> *mut u8 {
+    let tp: *mut u8;
+    // SAFETY: reads the self pointer that the control block keeps at `%fs:0` (the x86_64 TLS
+    // ABI guarantees it, glibc's and ours alike); the read has no side effects.
+    unsafe {
+        core::arch::asm!("mov {}, qword ptr fs:0", out(reg) tp, options(nostack, preserves_flags, readonly, pure));
+    }
+    tp
+}
+
+// The C library's exported variables that glibc defines under two names each. The second
+// name of each pair is weak, as in glibc, so a program may define its own.
+#[cfg(feature = "c-abi")]
+core::arch::global_asm!(
+    ".pushsection .bss.rustcrt_environ,\"aw\",@nobits",
+    ".balign 8",
+    ".globl __environ",
+    ".weak environ",
+    ".type __environ, @object",
+    ".type environ, @object",
+    ".size __environ, 8",
+    ".size environ, 8",
+    "__environ:",
+    "environ:",
+    ".zero 8",
+    ".popsection",
+    ".pushsection .bss.rustcrt_progname,\"aw\",@nobits",
+    ".balign 8",
+    ".globl __progname_full",
+    ".globl __progname",
+    ".weak program_invocation_name",
+    ".weak program_invocation_short_name",
+    ".type __progname_full, @object",
+    ".type program_invocation_name, @object",
+    ".type __progname, @object",
+    ".type program_invocation_short_name, @object",
+    ".size __progname_full, 8",
+    ".size program_invocation_name, 8",
+    ".size __progname, 8",
+    ".size program_invocation_short_name, 8",
+    "__progname_full:",
+    "program_invocation_name:",
+    ".zero 8",
+    "__progname:",
+    "program_invocation_short_name:",
+    ".zero 8",
+    ".popsection",
+);
+
+/// Copies `n` bytes from `src` to `dst`, lowest address first (`rep movsb`).
+///
+/// # Safety
+/// Both ranges valid for `n` bytes; overlap only with `dst <= src`.
+#[inline(always)]
+pub unsafe fn copy_forward(dst: *mut u8, src: *const u8, n: usize) {
+    // SAFETY: the caller guarantees the ranges; the direction flag is clear per the ABI.
+    unsafe {
+        core::arch::asm!("rep movsb", inout("rdi") dst => _, inout("rsi") src => _, inout("rcx") n => _,
+            options(nostack, preserves_flags));
+    }
+}
+
+/// Copies `n` bytes from `src` to `dst`, highest address first, for overlapping moves upward.
+///
+/// # Safety
+/// Both ranges valid for `n` bytes.
+#[inline(always)]
+pub unsafe fn copy_backward(dst: *mut u8, src: *const u8, n: usize) {
+    if n == 0 {
+        return;
+    }
+    // SAFETY: the caller guarantees the ranges; the direction flag is set only for this one
+    // instruction and cleared again, as the ABI requires at every call boundary.
+    unsafe {
+        core::arch::asm!("std", "rep movsb", "cld",
+            inout("rdi") dst.add(n - 1) => _, inout("rsi") src.add(n - 1) => _, inout("rcx") n => _,
+            options(nostack));
+    }
+}
+
+/// Sets `n` bytes at `dst` to `byte` (`rep stosb`).
+///
+/// # Safety
+/// `dst` valid for `n` bytes.
+#[inline(always)]
+pub unsafe fn fill(dst: *mut u8, byte: u8, n: usize) {
+    // SAFETY: the caller guarantees the range.
+    unsafe {
+        core::arch::asm!("rep stosb", inout("rdi") dst => _, in("al") byte, inout("rcx") n => _,
+            options(nostack, preserves_flags));
+    }
+}
+
+/// The length of the NUL-terminated string at `s`, 16 bytes at a time (SSE2, part of the
+/// x86_64 baseline). Aligned 16-byte loads never cross a page, so reading a little past the
+/// terminator cannot fault; doing it in assembly keeps those reads outside Rust's memory model.
+///
+/// # Safety
+/// `s` must point at a NUL-terminated string.
+#[inline]
+pub unsafe fn string_length(s: *const u8) -> usize {
+    let len: usize;
+    // SAFETY: only aligned 16-byte blocks that contain at least one byte of the string are
+    // read; the loop ends at the block holding the terminator.
+    unsafe {
+        core::arch::asm!(
+            "mov {block}, {s}",
+            "and {block}, -16",
+            "pxor {zero}, {zero}",
+            "movdqa {bytes}, xmmword ptr [{block}]",
+            "pcmpeqb {bytes}, {zero}",
+            "pmovmskb {mask:e}, {bytes}",
+            // Drop the bytes of the first block that lie before `s`.
+            "mov ecx, {s:e}",
+            "and ecx, 15",
+            "shr {mask:e}, cl",
+            "test {mask:e}, {mask:e}",
+            "jnz 3f",
+            "2:",
+            "add {block}, 16",
+            "movdqa {bytes}, xmmword ptr [{block}]",
+            "pcmpeqb {bytes}, {zero}",
+            "pmovmskb {mask:e}, {bytes}",
+            "test {mask:e}, {mask:e}",
+            "jz 2b",
+            "bsf {mask:e}, {mask:e}",
+            "add {block}, {mask}",
+            "sub {block}, {s}",
+            "mov {len}, {block}",
+            "jmp 4f",
+            "3:",
+            "bsf {mask:e}, {mask:e}",
+            "mov {len}, {mask}",
+            "4:",
+            s = in(reg) s,
+            block = out(reg) _,
+            mask = out(reg) _,
+            len = lateout(reg) len,
+            zero = out(xmm_reg) _,
+            bytes = out(xmm_reg) _,
+            out("ecx") _,
+            options(nostack, readonly),
+        );
+    }
+    len
+}

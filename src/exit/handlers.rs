@@ -1,0 +1,268 @@
+//! `HandlerList`: an unbounded last-in-first-out list of exit handlers.
+//!
+//! Handlers live in blocks of [`PER_BLOCK`] entries. The first block is part of the static
+//! list, so the first registrations need no allocation; further blocks are anonymous mappings,
+//! so there is no fixed limit and no dependency on `malloc`. The list's lock is never held
+//! while a handler runs, so a handler may register more handlers (they run next) or run
+//! `__cxa_finalize`.
+
+use crate::sync::lock::RawLock;
+use core::cell::UnsafeCell;
+use core::ffi::c_void;
+use core::mem::MaybeUninit;
+use core::ptr;
+use rustix::io::Errno;
+use rustix::mm::{MapFlags, ProtFlags};
+
+/// A registered function and how to call it.
+#[derive(Clone, Copy)]
+pub enum Handler {
+    /// `atexit(f)`: called with no argument.
+    Plain(unsafe extern "C" fn()),
+    /// `__cxa_atexit(f, arg, dso)`: called as `f(arg)`; `dso` selects it for
+    /// `__cxa_finalize`.
+    WithArg(unsafe extern "C" fn(*mut c_void), *mut c_void, *mut c_void),
+    /// Already run by `__cxa_finalize`; skipped.
+    Done,
+}
+
+impl Handler {
+    /// Calls the handler.
+    ///
+    /// # Safety
+    /// The handler must be one a program registered, not yet run.
+    unsafe fn call(self) {
+        // SAFETY: the program registered these functions to be called exactly this way.
+        unsafe {
+            match self {
+                Handler::Plain(f) => f(),
+                Handler::WithArg(f, arg, _) => f(arg),
+                Handler::Done => {}
+            }
+        }
+    }
+
+    fn belongs_to(&self, dso: *mut c_void) -> bool {
+        match *self {
+            Handler::Plain(_) => dso.is_null(),
+            Handler::WithArg(_, _, d) => dso.is_null() || d == dso,
+            Handler::Done => false,
+        }
+    }
+}
+
+/// Entries per block: a block fills one 4 KiB page.
+pub const PER_BLOCK: usize = (4096 - 2 * core::mem::size_of::<usize>()) / core::mem::size_of::<Handler>();
+
+struct Block {
+    /// The block below (older entries); null for the static first block.
+    older: *mut Block,
+    /// Entries in use, from index 0 up; those below `len` are initialised.
+    len: usize,
+    /// Uninitialised rather than `Done`-filled, so that a static list is all zero and sits in
+    /// `.bss` instead of adding pages to every program's file.
+    entries: [MaybeUninit<Handler>; PER_BLOCK],
+}
+
+const _: () = assert!(core::mem::size_of::<Block>() <= 4096);
+
+struct State {
+    /// The newest block; null means `first`.
+    newest: *mut Block,
+    first: Block,
+}
+
+/// A list of exit handlers; see the module documentation.
+pub struct HandlerList {
+    lock: RawLock,
+    state: UnsafeCell<State>,
+}
+
+// SAFETY: `state` is only touched with `lock` held.
+unsafe impl Sync for HandlerList {}
+
+impl HandlerList {
+    pub const fn new() -> HandlerList {
+        HandlerList {
+            lock: RawLock::new(),
+            state: UnsafeCell::new(State {
+                newest: ptr::null_mut(),
+                first: Block { older: ptr::null_mut(), len: 0, entries: [MaybeUninit::uninit(); PER_BLOCK] },
+            }),
+        }
+    }
+
+    /// Registers `handler` to run before every handler registered earlier.
+    ///
+    /// Fails with `ENOMEM` when a new block cannot be mapped.
+    pub fn push(&self, handler: Handler) -> Result<(), Errno> {
+        self.lock.with(|| {
+            // SAFETY: the lock is held, so we have the state to ourselves.
+            let state = unsafe { &mut *self.state.get() };
+            let mut block = state.newest();
+            // SAFETY: `newest` is the first block or a live mapped block.
+            if unsafe { (*block).len } == PER_BLOCK {
+                let fresh = map_block()?;
+                // SAFETY: `fresh` is a new, zeroed, writable block-sized mapping.
+                unsafe {
+                    (*fresh).older = block;
+                    (*fresh).len = 0;
+                }
+                state.newest = fresh;
+                block = fresh;
+            }
+            // SAFETY: `block` is live and has a free slot at `len`.
+            unsafe {
+                let len = (*block).len;
+                (*block).entries[len] = MaybeUninit::new(handler);
+                (*block).len = len + 1;
+            }
+            Ok(())
+        })
+    }
+
+    /// Takes the newest handler not yet run that belongs to `dso` (every handler when `dso`
+    /// is null), marking it run.
+    pub fn take_newest(&self, dso: *mut c_void) -> Option<Handler> {
+        self.lock.with(|| {
+            // SAFETY: the lock is held.
+            let state = unsafe { &mut *self.state.get() };
+            let found = state.take_newest(dso);
+            state.trim();
+            found
+        })
+    }
+
+    /// Runs every handler, newest first, including those registered meanwhile.
+    pub fn run_all(&self) {
+        while let Some(handler) = self.take_newest(ptr::null_mut()) {
+            // SAFETY: taken from the list, so registered and not yet run.
+            unsafe { handler.call() }
+        }
+    }
+
+    /// Runs the handlers that belong to `dso` (all when null), newest first; `__cxa_finalize`.
+    pub fn run_dso(&self, dso: *mut c_void) {
+        while let Some(handler) = self.take_newest(dso) {
+            // SAFETY: as in `run_all`.
+            unsafe { handler.call() }
+        }
+    }
+}
+
+impl Default for HandlerList {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl State {
+    fn newest(&mut self) -> *mut Block {
+        if self.newest.is_null() { &raw mut self.first } else { self.newest }
+    }
+
+    fn take_newest(&mut self, dso: *mut c_void) -> Option<Handler> {
+        let mut block = self.newest();
+        while !block.is_null() {
+            // SAFETY: every block reachable from `newest` is live while the lock is held.
+            let b = unsafe { &mut *block };
+            for entry in b.entries[..b.len].iter_mut().rev() {
+                // SAFETY: entries below `len` are initialised.
+                let entry = unsafe { entry.assume_init_mut() };
+                if entry.belongs_to(dso) {
+                    return Some(core::mem::replace(entry, Handler::Done));
+                }
+            }
+            block = b.older;
+        }
+        None
+    }
+
+    /// Drops run entries from the top, and unmaps blocks that become empty.
+    fn trim(&mut self) {
+        loop {
+            let block = self.newest();
+            // SAFETY: live while the lock is held.
+            let b = unsafe { &mut *block };
+            // SAFETY: entries below `len` are initialised.
+            while b.len > 0 && matches!(unsafe { b.entries[b.len - 1].assume_init_ref() }, Handler::Done) {
+                b.len -= 1;
+            }
+            if b.len > 0 || b.older.is_null() {
+                return;
+            }
+            self.newest = if b.older == &raw mut self.first { ptr::null_mut() } else { b.older };
+            // SAFETY: `block` is a mapped block (not `first`, whose `older` is null) that
+            // nothing points at any more.
+            unsafe { unmap_block(block) };
+        }
+    }
+}
+
+fn map_block() -> Result<*mut Block, Errno> {
+    // SAFETY: a fresh anonymous mapping aliases nothing.
+    let p = unsafe {
+        rustix::mm::mmap_anonymous(ptr::null_mut(), 4096, ProtFlags::READ | ProtFlags::WRITE, MapFlags::PRIVATE)
+    };
+    p.map(|p| p.cast()).map_err(|_| Errno::NOMEM)
+}
+
+/// # Safety
+/// `block` must come from `map_block` and be unreachable.
+unsafe fn unmap_block(block: *mut Block) {
+    // SAFETY: per the contract, the mapping is ours and unused. munmap of a mapping we made
+    // cannot fail.
+    let _ = unsafe { rustix::mm::munmap(block.cast(), 4096) };
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::Mutex;
+    use std::vec::Vec;
+
+    static LOG: Mutex<Vec<usize>> = Mutex::new(Vec::new());
+
+    unsafe extern "C" fn record(arg: *mut c_void) {
+        LOG.lock().unwrap().push(arg as usize);
+    }
+
+    fn drain(list: &HandlerList) -> Vec<usize> {
+        LOG.lock().unwrap().clear();
+        list.run_all();
+        core::mem::take(&mut *LOG.lock().unwrap())
+    }
+
+    // One test owns LOG at a time.
+    static SERIAL: Mutex<()> = Mutex::new(());
+
+    #[test]
+    fn runs_last_in_first_out_past_many_blocks() {
+        let _g = SERIAL.lock().unwrap();
+        let list = HandlerList::new();
+        let n = PER_BLOCK * 3 + 5;
+        for i in 0..n {
+            list.push(Handler::WithArg(record, i as *mut c_void, ptr::null_mut())).unwrap();
+        }
+        let order = drain(&list);
+        assert_eq!(order, (0..n).rev().collect::<Vec<_>>());
+        assert!(list.take_newest(ptr::null_mut()).is_none());
+        // Reusable after draining.
+        list.push(Handler::WithArg(record, 7 as *mut c_void, ptr::null_mut())).unwrap();
+        assert_eq!(drain(&list), [7]);
+    }
+
+    #[test]
+    fn finalize_runs_only_that_dso_and_exit_skips_them() {
+        let _g = SERIAL.lock().unwrap();
+        let list = HandlerList::new();
+        let (a, b) = (0x10 as *mut c_void, 0x20 as *mut c_void);
+        for (i, d) in [(1, a), (2, b), (3, a), (4, b)] {
+            list.push(Handler::WithArg(record, i as *mut c_void, d)).unwrap();
+        }
+        LOG.lock().unwrap().clear();
+        list.run_dso(a);
+        assert_eq!(core::mem::take(&mut *LOG.lock().unwrap()), [3, 1]);
+        assert_eq!(drain(&list), [4, 2]);
+    }
+}

@@ -1,0 +1,62 @@
+//! The end of a process: exit handlers, `exit`, `quick_exit`, `_Exit` and `abort`.
+//!
+//! `exit` runs the `atexit`/`__cxa_atexit` handlers last-in-first-out. The `.fini_array`
+//! destructors are one of those handlers, registered first at start-up (as glibc does), so
+//! they run after every handler that the program registered, and a handler that a destructor
+//! registers still runs. Only one thread runs the exit sequence: a second thread that calls
+//! `exit` meanwhile blocks until the process is gone.
+
+pub mod abort;
+pub mod handlers;
+
+use crate::sync::futex;
+use crate::thread::tcb;
+use core::ffi::c_int;
+use core::sync::atomic::{AtomicU32, Ordering};
+use handlers::HandlerList;
+
+/// Handlers of `atexit` and `__cxa_atexit`.
+pub static AT_EXIT: HandlerList = HandlerList::new();
+/// Handlers of `at_quick_exit` and `__cxa_at_quick_exit`.
+pub static AT_QUICK_EXIT: HandlerList = HandlerList::new();
+
+/// The kernel id of the thread running the exit sequence; 0 while nobody is exiting.
+static EXITING: AtomicU32 = AtomicU32::new(0);
+
+/// Claims the exit sequence for the calling thread. Returns when the caller may run it (it is
+/// the first, or it is already the exiting thread, calling again from a handler); blocks for
+/// good when another thread is exiting.
+fn claim_exit() {
+    // SAFETY: the calling thread's control block is live for as long as the thread runs.
+    let me = unsafe { (*tcb::current()).tid.load(Ordering::Relaxed) };
+    // Relaxed: nothing is published through EXITING; it only decides who runs the handlers,
+    // and the handler lists carry their own lock.
+    match EXITING.compare_exchange(0, me, Ordering::Relaxed, Ordering::Relaxed) {
+        Ok(_) => {}
+        Err(owner) if owner == me => {}
+        Err(owner) => loop {
+            futex::wait(&EXITING, owner);
+        },
+    }
+}
+
+/// `exit`: runs the exit handlers (destructors included), then ends the process with
+/// `status & 0xff`.
+pub fn exit(status: c_int) -> ! {
+    claim_exit();
+    AT_EXIT.run_all();
+    crate::kernel::exit_group(status)
+}
+
+/// `quick_exit`: runs the `at_quick_exit` handlers, then ends the process without running
+/// `atexit` handlers or destructors.
+pub fn quick_exit(status: c_int) -> ! {
+    claim_exit();
+    AT_QUICK_EXIT.run_all();
+    crate::kernel::exit_group(status)
+}
+
+/// `_Exit`/`_exit`: ends the process at once.
+pub fn exit_now(status: c_int) -> ! {
+    crate::kernel::exit_group(status)
+}

@@ -1,0 +1,29 @@
+//! rustcrt: a C runtime library for x86_64 Linux.
+//!
+//! C programs compiled against glibc's headers link this library instead of glibc. The crate
+//! is layered (see `DESIGN.md`): the `abi` module holds the `extern "C"` shims, one file per C
+//! header family; everything else is the core, with safe APIs and documented `unsafe` inside;
+//! `arch` holds every line of assembly; rustix makes every syscall.
+//!
+//! Without the `c-abi` feature (as `cargo test` builds it) the core links against std and
+//! exports nothing, so tests run in an ordinary glibc process.
+#![no_std]
+#![deny(unsafe_op_in_unsafe_fn, clippy::undocumented_unsafe_blocks)]
+
+#[cfg(not(feature = "c-abi"))]
+extern crate std;
+
+/// rustix's API for libc implementations (process exit, `%fs`, raw signal calls). rustix keeps
+/// it under a versioned name because it is experimental; Cargo.toml pins that version.
+pub(crate) use rustix::runtime_448b8ad740e2a26f as kernel;
+
+#[cfg(feature = "c-abi")]
+mod abi;
+pub mod arch;
+pub mod env;
+pub mod exit;
+pub mod io;
+pub mod start;
+pub mod string;
+pub mod sync;
+pub mod thread;

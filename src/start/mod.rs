@@ -1,0 +1,145 @@
+//! Process start-up, from the kernel's entry to `main`.
+//!
+//! 1. Decode argc, argv, envp and auxv from the initial stack.
+//! 2. Static-PIE: apply our own RELATIVE relocations before anything reads a stored pointer.
+//! 3. Record auxv and the environment; set `program_invocation_name`.
+//! 4. Build the main thread's TLS block and control block; set `%fs`, the canary, the tid.
+//! 5. Apply IRELATIVE relocations, then make RELRO read-only.
+//! 6. Register the destructors as the first exit handler; run the constructors.
+//! 7. `exit(main(argc, argv, envp))`.
+//!
+//! Nothing here probes the CPU: features are detected where they are used, on first use.
+
+#[cfg(feature = "c-abi")]
+mod arrays;
+pub mod auxv;
+pub mod elf;
+#[cfg(feature = "c-abi")]
+mod main_thread;
+pub mod progname;
+pub mod reloc;
+pub mod tls;
+
+#[cfg(feature = "c-abi")]
+pub use entry::entry;
+
+#[cfg(feature = "c-abi")]
+mod entry {
+    use super::auxv::StartArgs;
+    use super::elf::{Dyn, PT_DYNAMIC, PT_GNU_RELRO, Phdr};
+    use super::reloc::{Tables, Unsupported};
+    use super::{arrays, main_thread, progname};
+    use crate::exit::{self, handlers::Handler};
+    use crate::io::diag;
+    use core::ffi::{c_char, c_int};
+
+    unsafe extern "C" {
+        fn main(argc: c_int, argv: *mut *mut c_char, envp: *mut *mut c_char) -> c_int;
+    }
+
+    const AT_PHDR: usize = 3;
+    const AT_PHNUM: usize = 5;
+    const AT_PAGESZ: usize = 6;
+
+    /// Called by `_start` with the initial stack pointer and the run-time address of
+    /// `_DYNAMIC` (null in a non-PIE program).
+    ///
+    /// # Safety
+    /// Only `_start` calls this, once, with the kernel's initial stack.
+    pub unsafe extern "C" fn entry(sp: *const usize, dynamic: *const Dyn) -> ! {
+        // SAFETY: `_start` passes the kernel's initial stack.
+        let args = unsafe { StartArgs::from_stack(sp) };
+        let phdrs = program_headers(&args);
+        let mut base = 0;
+        let mut relocs = None;
+        if !dynamic.is_null() {
+            let Some(pt_dynamic) = phdrs.iter().find(|p| p.p_type == PT_DYNAMIC) else {
+                die_unrelocatable(Unsupported::Layout);
+            };
+            base = (dynamic as usize).wrapping_sub(pt_dynamic.p_vaddr as usize);
+            // SAFETY: `dynamic` is this executable's dynamic section, loaded at `base`, and
+            // nothing has read a relocated pointer yet.
+            match unsafe { Tables::read(base, dynamic) }.and_then(|t| unsafe { t.apply_relative() }.map(|()| t)) {
+                Ok(t) => relocs = Some(t),
+                Err(e) => die_unrelocatable(e),
+            }
+        }
+        // Relocated data may be read from here on. Call the rest through an opaque pointer
+        // so that no load of a relocated pointer can be scheduled before the fix-ups.
+        let rest: unsafe fn(StartArgs, &'static [Phdr], usize, Option<Tables>) -> ! =
+            core::hint::black_box(start_program);
+        // SAFETY: relocation is done; `rest` is `start_program`.
+        unsafe { rest(args, phdrs, base, relocs) }
+    }
+
+    /// The executable's program headers, from AT_PHDR and AT_PHNUM.
+    fn program_headers(args: &StartArgs) -> &'static [Phdr] {
+        match (args.aux(AT_PHDR), args.aux(AT_PHNUM)) {
+            // SAFETY: the kernel maps the program headers and gives their address and count.
+            (Some(at), Some(n)) => unsafe { core::slice::from_raw_parts(at as *const Phdr, n) },
+            _ => &[],
+        }
+    }
+
+    /// Reports a relocation we cannot apply and exits with 127. Runs before relocation:
+    /// only literals and stack data.
+    fn die_unrelocatable(why: Unsupported) -> ! {
+        let mut digits = [0u8; 20];
+        match why {
+            Unsupported::Type(t) => diag::write_stderr(&[
+                b"rustcrt: cannot start this program: unsupported relocation type ",
+                diag::decimal(t as u64, &mut digits),
+                b"\n",
+            ]),
+            Unsupported::Layout => {
+                diag::write_stderr(&[b"rustcrt: cannot start this program: unsupported dynamic section\n"])
+            }
+        }
+        exit::exit_now(127)
+    }
+
+    /// Start-up after relocation: steps 3 to 7.
+    ///
+    /// # Safety
+    /// Called once by `entry`, single-threaded, after relocation.
+    unsafe fn start_program(args: StartArgs, phdrs: &'static [Phdr], base: usize, relocs: Option<Tables>) -> ! {
+        super::auxv::record(args.auxv);
+        // SAFETY: single-threaded start-up; envp is the kernel's, followed by auxv as rustix
+        // expects.
+        unsafe {
+            rustix::param::init(args.envp.cast());
+            crate::env::set_environ(args.envp);
+            progname::init(*args.argv);
+            main_thread::init(&args, phdrs, base);
+        }
+        if let Some(t) = relocs {
+            // SAFETY: RELATIVE fix-ups are done and the thread pointer is set.
+            unsafe { t.apply_irelative() };
+        }
+        protect_relro(phdrs, base, args.aux(AT_PAGESZ).unwrap_or(4096));
+        // The destructors are the first handler, so they run after every later one. The list
+        // is empty and its first block static, so this cannot fail.
+        let _ = exit::AT_EXIT.push(Handler::Plain(arrays::run_finalizers));
+        let argc = args.argc as c_int;
+        // SAFETY: constructors and main are the program's, called as glibc calls them.
+        let status = unsafe {
+            arrays::run_initializers(argc, args.argv, crate::env::environ());
+            main(argc, args.argv, crate::env::environ())
+        };
+        exit::exit(status)
+    }
+
+    /// Makes the PT_GNU_RELRO range read-only, as a dynamic linker would after relocation.
+    fn protect_relro(phdrs: &[Phdr], base: usize, page: usize) {
+        let Some(relro) = phdrs.iter().find(|p| p.p_type == PT_GNU_RELRO) else { return };
+        let start = (base + relro.p_vaddr as usize) & !(page - 1);
+        let end = (base + relro.p_vaddr as usize + relro.p_memsz as usize) & !(page - 1);
+        if end > start {
+            // SAFETY: the range holds only data that relocation has finished with; from now
+            // on nothing writes it. A failure leaves it writable, which is harmless.
+            let _ = unsafe {
+                rustix::mm::mprotect(start as *mut _, end - start, rustix::mm::MprotectFlags::READ)
+            };
+        }
+    }
+}

@@ -1,0 +1,3 @@
+//! `<string.h>`: memory and string functions.
+
+pub mod mem;

@@ -1,0 +1,5 @@
+//! Synchronisation: the futex layer and the library's own locks.
+
+pub mod futex;
+pub mod lock;
+pub mod startup_cell;

@@ -1,0 +1,93 @@
+//! The thread control block (TCB): the memory the thread pointer (`%fs` base) points at.
+//!
+//! The first 0x80 bytes are glibc's `tcbhead_t` as compilers and debuggers use it: the self
+//! pointer at 0 (TLS code reads `%fs:0`), the DTV pointer at 8, the self pointer again at 0x10,
+//! the stack-protector canary at 0x28, the pointer guard at 0x30 and the split-stack limit at
+//! 0x70. Our own per-thread record follows; nothing outside the library may rely on it.
+//!
+//! Thread-local storage uses variant II: the program's static TLS block sits directly below the
+//! thread pointer, so the TCB is the first byte above it.
+
+use core::ffi::c_int;
+use core::sync::atomic::AtomicU32;
+
+/// A thread's control block. All-zero except for what start-up or thread creation sets.
+#[repr(C, align(64))]
+pub struct Tcb {
+    /// `%fs:0`: the thread pointer itself (the TLS ABI's "self" word).
+    pub self_ptr: *mut Tcb,
+    /// `%fs:8`: the dynamic thread vector of `__tls_get_addr`.
+    pub dtv: *mut usize,
+    /// `%fs:0x10`: glibc's `self` field, the same pointer again.
+    pub self_again: *mut Tcb,
+    /// `%fs:0x18`: glibc's `multiple_threads` (nonzero once a second thread exists).
+    pub multiple_threads: c_int,
+    /// `%fs:0x1c`: glibc's `gscope_flag`, unused here.
+    gscope_flag: c_int,
+    /// `%fs:0x20`: glibc's `sysinfo`, unused on x86_64.
+    sysinfo: usize,
+    /// `%fs:0x28`: the stack-protector canary that `-fstack-protector` code compares against.
+    pub stack_guard: usize,
+    /// `%fs:0x30`: the pointer guard (glibc's `PTR_MANGLE` key).
+    pub pointer_guard: usize,
+    /// `%fs:0x38..0x80`: the rest of glibc's header (vgetcpu cache, CET feature word,
+    /// transactional-memory scratch, split-stack limit at 0x70), kept zero.
+    abi_reserved: [usize; 9],
+    /// Our record: this thread's `errno`.
+    pub errno: c_int,
+    /// The thread's kernel id. The kernel clears it and wakes futex waiters when the thread
+    /// ends (`set_tid_address`/`CLONE_CHILD_CLEARTID`), which is what a join waits for.
+    pub tid: AtomicU32,
+}
+
+const _: () = {
+    assert!(core::mem::offset_of!(Tcb, self_ptr) == 0x00);
+    assert!(core::mem::offset_of!(Tcb, dtv) == 0x08);
+    assert!(core::mem::offset_of!(Tcb, self_again) == 0x10);
+    assert!(core::mem::offset_of!(Tcb, multiple_threads) == 0x18);
+    assert!(core::mem::offset_of!(Tcb, stack_guard) == 0x28);
+    assert!(core::mem::offset_of!(Tcb, pointer_guard) == 0x30);
+    assert!(core::mem::offset_of!(Tcb, errno) == 0x80);
+};
+
+impl Tcb {
+    /// A control block with every field zero, to be placed and filled in by its thread's
+    /// creator.
+    pub const ZERO: Tcb = Tcb {
+        self_ptr: core::ptr::null_mut(),
+        dtv: core::ptr::null_mut(),
+        self_again: core::ptr::null_mut(),
+        multiple_threads: 0,
+        gscope_flag: 0,
+        sysinfo: 0,
+        stack_guard: 0,
+        pointer_guard: 0,
+        abi_reserved: [0; 9],
+        errno: 0,
+        tid: AtomicU32::new(0),
+    };
+}
+
+/// The calling thread's control block.
+///
+/// Only valid in a process whose start-up code is ours (the `c-abi` build): in a
+/// glibc-started process `%fs` points at glibc's own record, whose layout past 0x80 differs.
+#[inline(always)]
+pub fn current() -> *mut Tcb {
+    crate::arch::thread_pointer().cast()
+}
+
+/// The address of the calling thread's `errno`.
+#[inline(always)]
+pub fn errno_location() -> *mut c_int {
+    // SAFETY: `current()` is this thread's live control block; taking a field's address does
+    // not read it.
+    unsafe { &raw mut (*current()).errno }
+}
+
+/// Sets the calling thread's `errno`.
+#[inline]
+pub fn set_errno(value: c_int) {
+    // SAFETY: `errno_location` is this thread's own slot; no other thread writes it.
+    unsafe { errno_location().write(value) }
+}
