@@ -16,6 +16,7 @@ Settings, from the environment:
   ONLY=a,b      only these programs of bench/src (start-up always runs)
   LIBCS=x,y     only these of rustcrt, glibc, musl
   TIMEOUT=30    seconds before a run counts as hung
+  RUSTCRT_CC=…  the rustcrt compiler wrapper (default bin/rustcrt-cc)
 
 A complete run writes bench/RESULTS.md and bench/ratio.svg; a QUICK or
 partial run writes them to bench/out/ instead.

@@ -71,10 +71,10 @@ class Libc:
 
 
 def _libcs():
-    wrapper = ROOT / "bin" / "rustcrt-cc"
+    wrapper = Path(os.environ.get("RUSTCRT_CC") or ROOT / "bin" / "rustcrt-cc")
     rustcrt = Libc("rustcrt", [str(wrapper), "-O2"])
     if not os.access(wrapper, os.X_OK):
-        rustcrt.missing = "bin/rustcrt-cc not found (run `make lib`)"
+        rustcrt.missing = f"{wrapper} not found (run `make lib`)"
     glibc = Libc("glibc", ["gcc", "-O2", "-static"])
     musl = Libc("musl", ["musl-gcc", "-O2", "-static"])
     if not shutil.which("musl-gcc"):

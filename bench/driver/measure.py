@@ -85,6 +85,9 @@ class Runner:
         except subprocess.TimeoutExpired:
             res.fail(job.row, column, f"timed out after {self.settings.timeout_s} s")
             return
+        except OSError as err:
+            res.fail(job.row, column, f"cannot run: {err}")
+            return
         if proc.returncode != 0:
             res.fail(job.row, column, _why(proc))
             return

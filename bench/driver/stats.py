@@ -45,6 +45,13 @@ def cost_ratio(unit, value, reference):
     return value / reference
 
 
+def count_text(v):
+    """An instruction count: whole, or with one decimal when averaged."""
+    if v is None:
+        return "-"
+    return f"{v:.0f}" if float(v).is_integer() else f"{v:.1f}"
+
+
 def ratio_text(r):
     return "" if r is None else f"{r:.2f}"
 

@@ -8,13 +8,17 @@ import subprocess
 from . import config
 
 
-def _first_line(argv):
+def _output(argv):
     try:
         out = subprocess.run(argv, capture_output=True, text=True, timeout=10)
-        text = (out.stdout or out.stderr).strip()
-        return text.splitlines()[0] if text else "?"
+        return (out.stdout or out.stderr).strip()
     except (OSError, subprocess.TimeoutExpired):
-        return "?"
+        return ""
+
+
+def _first_line(argv):
+    text = _output(argv)
+    return text.splitlines()[0] if text else "?"
 
 
 def _cpu_model():
@@ -29,7 +33,11 @@ def _cpu_model():
 
 def describe(settings):
     rustcrt = next((c for c in settings.libcs if c.name == "rustcrt"), None)
-    commit = _first_line(["git", "-C", str(config.ROOT), "log", "-1", "--format=%h %s"])
+    outside = ["--", ".", ":(exclude)bench"]
+    git = ["git", "-C", str(config.ROOT)]
+    commit = _first_line(git + ["log", "-1", "--format=%h %s"] + outside)
+    if _output(git + ["status", "--porcelain", "--untracked-files=no"] + outside):
+        commit += ", plus uncommitted changes"
     lines = [
         ("date", datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")),
         ("machine", f"nproc {len(os.sched_getaffinity(0))}, {_cpu_model()}"),

@@ -60,7 +60,7 @@ def count_table(counts, columns):
     out = ["| " + " | ".join(names) + " |\n|" + "---|" * len(names) + "\n"]
     for name, unit, by_column in counts:
         ref = by_column.get(config.REFERENCE)
-        cells = [stats.number(by_column.get(c)) for c in columns]
+        cells = [stats.count_text(by_column.get(c)) for c in columns]
         ratios = [stats.ratio_text(stats.cost_ratio(unit, by_column.get(c), ref))
                   for c in columns if c != config.REFERENCE]
         out.append("| " + " | ".join([name, unit, *cells, *ratios]) + " |\n")
