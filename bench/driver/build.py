@@ -99,8 +99,11 @@ def build_all(libcs, names):
 
 
 def stripped_size(exe):
-    """Size in bytes of a stripped copy of exe (the copy is kept beside it)."""
+    """Size in bytes of a stripped copy of exe (kept beside it), or None."""
     copy = exe.with_name(exe.name + ".stripped")
     shutil.copyfile(exe, copy)
-    subprocess.run(["strip", str(copy)], check=True, capture_output=True)
+    try:
+        subprocess.run(["strip", str(copy)], check=True, capture_output=True)
+    except (OSError, subprocess.CalledProcessError):
+        return None
     return copy.stat().st_size

@@ -35,11 +35,14 @@ def section_of(program):
     return program.split("_", 1)[0]
 
 
-def program_key(program):
-    section = section_of(program)
+def section_key(section):
     s = SECTION_ORDER.index(section) if section in SECTION_ORDER else len(SECTION_ORDER)
+    return (s, section)
+
+
+def program_key(program):
     p = PROGRAM_ORDER.index(program) if program in PROGRAM_ORDER else len(PROGRAM_ORDER)
-    return (s, section, p, program)
+    return (*section_key(section_of(program)), p, program)
 
 # The floor that bounds a row from below, shown beside it.
 FLOOR_OF = {

@@ -58,14 +58,13 @@ class Runner:
         exe = self.built.exe.get((owner, job.program))
         if not exe:
             return None, self.built.why_not.get((owner, job.program), "not built")
+        name = job.row.removesuffix(config.PINNED)  # the program prints the plain name
         if job.kind == "spawn":
             spawn = self.built.exe.get((HARNESS, "spawn"))
             if not spawn:
                 return None, "spawn harness not built"
-            name = job.row.removesuffix(config.PINNED)
             argv = [str(spawn), name, str(self.settings.spawns), str(exe)]
         else:
-            name = job.row.removesuffix(config.PINNED)
             argv = [str(exe), "-t", str(self.settings.target_ms), name]
         return (config.PIN_COMMAND + argv if job.pinned else argv), ""
 
@@ -108,7 +107,11 @@ class Runner:
                     self.results.fail(f"size_{short}_stripped", column, reason)
                     continue
                 self.results.values[(f"size_{short}", column)].append(exe.stat().st_size)
-                self.results.values[(f"size_{short}_stripped", column)].append(stripped_size(exe))
+                stripped = stripped_size(exe)
+                if stripped is None:
+                    self.results.fail(f"size_{short}_stripped", column, "strip failed")
+                else:
+                    self.results.values[(f"size_{short}_stripped", column)].append(stripped)
         tiny = self.built.exe.get((HARNESS, "tiny"))
         if tiny:
             self.results.values[("floor_elf_tiny", FLOOR)].append(tiny.stat().st_size)

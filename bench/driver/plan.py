@@ -34,9 +34,6 @@ class Plan:
     rows: list = field(default_factory=list)
     jobs: list = field(default_factory=list)
 
-    def row(self, name):
-        return next(r for r in self.rows if r.name == name)
-
 
 def _listing(exe):
     """The rows a bench_rows program declares: (name, unit, flags)."""
@@ -110,5 +107,5 @@ def make_plan(built, programs, libc_names):
         if exe:
             _add_micro(plan, config.section_of(program), program, _listing(exe), floor=False)
     _add_floors(plan, built)
-    plan.rows.sort(key=lambda r: config.program_key(r.section))  # stable within a section
+    plan.rows.sort(key=lambda r: config.section_key(r.section))  # stable within a section
     return plan

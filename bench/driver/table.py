@@ -16,7 +16,7 @@ def _row(row, columns, results):
     floor_name = config.FLOOR_OF.get(row.name.removesuffix(config.PINNED), "")
     if floor_name and row.name.endswith(config.PINNED):
         floor_name += config.PINNED
-    floor = results.values.get((floor_name or row.name, FLOOR), [])
+    floor = results.values.get((floor_name, FLOOR), []) if floor_name else []
     ref = stats.median(values.get(config.REFERENCE, []))
     ratios = [stats.ratio_text(stats.cost_ratio(row.unit, stats.median(values[c]), ref))
               for c in columns if c != config.REFERENCE]

@@ -111,12 +111,12 @@ impl HandlerList {
                 state.newest = fresh;
                 block = fresh;
             }
-            // SAFETY: `block` is live and has a free slot at `len`.
-            unsafe {
-                let len = (*block).len;
-                (*block).entries[len] = MaybeUninit::new(handler);
-                (*block).len = len + 1;
-            }
+            // SAFETY: `block` is live and ours while the lock is held.
+            let block = unsafe { &mut *block };
+            // A block with room was ensured above, so the slot exists.
+            let slot = block.entries.get_mut(block.len).ok_or(Errno::NOMEM)?;
+            *slot = MaybeUninit::new(handler);
+            block.len += 1;
             Ok(())
         })
     }
@@ -166,7 +166,7 @@ impl State {
         while !block.is_null() {
             // SAFETY: every block reachable from `newest` is live while the lock is held.
             let b = unsafe { &mut *block };
-            for entry in b.entries[..b.len].iter_mut().rev() {
+            for entry in b.entries.get_mut(..b.len).unwrap_or_default().iter_mut().rev() {
                 // SAFETY: entries below `len` are initialised.
                 let entry = unsafe { entry.assume_init_mut() };
                 if entry.belongs_to(dso) {
@@ -184,8 +184,11 @@ impl State {
             let block = self.newest();
             // SAFETY: live while the lock is held.
             let b = unsafe { &mut *block };
-            // SAFETY: entries below `len` are initialised.
-            while b.len > 0 && matches!(unsafe { b.entries[b.len - 1].assume_init_ref() }, Handler::Done) {
+            while let Some(top) = b.len.checked_sub(1).and_then(|i| b.entries.get(i)) {
+                // SAFETY: entries below `len` are initialised.
+                if !matches!(unsafe { top.assume_init_ref() }, Handler::Done) {
+                    break;
+                }
                 b.len -= 1;
             }
             if b.len > 0 || b.older.is_null() {

@@ -19,15 +19,18 @@ pub fn write_stderr(parts: &[&[u8]]) {
 
 /// The decimal digits of `n`, written into the end of `buf`.
 pub fn decimal(mut n: u64, buf: &mut [u8; 20]) -> &[u8] {
-    let mut at = buf.len();
-    loop {
-        at -= 1;
-        buf[at] = b'0' + (n % 10) as u8;
+    // u64::MAX has 20 digits, so the buffer always has room; written without indexing so
+    // that this path, used by the panic handler, cannot panic itself.
+    let mut start = buf.len();
+    for slot in buf.iter_mut().rev() {
+        *slot = b'0' + (n % 10) as u8;
+        start -= 1;
         n /= 10;
         if n == 0 {
-            return &buf[at..];
+            break;
         }
     }
+    buf.get(start..).unwrap_or_default()
 }
 
 #[cfg(test)]

@@ -12,8 +12,10 @@ unsafe extern "C" {
 
 /// The part of a program path after its last `/`.
 pub fn short_name(path: &[u8]) -> &[u8] {
-    match memchr::memrchr(b'/', path) {
-        Some(slash) => &path[slash + 1..],
+    // A plain scan: argv[0] is short and this runs once, so the SIMD search is not worth its
+    // kilobyte in every program.
+    match path.iter().rposition(|&b| b == b'/') {
+        Some(slash) => path.get(slash + 1..).unwrap_or_default(),
         None => path,
     }
 }
