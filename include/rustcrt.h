@@ -141,7 +141,9 @@ void _exit(int status) __attribute__((__noreturn__));
 // `%rdx` holds a function pointer for `atexit` in dynamically loaded programs, which a static
 // program has no use for. The address of `_DYNAMIC` tells the start-up code whether the
 // program is position independent (and where it was loaded): it is a weak, hidden reference,
-// so a non-PIE static link resolves it to 0.
+// so a non-PIE static link resolves it to 0. A non-PIE link also brackets the GNU indirect
+// function relocations with `__rela_iplt_start`/`__rela_iplt_end`; a PIE link defines
+// neither, and the two weak references are then both 0, an empty range.
 //
 // # Safety
 // Only the kernel calls this.

@@ -42,7 +42,10 @@ def results_md(machine, plan, results, columns, counts):
     parts = [
         "# rustcrt benchmarks\n\n",
         "Written by `bench/run.py` (`make bench`); do not edit by hand. Every number below was "
-        "measured in this one run, the libcs interleaved and their order rotated each round.\n\n",
+        "measured in this one run, the libcs interleaved and their order rotated each round. "
+        "The VM's two vCPUs are shared and noisy: compare wake-up paths (threads, condvars, "
+        "barriers, start-up) on the `@1cpu` rows, and one-thread micro benchmarks on the "
+        "instruction counts (`CALLGRIND=1`) as well as the times.\n\n",
         machine, "\n",
         table.timed_table(plan, results, columns), "\n",
         "Rows that show `-`, and why:\n\n", _notes(plan, results, columns), "\n",

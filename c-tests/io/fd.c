@@ -51,6 +51,14 @@ int main(void)
     T_ERRNO(read(fd, bad_buffer, 4), EFAULT);
     close(fd);
 
+    /* The *64 names of _FILE_OFFSET_BITS=64 programs. */
+    fd = open64(path, O_RDONLY);
+    T_CHECK(fd >= 0);
+    T_EQ(lseek64(fd, 0, SEEK_END), 12);
+    T_ERRNO(lseek64(fd, -13, SEEK_CUR), EINVAL);
+    close(fd);
+    T_ERRNO(open64("no/such/file", O_RDONLY), ENOENT);
+
     T_CHECK(getpid() > 1);
     T_EQ(getpid(), getpid());
     return t_status();

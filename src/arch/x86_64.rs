@@ -10,7 +10,9 @@
 /// `%rdx` holds a function pointer for `atexit` in dynamically loaded programs, which a static
 /// program has no use for. The address of `_DYNAMIC` tells the start-up code whether the
 /// program is position independent (and where it was loaded): it is a weak, hidden reference,
-/// so a non-PIE static link resolves it to 0.
+/// so a non-PIE static link resolves it to 0. A non-PIE link also brackets the GNU indirect
+/// function relocations with `__rela_iplt_start`/`__rela_iplt_end`; a PIE link defines
+/// neither, and the two weak references are then both 0, an empty range.
 ///
 /// # Safety
 /// Only the kernel calls this.
@@ -21,12 +23,19 @@ pub unsafe extern "C" fn _start() -> ! {
     core::arch::naked_asm!(
         ".weak _DYNAMIC",
         ".hidden _DYNAMIC",
+        ".weak __rela_iplt_start",
+        ".weak __rela_iplt_end",
         // Zero the frame pointer so that debuggers and unwinders stop at this frame.
         "xor ebp, ebp",
         // First argument: the initial stack pointer, where argc sits.
         "mov rdi, rsp",
         // Second argument: the run-time address of _DYNAMIC (0 in a non-PIE program).
         "lea rsi, [rip + _DYNAMIC]",
+        // Third and fourth: the non-PIE indirect-function relocations, loaded through the GOT:
+        // a PIE cannot refer to an undefined symbol PC-relatively, and its GOT slots for
+        // these two undefined weak symbols hold 0 without needing relocation.
+        "mov rdx, qword ptr [rip + __rela_iplt_start@GOTPCREL]",
+        "mov rcx, qword ptr [rip + __rela_iplt_end@GOTPCREL]",
         // The ABI requires %rsp to be 16-byte aligned before a call; the kernel aligns it,
         // but a hand-written loader may not.
         "and rsp, -16",

@@ -26,7 +26,7 @@ pub use entry::entry;
 #[cfg(feature = "c-abi")]
 mod entry {
     use super::auxv::StartArgs;
-    use super::elf::{Dyn, PT_DYNAMIC, PT_GNU_RELRO, Phdr};
+    use super::elf::{Dyn, PT_DYNAMIC, PT_GNU_RELRO, Phdr, Rela};
     use super::reloc::{Tables, Unsupported};
     use super::{arrays, main_thread, progname};
     use crate::exit::{self, handlers::Handler};
@@ -41,17 +41,19 @@ mod entry {
     const AT_PHNUM: usize = 5;
     const AT_PAGESZ: usize = 6;
 
-    /// Called by `_start` with the initial stack pointer and the run-time address of
-    /// `_DYNAMIC` (null in a non-PIE program).
+    /// Called by `_start` with the initial stack pointer, the run-time address of `_DYNAMIC`
+    /// (null in a non-PIE program) and the bounds of `.rela.iplt` (both null in a PIE).
     ///
     /// # Safety
     /// Only `_start` calls this, once, with the kernel's initial stack.
-    pub unsafe extern "C" fn entry(sp: *const usize, dynamic: *const Dyn) -> ! {
+    pub unsafe extern "C" fn entry(sp: *const usize, dynamic: *const Dyn, iplt_start: *const Rela, iplt_end: *const Rela) -> ! {
         // SAFETY: `_start` passes the kernel's initial stack.
         let args = unsafe { StartArgs::from_stack(sp) };
         let phdrs = program_headers(&args);
         let mut base = 0;
-        let mut relocs = None;
+        // SAFETY: in a non-PIE program the linker-defined bounds enclose `.rela.iplt`, whose
+        // entries hold absolute addresses; in a PIE the table is replaced just below.
+        let mut relocs = Some(unsafe { Tables::iplt(iplt_start, iplt_end) });
         if !dynamic.is_null() {
             let Some(pt_dynamic) = phdrs.iter().find(|p| p.p_type == PT_DYNAMIC) else {
                 die_unrelocatable(Unsupported::Layout);

@@ -83,6 +83,22 @@ impl Tables {
         }
     }
 
+    /// The indirect-function relocations of a non-PIE static program: the linker's
+    /// `.rela.iplt` table, at its link-time (and run-time) address.
+    ///
+    /// # Safety
+    /// `[start, end)` must be the program's `.rela.iplt` table (or an empty range).
+    pub unsafe fn iplt(start: *const Rela, end: *const Rela) -> Tables {
+        let count = (end as usize).saturating_sub(start as usize) / size_of::<Rela>();
+        let rela = if count == 0 {
+            &[]
+        } else {
+            // SAFETY: per the contract, `count` entries lie at `start` for the process's life.
+            unsafe { core::slice::from_raw_parts(start, count) }
+        };
+        Tables { base: 0, rela, jmprel: &[], relr: &[] }
+    }
+
     /// Applies every RELATIVE fix-up (RELA, JMPREL and RELR tables). Stops at the first type
     /// it cannot apply, which the caller must treat as fatal.
     ///
