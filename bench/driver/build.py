@@ -29,9 +29,11 @@ def _reason(log):
     if missing:
         shown = ", ".join(missing[:6]) + (" …" if len(missing) > 6 else "")
         return "undefined: " + shown
-    for line in log.splitlines():
-        if "error" in line:
-            return line.strip()[:160]
+    for line in log.splitlines()[1:]:  # the first line is the command
+        if ("error" in line or "ld:" in line) and not line.startswith("collect2"):
+            line = re.sub(r"^\S*ld: ", "", line.strip())
+            line = re.sub(r"^\S+\.(?:a|o|c)(?:\([^)]*\))?:(?:\d+:\d+:)? ", "", line)
+            return line[:160] if "error" in line else "link: " + line[:160]
     lines = log.strip().splitlines()
     return lines[-1][:160] if lines else "build failed"
 
