@@ -9,6 +9,8 @@
 
 extern char **environ;
 extern char **__environ;
+extern char *__progname;
+extern char *__progname_full;
 
 int main(int argc, char **argv, char **envp)
 {
@@ -36,6 +38,9 @@ int main(int argc, char **argv, char **envp)
     T_CHECK(program_invocation_name == argv[0]);
     const char *slash = strrchr(argv[0], '/');
     T_CHECK(strcmp(program_invocation_short_name, slash ? slash + 1 : argv[0]) == 0);
+    /* The BSD names are the same variables. */
+    T_CHECK(__progname_full == program_invocation_name);
+    T_CHECK(__progname == program_invocation_short_name);
 
     /* getenv sees a changed environ. */
     char *mine[] = {"ONLY=me", NULL};

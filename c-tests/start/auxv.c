@@ -5,6 +5,8 @@
 #include <unistd.h>
 #include "test.h"
 
+extern void _start(void);
+
 int main(void)
 {
     errno = 0;
@@ -14,6 +16,8 @@ int main(void)
     T_CHECK(getauxval(AT_PHDR) != 0);
     T_CHECK(getauxval(AT_PHNUM) > 0);
     T_EQ(getauxval(AT_SECURE), 0);
+    /* The kernel entered the program at _start. */
+    T_EQ(getauxval(AT_ENTRY), (unsigned long)&_start);
 
     /* An entry the kernel never supplies: 0 and ENOENT. */
     errno = 0;
