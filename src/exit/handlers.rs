@@ -1,6 +1,6 @@
 //! `HandlerList`: an unbounded last-in-first-out list of exit handlers.
 //!
-//! Handlers live in blocks of [`PER_BLOCK`] entries. The first block is part of the static
+//! Handlers live in blocks of [`PER_BLOCK`] entries (64 KiB). The first block is part of the static
 //! list, so the first registrations need no allocation; further blocks are anonymous mappings,
 //! so there is no fixed limit and no dependency on `malloc`. The list's lock is never held
 //! while a handler runs, so a handler may register more handlers (they run next) or run
@@ -51,8 +51,13 @@ impl Handler {
     }
 }
 
-/// Entries per block: a block fills one 4 KiB page.
-pub const PER_BLOCK: usize = (4096 - 2 * core::mem::size_of::<usize>()) / core::mem::size_of::<Handler>();
+/// Bytes of a block: 64 KiB, so that a new mapping is needed only every ~2000 handlers (one
+/// per 127 made registering 1000 handlers cost 8 mmaps). The static first block costs no file
+/// space (`.bss`) and, like a mapped one, only the pages that hold entries are ever touched.
+const BLOCK_BYTES: usize = 64 * 1024;
+
+/// Entries per block.
+pub const PER_BLOCK: usize = (BLOCK_BYTES - 2 * core::mem::size_of::<usize>()) / core::mem::size_of::<Handler>();
 
 struct Block {
     /// The block below (older entries); null for the static first block.
@@ -64,7 +69,7 @@ struct Block {
     entries: [MaybeUninit<Handler>; PER_BLOCK],
 }
 
-const _: () = assert!(core::mem::size_of::<Block>() <= 4096);
+const _: () = assert!(core::mem::size_of::<Block>() <= BLOCK_BYTES);
 
 struct State {
     /// The newest block; null means `first`.
@@ -205,7 +210,7 @@ impl State {
 fn map_block() -> Result<*mut Block, Errno> {
     // SAFETY: a fresh anonymous mapping aliases nothing.
     let p = unsafe {
-        rustix::mm::mmap_anonymous(ptr::null_mut(), 4096, ProtFlags::READ | ProtFlags::WRITE, MapFlags::PRIVATE)
+        rustix::mm::mmap_anonymous(ptr::null_mut(), BLOCK_BYTES, ProtFlags::READ | ProtFlags::WRITE, MapFlags::PRIVATE)
     };
     p.map(|p| p.cast()).map_err(|_| Errno::NOMEM)
 }
@@ -215,7 +220,7 @@ fn map_block() -> Result<*mut Block, Errno> {
 unsafe fn unmap_block(block: *mut Block) {
     // SAFETY: per the contract, the mapping is ours and unused. munmap of a mapping we made
     // cannot fail.
-    let _ = unsafe { rustix::mm::munmap(block.cast(), 4096) };
+    let _ = unsafe { rustix::mm::munmap(block.cast(), BLOCK_BYTES) };
 }
 
 #[cfg(test)]
