@@ -9,6 +9,9 @@
 #include <stdint.h>
 #include <sys/types.h>
 #include <time.h>
+#include <pthread.h>
+#include <semaphore.h>
+#include <threads.h>
 
 /* Defined in Rust as a start-up cell; its C type is: */
 extern uintptr_t __stack_chk_guard;
@@ -25,6 +28,125 @@ unsigned long getauxval(unsigned long kind);
 // The address of the calling thread's `errno`; glibc's `errno` macro expands to a call.
 // [LSB](https://refspecs.linuxfoundation.org/LSB_5.0.0/LSB-Core-generic/LSB-Core-generic/baselib---errno-location.html)
 int *__errno_location(void);
+
+// [`pthread_mutex_init`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_mutex_init.html)
+//
+// # Safety
+// `m` must be null or point to writable memory for a mutex; `attr` null or initialised.
+int pthread_mutex_init(pthread_mutex_t *m,
+                       const pthread_mutexattr_t *attr);
+
+// [`pthread_mutex_destroy`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_mutex_destroy.html)
+//
+// # Safety
+// `m` must be null or point to a mutex.
+int pthread_mutex_destroy(pthread_mutex_t *m);
+
+// [`pthread_mutex_lock`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_mutex_lock.html)
+//
+// # Safety
+// `m` must be null or point to a mutex.
+int pthread_mutex_lock(pthread_mutex_t *m);
+
+// [`pthread_mutex_trylock`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_mutex_trylock.html)
+//
+// # Safety
+// `m` must be null or point to a mutex.
+int pthread_mutex_trylock(pthread_mutex_t *m);
+
+// [`pthread_mutex_unlock`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_mutex_unlock.html)
+//
+// # Safety
+// `m` must be null or point to a mutex.
+int pthread_mutex_unlock(pthread_mutex_t *m);
+
+// [`pthread_mutex_timedlock`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_mutex_timedlock.html):
+// the deadline is on `CLOCK_REALTIME`.
+//
+// # Safety
+// `m` must be null or point to a mutex; `abstime` null or readable.
+int pthread_mutex_timedlock(pthread_mutex_t *m,
+                            const struct timespec *abstime);
+
+// [`pthread_mutex_clocklock`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_mutex_clocklock.html):
+// the deadline is on `clock` (`CLOCK_REALTIME` or `CLOCK_MONOTONIC`).
+//
+// # Safety
+// `m` must be null or point to a mutex; `abstime` null or readable.
+int pthread_mutex_clocklock(pthread_mutex_t *m,
+                            clockid_t clock,
+                            const struct timespec *abstime);
+
+// [`pthread_mutexattr_init`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_mutexattr_init.html)
+//
+// # Safety
+// `a` must be null or writable.
+int pthread_mutexattr_init(pthread_mutexattr_t *a);
+
+// [`pthread_mutexattr_destroy`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_mutexattr_destroy.html):
+// nothing to release.
+//
+// # Safety
+// `a` must be null or point to attributes.
+int pthread_mutexattr_destroy(pthread_mutexattr_t *a);
+
+// [`pthread_mutexattr_settype`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_mutexattr_settype.html)
+//
+// # Safety
+// `a` must be null or point to attributes.
+int pthread_mutexattr_settype(pthread_mutexattr_t *a,
+                              int ty);
+
+// [`pthread_mutexattr_gettype`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_mutexattr_gettype.html)
+//
+// # Safety
+// `a` must be null or point to attributes; `out` null or writable.
+int pthread_mutexattr_gettype(const pthread_mutexattr_t *a,
+                              int *out);
+
+// [`pthread_mutexattr_setpshared`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_mutexattr_setpshared.html)
+//
+// # Safety
+// `a` must be null or point to attributes.
+int pthread_mutexattr_setpshared(pthread_mutexattr_t *a,
+                                 int pshared);
+
+// [`pthread_mutexattr_getpshared`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_mutexattr_getpshared.html)
+//
+// # Safety
+// `a` must be null or point to attributes; `out` null or writable.
+int pthread_mutexattr_getpshared(const pthread_mutexattr_t *a,
+                                 int *out);
+
+// [`pthread_mutexattr_setprotocol`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_mutexattr_setprotocol.html):
+// `PTHREAD_PRIO_NONE` or `PTHREAD_PRIO_INHERIT`; `PTHREAD_PRIO_PROTECT` is `ENOTSUP`.
+//
+// # Safety
+// `a` must be null or point to attributes.
+int pthread_mutexattr_setprotocol(pthread_mutexattr_t *a,
+                                  int protocol);
+
+// [`pthread_mutexattr_getprotocol`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_mutexattr_getprotocol.html)
+//
+// # Safety
+// `a` must be null or point to attributes; `out` null or writable.
+int pthread_mutexattr_getprotocol(const pthread_mutexattr_t *a,
+                                  int *out);
+
+// [`pthread_mutexattr_setprioceiling`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_mutexattr_setprioceiling.html):
+// a `SCHED_FIFO` priority (1 to 99).
+//
+// # Safety
+// `a` must be null or point to attributes.
+int pthread_mutexattr_setprioceiling(pthread_mutexattr_t *a,
+                                     int ceiling);
+
+// [`pthread_mutexattr_getprioceiling`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_mutexattr_getprioceiling.html)
+//
+// # Safety
+// `a` must be null or point to attributes; `out` null or writable.
+int pthread_mutexattr_getprioceiling(const pthread_mutexattr_t *a,
+                                     int *out);
 
 // Called by code whose stack canary was overwritten: reports it and dies by SIGABRT.
 void __stack_chk_fail(void) __attribute__((__noreturn__));

@@ -8,6 +8,7 @@ mod auxv;
 mod errno;
 mod fcntl;
 mod panic;
+mod pthread_sync;
 mod ssp;
 mod stdlib;
 mod string;
