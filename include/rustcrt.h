@@ -29,6 +29,100 @@ unsigned long getauxval(unsigned long kind);
 // [LSB](https://refspecs.linuxfoundation.org/LSB_5.0.0/LSB-Core-generic/LSB-Core-generic/baselib---errno-location.html)
 int *__errno_location(void);
 
+// [`pthread_cond_init`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_cond_init.html)
+//
+// # Safety
+// `c` must be null or writable memory for a condition variable; `attr` null or initialised.
+int pthread_cond_init(pthread_cond_t *c,
+                      const pthread_condattr_t *attr);
+
+// [`pthread_cond_destroy`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_cond_destroy.html):
+// waits until woken waiters have left.
+//
+// # Safety
+// `c` must be null or point to a condition variable.
+int pthread_cond_destroy(pthread_cond_t *c);
+
+// [`pthread_cond_signal`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_cond_signal.html)
+//
+// # Safety
+// `c` must be null or point to a condition variable.
+int pthread_cond_signal(pthread_cond_t *c);
+
+// [`pthread_cond_broadcast`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_cond_broadcast.html)
+//
+// # Safety
+// `c` must be null or point to a condition variable.
+int pthread_cond_broadcast(pthread_cond_t *c);
+
+// [`pthread_cond_wait`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_cond_wait.html)
+//
+// # Safety
+// `c` and `m` must be null or point to a condition variable and a mutex.
+int pthread_cond_wait(pthread_cond_t *c,
+                      pthread_mutex_t *m);
+
+// [`pthread_cond_timedwait`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_cond_timedwait.html):
+// the deadline is on the clock of the condition variable's attributes.
+//
+// # Safety
+// `c` and `m` must be null or point to a condition variable and a mutex; `abstime` null or
+// readable.
+int pthread_cond_timedwait(pthread_cond_t *c,
+                           pthread_mutex_t *m,
+                           const struct timespec *abstime);
+
+// [`pthread_cond_clockwait`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_cond_clockwait.html):
+// the deadline is on `clock` (`CLOCK_REALTIME` or `CLOCK_MONOTONIC`).
+//
+// # Safety
+// As `pthread_cond_timedwait`.
+int pthread_cond_clockwait(pthread_cond_t *c,
+                           pthread_mutex_t *m,
+                           clockid_t clock,
+                           const struct timespec *abstime);
+
+// [`pthread_condattr_init`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_condattr_init.html)
+//
+// # Safety
+// `a` must be null or writable.
+int pthread_condattr_init(pthread_condattr_t *a);
+
+// [`pthread_condattr_destroy`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_condattr_destroy.html):
+// nothing to release.
+//
+// # Safety
+// `a` must be null or point to attributes.
+int pthread_condattr_destroy(pthread_condattr_t *a);
+
+// [`pthread_condattr_setclock`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_condattr_setclock.html)
+//
+// # Safety
+// `a` must be null or point to attributes.
+int pthread_condattr_setclock(pthread_condattr_t *a,
+                              clockid_t clock);
+
+// [`pthread_condattr_getclock`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_condattr_getclock.html)
+//
+// # Safety
+// `a` must be null or point to attributes; `out` null or writable.
+int pthread_condattr_getclock(const pthread_condattr_t *a,
+                              clockid_t *out);
+
+// [`pthread_condattr_setpshared`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_condattr_setpshared.html)
+//
+// # Safety
+// `a` must be null or point to attributes.
+int pthread_condattr_setpshared(pthread_condattr_t *a,
+                                int pshared);
+
+// [`pthread_condattr_getpshared`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_condattr_getpshared.html)
+//
+// # Safety
+// `a` must be null or point to attributes; `out` null or writable.
+int pthread_condattr_getpshared(const pthread_condattr_t *a,
+                                int *out);
+
 // [`pthread_mutex_init`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_mutex_init.html)
 //
 // # Safety

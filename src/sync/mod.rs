@@ -1,6 +1,7 @@
 //! Synchronisation: the futex layer, the library's own locks, and the lock algorithms behind
 //! the pthread, C11 and semaphore objects (each file documents its algorithm at the top).
 
+pub mod condvar;
 pub mod futex;
 pub mod lock;
 pub mod mutex;

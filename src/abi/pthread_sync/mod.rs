@@ -4,6 +4,7 @@
 //! These functions return an error number rather than setting `errno`. A null object pointer
 //! is `EINVAL` (glibc would crash).
 
+mod cond;
 mod mutex;
 
 use rustix::io::Errno;
