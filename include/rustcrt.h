@@ -242,6 +242,121 @@ int pthread_mutexattr_setprioceiling(pthread_mutexattr_t *a,
 int pthread_mutexattr_getprioceiling(const pthread_mutexattr_t *a,
                                      int *out);
 
+// [`pthread_rwlock_init`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_rwlock_init.html)
+//
+// # Safety
+// `l` must be null or writable memory for a lock; `attr` null or initialised.
+int pthread_rwlock_init(pthread_rwlock_t *l,
+                        const pthread_rwlockattr_t *attr);
+
+// [`pthread_rwlock_destroy`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_rwlock_destroy.html)
+//
+// # Safety
+// `l` must be null or point to a lock.
+int pthread_rwlock_destroy(pthread_rwlock_t *l);
+
+// [`pthread_rwlock_rdlock`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_rwlock_rdlock.html)
+//
+// # Safety
+// `l` must be null or point to a lock.
+int pthread_rwlock_rdlock(pthread_rwlock_t *l);
+
+// [`pthread_rwlock_tryrdlock`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_rwlock_tryrdlock.html)
+//
+// # Safety
+// `l` must be null or point to a lock.
+int pthread_rwlock_tryrdlock(pthread_rwlock_t *l);
+
+// [`pthread_rwlock_timedrdlock`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_rwlock_timedrdlock.html):
+// the deadline is on `CLOCK_REALTIME`.
+//
+// # Safety
+// `l` must be null or point to a lock; `abstime` null or readable.
+int pthread_rwlock_timedrdlock(pthread_rwlock_t *l,
+                               const struct timespec *abstime);
+
+// [`pthread_rwlock_clockrdlock`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_rwlock_clockrdlock.html)
+//
+// # Safety
+// `l` must be null or point to a lock; `abstime` null or readable.
+int pthread_rwlock_clockrdlock(pthread_rwlock_t *l,
+                               clockid_t clock,
+                               const struct timespec *abstime);
+
+// [`pthread_rwlock_wrlock`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_rwlock_wrlock.html)
+//
+// # Safety
+// `l` must be null or point to a lock.
+int pthread_rwlock_wrlock(pthread_rwlock_t *l);
+
+// [`pthread_rwlock_trywrlock`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_rwlock_trywrlock.html)
+//
+// # Safety
+// `l` must be null or point to a lock.
+int pthread_rwlock_trywrlock(pthread_rwlock_t *l);
+
+// [`pthread_rwlock_timedwrlock`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_rwlock_timedwrlock.html):
+// the deadline is on `CLOCK_REALTIME`.
+//
+// # Safety
+// `l` must be null or point to a lock; `abstime` null or readable.
+int pthread_rwlock_timedwrlock(pthread_rwlock_t *l,
+                               const struct timespec *abstime);
+
+// [`pthread_rwlock_clockwrlock`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_rwlock_clockwrlock.html)
+//
+// # Safety
+// `l` must be null or point to a lock; `abstime` null or readable.
+int pthread_rwlock_clockwrlock(pthread_rwlock_t *l,
+                               clockid_t clock,
+                               const struct timespec *abstime);
+
+// [`pthread_rwlock_unlock`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_rwlock_unlock.html)
+//
+// # Safety
+// `l` must be null or point to a lock.
+int pthread_rwlock_unlock(pthread_rwlock_t *l);
+
+// [`pthread_rwlockattr_init`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_rwlockattr_init.html)
+//
+// # Safety
+// `a` must be null or writable.
+int pthread_rwlockattr_init(pthread_rwlockattr_t *a);
+
+// [`pthread_rwlockattr_destroy`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_rwlockattr_destroy.html):
+// nothing to release.
+//
+// # Safety
+// `a` must be null or point to attributes.
+int pthread_rwlockattr_destroy(pthread_rwlockattr_t *a);
+
+// [`pthread_rwlockattr_setpshared`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_rwlockattr_setpshared.html)
+//
+// # Safety
+// `a` must be null or point to attributes.
+int pthread_rwlockattr_setpshared(pthread_rwlockattr_t *a,
+                                  int pshared);
+
+// [`pthread_rwlockattr_getpshared`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_rwlockattr_getpshared.html)
+//
+// # Safety
+// `a` must be null or point to attributes; `out` null or writable.
+int pthread_rwlockattr_getpshared(const pthread_rwlockattr_t *a,
+                                  int *out);
+
+// `pthread_rwlockattr_setkind_np`: `PTHREAD_RWLOCK_PREFER_READER_NP`, `_PREFER_WRITER_NP`
+// (treated as preferring readers, as in glibc) or `_PREFER_WRITER_NONRECURSIVE_NP`.
+//
+// # Safety
+// `a` must be null or point to attributes.
+int pthread_rwlockattr_setkind_np(pthread_rwlockattr_t *a, int kind);
+
+// `pthread_rwlockattr_getkind_np`.
+//
+// # Safety
+// `a` must be null or point to attributes; `out` null or writable.
+int pthread_rwlockattr_getkind_np(const pthread_rwlockattr_t *a, int *out);
+
 // Called by code whose stack canary was overwritten: reports it and dies by SIGABRT.
 void __stack_chk_fail(void) __attribute__((__noreturn__));
 

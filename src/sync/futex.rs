@@ -179,11 +179,11 @@ pub fn wake(word: &AtomicU32, count: u32) {
     wake_in(word, count, Scope::Private);
 }
 
-/// [`wake`] on a futex of the given scope.
+/// [`wake`] on a futex of the given scope. Returns whether it woke any thread.
 #[inline]
-pub fn wake_in(word: &AtomicU32, count: u32, scope: Scope) {
+pub fn wake_in(word: &AtomicU32, count: u32, scope: Scope) -> bool {
     // FUTEX_WAKE fails only for a bad address, which a reference cannot be.
-    let _ = futex::wake(word, scope.flags(), count);
+    futex::wake(word, scope.flags(), count).is_ok_and(|n| n > 0)
 }
 
 /// Wakes every thread blocked on `word`.

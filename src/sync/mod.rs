@@ -6,6 +6,7 @@ pub mod futex;
 pub mod lock;
 pub mod mutex;
 pub mod mutex_attr;
+pub mod rwlock;
 pub mod startup_cell;
 
 /// The calling thread's kernel id, which owner-tracking locks store in their words.

@@ -6,6 +6,7 @@
 
 mod cond;
 mod mutex;
+mod rwlock;
 
 use rustix::io::Errno;
 
