@@ -123,6 +123,138 @@ int pthread_condattr_setpshared(pthread_condattr_t *a,
 int pthread_condattr_getpshared(const pthread_condattr_t *a,
                                 int *out);
 
+// [`pthread_barrier_init`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_barrier_init.html)
+//
+// # Safety
+// `b` must be null or writable memory for a barrier; `attr` null or initialised.
+int pthread_barrier_init(pthread_barrier_t *b,
+                         const pthread_barrierattr_t *attr,
+                         unsigned int count);
+
+// [`pthread_barrier_destroy`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_barrier_destroy.html):
+// waits for released threads to leave; `EBUSY` while a round is incomplete.
+//
+// # Safety
+// `b` must be null or point to a barrier.
+int pthread_barrier_destroy(pthread_barrier_t *b);
+
+// [`pthread_barrier_wait`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_barrier_wait.html):
+// `PTHREAD_BARRIER_SERIAL_THREAD` to one thread of each round, 0 to the others.
+//
+// # Safety
+// `b` must be null or point to a barrier.
+int pthread_barrier_wait(pthread_barrier_t *b);
+
+// [`pthread_barrierattr_init`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_barrierattr_init.html)
+//
+// # Safety
+// `a` must be null or writable.
+int pthread_barrierattr_init(pthread_barrierattr_t *a);
+
+// [`pthread_barrierattr_destroy`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_barrierattr_destroy.html):
+// nothing to release.
+//
+// # Safety
+// `a` must be null or point to attributes.
+int pthread_barrierattr_destroy(pthread_barrierattr_t *a);
+
+// [`pthread_barrierattr_setpshared`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_barrierattr_setpshared.html)
+//
+// # Safety
+// `a` must be null or point to attributes.
+int pthread_barrierattr_setpshared(pthread_barrierattr_t *a,
+                                   int pshared);
+
+// [`pthread_barrierattr_getpshared`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_barrierattr_getpshared.html)
+//
+// # Safety
+// `a` must be null or point to attributes; `out` null or writable.
+int pthread_barrierattr_getpshared(const pthread_barrierattr_t *a,
+                                   int *out);
+
+// [`mtx_init`](https://en.cppreference.com/w/c/thread/mtx_init): recursive for
+// `mtx_plain | mtx_recursive` and `mtx_timed | mtx_recursive`, otherwise plain (glibc makes
+// every other type value a plain mutex too; plain mutexes accept timed locks).
+//
+// # Safety
+// `m` must be null or writable memory for a mutex.
+int mtx_init(mtx_t *m, int ty);
+
+// [`mtx_destroy`](https://en.cppreference.com/w/c/thread/mtx_destroy)
+//
+// # Safety
+// `m` must be null or point to a mutex.
+void mtx_destroy(mtx_t *m);
+
+// [`mtx_lock`](https://en.cppreference.com/w/c/thread/mtx_lock)
+//
+// # Safety
+// `m` must be null or point to a mutex.
+int mtx_lock(mtx_t *m);
+
+// [`mtx_trylock`](https://en.cppreference.com/w/c/thread/mtx_trylock): `thrd_busy` when held.
+//
+// # Safety
+// `m` must be null or point to a mutex.
+int mtx_trylock(mtx_t *m);
+
+// [`mtx_timedlock`](https://en.cppreference.com/w/c/thread/mtx_timedlock): the deadline is
+// `TIME_UTC` (`CLOCK_REALTIME`); `thrd_timedout` when it passes.
+//
+// # Safety
+// `m` must be null or point to a mutex; `ts` null or readable.
+int mtx_timedlock(mtx_t *m, const struct timespec *ts);
+
+// [`mtx_unlock`](https://en.cppreference.com/w/c/thread/mtx_unlock)
+//
+// # Safety
+// `m` must be null or point to a mutex.
+int mtx_unlock(mtx_t *m);
+
+// [`cnd_init`](https://en.cppreference.com/w/c/thread/cnd_init)
+//
+// # Safety
+// `c` must be null or writable memory for a condition variable.
+int cnd_init(cnd_t *c);
+
+// [`cnd_destroy`](https://en.cppreference.com/w/c/thread/cnd_destroy)
+//
+// # Safety
+// `c` must be null or point to a condition variable.
+void cnd_destroy(cnd_t *c);
+
+// [`cnd_signal`](https://en.cppreference.com/w/c/thread/cnd_signal)
+//
+// # Safety
+// `c` must be null or point to a condition variable.
+int cnd_signal(cnd_t *c);
+
+// [`cnd_broadcast`](https://en.cppreference.com/w/c/thread/cnd_broadcast)
+//
+// # Safety
+// `c` must be null or point to a condition variable.
+int cnd_broadcast(cnd_t *c);
+
+// [`cnd_wait`](https://en.cppreference.com/w/c/thread/cnd_wait)
+//
+// # Safety
+// `c` and `m` must be null or point to a condition variable and a mutex.
+int cnd_wait(cnd_t *c, mtx_t *m);
+
+// [`cnd_timedwait`](https://en.cppreference.com/w/c/thread/cnd_timedwait): the deadline is
+// `TIME_UTC` (`CLOCK_REALTIME`); `thrd_timedout` when it passes.
+//
+// # Safety
+// `c` and `m` must be null or point to a condition variable and a mutex; `ts` null or
+// readable.
+int cnd_timedwait(cnd_t *c, mtx_t *m, const struct timespec *ts);
+
+// [`call_once`](https://en.cppreference.com/w/c/thread/call_once)
+//
+// # Safety
+// `flag` must be null or point to a `once_flag`.
+void call_once(once_flag *flag, void (*f)(void));
+
 // [`pthread_mutex_init`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_mutex_init.html)
 //
 // # Safety
@@ -242,6 +374,12 @@ int pthread_mutexattr_setprioceiling(pthread_mutexattr_t *a,
 int pthread_mutexattr_getprioceiling(const pthread_mutexattr_t *a,
                                      int *out);
 
+// [`pthread_once`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_once.html)
+//
+// # Safety
+// `once` must be null or point to a `pthread_once_t`.
+int pthread_once(pthread_once_t *once, void (*init)(void));
+
 // [`pthread_rwlock_init`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_rwlock_init.html)
 //
 // # Safety
@@ -356,6 +494,93 @@ int pthread_rwlockattr_setkind_np(pthread_rwlockattr_t *a, int kind);
 // # Safety
 // `a` must be null or point to attributes; `out` null or writable.
 int pthread_rwlockattr_getkind_np(const pthread_rwlockattr_t *a, int *out);
+
+// [`pthread_spin_init`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_spin_init.html):
+// any `pshared` value is accepted, as glibc does (the lock never enters the kernel).
+//
+// # Safety
+// `l` must be null or writable.
+int pthread_spin_init(pthread_spinlock_t *l,
+                      int _pshared);
+
+// [`pthread_spin_destroy`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_spin_destroy.html):
+// nothing to release.
+//
+// # Safety
+// `l` must be null or point to a spin lock.
+int pthread_spin_destroy(pthread_spinlock_t *l);
+
+// [`pthread_spin_lock`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_spin_lock.html)
+//
+// # Safety
+// `l` must be null or point to a spin lock.
+int pthread_spin_lock(pthread_spinlock_t *l);
+
+// [`pthread_spin_trylock`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_spin_trylock.html)
+//
+// # Safety
+// `l` must be null or point to a spin lock.
+int pthread_spin_trylock(pthread_spinlock_t *l);
+
+// [`pthread_spin_unlock`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_spin_unlock.html)
+//
+// # Safety
+// `l` must be null or point to a spin lock.
+int pthread_spin_unlock(pthread_spinlock_t *l);
+
+// [`sem_init`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/sem_init.html)
+//
+// # Safety
+// `s` must be null or writable memory for a semaphore.
+int sem_init(sem_t *s, int pshared, unsigned int value);
+
+// [`sem_destroy`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/sem_destroy.html):
+// nothing to release.
+//
+// # Safety
+// `s` must be null or point to a semaphore.
+int sem_destroy(sem_t *s);
+
+// [`sem_post`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/sem_post.html):
+// `EOVERFLOW` at `SEM_VALUE_MAX`.
+//
+// # Safety
+// `s` must be null or point to a semaphore.
+int sem_post(sem_t *s);
+
+// [`sem_wait`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/sem_wait.html):
+// `EINTR` when a signal handler interrupts the wait.
+//
+// # Safety
+// `s` must be null or point to a semaphore.
+int sem_wait(sem_t *s);
+
+// [`sem_trywait`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/sem_trywait.html):
+// `EAGAIN` when the value is 0.
+//
+// # Safety
+// `s` must be null or point to a semaphore.
+int sem_trywait(sem_t *s);
+
+// [`sem_timedwait`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/sem_timedwait.html):
+// the deadline is on `CLOCK_REALTIME`.
+//
+// # Safety
+// `s` must be null or point to a semaphore; `abstime` null or readable.
+int sem_timedwait(sem_t *s, const struct timespec *abstime);
+
+// [`sem_clockwait`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/sem_clockwait.html):
+// the deadline is on `clock` (`CLOCK_REALTIME` or `CLOCK_MONOTONIC`).
+//
+// # Safety
+// `s` must be null or point to a semaphore; `abstime` null or readable.
+int sem_clockwait(sem_t *s, clockid_t clock, const struct timespec *abstime);
+
+// [`sem_getvalue`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/sem_getvalue.html)
+//
+// # Safety
+// `s` must be null or point to a semaphore; `out` null or writable.
+int sem_getvalue(sem_t *s, int *out);
 
 // Called by code whose stack canary was overwritten: reports it and dies by SIGABRT.
 void __stack_chk_fail(void) __attribute__((__noreturn__));

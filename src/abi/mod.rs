@@ -9,6 +9,7 @@ mod errno;
 mod fcntl;
 mod panic;
 mod pthread_sync;
+mod semaphore;
 mod ssp;
 mod stdlib;
 mod string;
