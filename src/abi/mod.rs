@@ -10,11 +10,15 @@ mod fcntl;
 mod panic;
 mod pthread;
 mod pthread_attr;
+mod pthread_key;
+mod pthread_sched;
+mod pthread_signal;
 mod sched;
 mod ssp;
 mod stdlib;
 mod string;
 mod time;
+mod tls;
 mod unistd;
 
 use rustix::io::Errno;

@@ -322,7 +322,9 @@ pub unsafe extern "C" fn pthread_attr_getaffinity_np(a: *const pthread_attr_t, s
             }
             out.fill(0);
             let n = stored.len().min(size);
-            out[..n].copy_from_slice(&stored[..n]);
+            if let (Some(dst), Some(src)) = (out.get_mut(..n), stored.get(..n)) {
+                dst.copy_from_slice(src);
+            }
         }
     }
     0

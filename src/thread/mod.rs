@@ -9,10 +9,13 @@ pub mod create;
 pub mod exit;
 pub mod join;
 pub mod keys;
+pub mod name;
 pub mod sched;
+pub mod signal;
 pub mod stack;
 pub mod sys;
 pub mod tcb;
+pub mod tls;
 pub mod tls_dtors;
 
 use core::sync::atomic::{AtomicU8, AtomicUsize, Ordering};
