@@ -368,7 +368,7 @@ int pthread_kill(pthread_t thread, int sig);
 //
 // # Safety
 // `thread` must name a thread not yet joined.
-int pthread_sigqueue(pthread_t thread, int sig, sigval value);
+int pthread_sigqueue(pthread_t thread, int sig, union sigval value);
 
 // [`pthread_sigmask`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_sigmask.html):
 // `EINVAL` for a bad `how` with a set.
@@ -540,8 +540,8 @@ int clock_gettime(int id, struct timespec *ts);
 // thread's address of a general-dynamic TLS variable.
 //
 // # Safety
-// `index` must be a TLS index the linker made (module and offset).
-void *__tls_get_addr(const TlsIndex *index);
+// `index` must point at a TLS index the linker made: two words, module and offset.
+void *__tls_get_addr(const size_t *index);
 
 // `__cxa_thread_atexit_impl(f, obj, dso)`: runs `f(obj)` when the calling thread ends (or
 // calls `exit`), newest first, before its key destructors. -1 when there is no memory.

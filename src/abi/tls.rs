@@ -10,11 +10,11 @@ use core::ffi::{c_int, c_void};
 /// thread's address of a general-dynamic TLS variable.
 ///
 /// # Safety
-/// `index` must be a TLS index the linker made (module and offset).
+/// `index` must point at a TLS index the linker made: two words, module and offset.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn __tls_get_addr(index: *const TlsIndex) -> *mut c_void {
-    // SAFETY: per the contract.
-    match tls::address(unsafe { &*index }) {
+pub unsafe extern "C" fn __tls_get_addr(index: *const usize) -> *mut c_void {
+    // SAFETY: per the contract, two words laid out as `TlsIndex`.
+    match tls::address(unsafe { &*index.cast::<TlsIndex>() }) {
         Some(p) => p.cast(),
         None => {
             diag::write_stderr(&[b"rustcrt: __tls_get_addr: no such TLS module in a static program\n"]);
