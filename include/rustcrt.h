@@ -268,6 +268,13 @@ int pthread_getattr_default_np(pthread_attr_t *a);
 // `a` an initialised attribute object.
 int pthread_setattr_default_np(const pthread_attr_t *a);
 
+// `pthread_getattr_np`: the attributes thread `thread` runs with (its actual stack, guard,
+// detach state, scheduling and affinity), as a new attribute object.
+//
+// # Safety
+// `thread` must name a thread not yet joined; `a` writable for a `pthread_attr_t`.
+int pthread_getattr_np(pthread_t thread, pthread_attr_t *a);
+
 // [`pthread_key_create`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_key_create.html):
 // `EAGAIN` when all 1024 keys are in use.
 //

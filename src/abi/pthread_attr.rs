@@ -389,3 +389,14 @@ pub unsafe extern "C" fn pthread_setattr_default_np(a: *const pthread_attr_t) ->
     // SAFETY: per the contract.
     ret(attr::set_default(unsafe { get(a) }))
 }
+
+/// `pthread_getattr_np`: the attributes thread `thread` runs with (its actual stack, guard,
+/// detach state, scheduling and affinity), as a new attribute object.
+///
+/// # Safety
+/// `thread` must name a thread not yet joined; `a` writable for a `pthread_attr_t`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn pthread_getattr_np(thread: libc::pthread_t, a: *mut pthread_attr_t) -> c_int {
+    // SAFETY: per the contract.
+    ret(unsafe { crate::thread::getattr::get(thread as *mut _) }.map(|got| unsafe { a.cast::<Attr>().write(got) }))
+}
