@@ -430,7 +430,7 @@ int sched_setparam(pid_t pid,
 int sched_getscheduler(pid_t pid);
 
 // [`sched_setscheduler`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/sched_setscheduler.html):
-// returns the previous policy, as Linux does.
+// 0 on success (Linux does not return the previous policy, whatever POSIX allows).
 //
 // # Safety
 // `param` null or readable.
