@@ -536,6 +536,58 @@ int bcmp(const void *a, const void *b, size_t n);
 // `s` must point at a NUL-terminated string.
 size_t strlen(const char *s);
 
+// [`thrd_create`](https://en.cppreference.com/w/c/thread/thrd_create)
+//
+// # Safety
+// `thr` writable.
+int thrd_create(unsigned long *thr, int (*func)(void*), void *arg);
+
+// [`thrd_join`](https://en.cppreference.com/w/c/thread/thrd_join)
+//
+// # Safety
+// `thr` must name a joinable thread not yet joined; `res` null or writable.
+int thrd_join(unsigned long thr, int *res);
+
+// [`thrd_detach`](https://en.cppreference.com/w/c/thread/thrd_detach)
+//
+// # Safety
+// `thr` must name a thread not yet joined or detached.
+int thrd_detach(unsigned long thr);
+
+// [`thrd_exit`](https://en.cppreference.com/w/c/thread/thrd_exit)
+void thrd_exit(int res) __attribute__((__noreturn__));
+
+// [`thrd_current`](https://en.cppreference.com/w/c/thread/thrd_current)
+unsigned long thrd_current(void);
+
+// [`thrd_equal`](https://en.cppreference.com/w/c/thread/thrd_equal)
+int thrd_equal(unsigned long a, unsigned long b);
+
+// [`thrd_yield`](https://en.cppreference.com/w/c/thread/thrd_yield)
+void thrd_yield(void);
+
+// [`thrd_sleep`](https://en.cppreference.com/w/c/thread/thrd_sleep): 0 after the whole
+// time, -1 when a signal interrupted it (the time left in `rem`), -2 on another error.
+//
+// # Safety
+// `dur` readable; `rem` null or writable.
+int thrd_sleep(const struct timespec *dur, struct timespec *rem);
+
+// [`tss_create`](https://en.cppreference.com/w/c/thread/tss_create)
+//
+// # Safety
+// `key` writable.
+int tss_create(unsigned int *key, void (*dtor)(void*));
+
+// [`tss_delete`](https://en.cppreference.com/w/c/thread/tss_delete)
+void tss_delete(unsigned int key);
+
+// [`tss_get`](https://en.cppreference.com/w/c/thread/tss_get)
+void *tss_get(unsigned int key);
+
+// [`tss_set`](https://en.cppreference.com/w/c/thread/tss_set)
+int tss_set(unsigned int key, void *value);
+
 // [`clock_gettime`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/clock_gettime.html),
 // through the vDSO where the kernel offers it.
 //

@@ -17,6 +17,7 @@ mod sched;
 mod ssp;
 mod stdlib;
 mod string;
+mod threads;
 mod time;
 mod tls;
 mod unistd;

@@ -13,6 +13,7 @@ pub mod keys;
 pub mod name;
 pub mod sched;
 pub mod signal;
+pub mod sleep;
 pub mod stack;
 pub mod sys;
 pub mod tcb;
