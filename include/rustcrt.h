@@ -29,6 +29,366 @@ unsigned long getauxval(unsigned long kind);
 // [LSB](https://refspecs.linuxfoundation.org/LSB_5.0.0/LSB-Core-generic/LSB-Core-generic/baselib---errno-location.html)
 int *__errno_location(void);
 
+// [`pthread_create`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_create.html)
+//
+// # Safety
+// `thread` must be writable; `attr` null or an initialised attribute object.
+int pthread_create(pthread_t *thread,
+                   const pthread_attr_t *attr,
+                   void *(*start)(void*),
+                   void *arg);
+
+// [`pthread_join`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_join.html)
+//
+// # Safety
+// `thread` must name a joinable thread not yet joined; `result` null or writable.
+int pthread_join(pthread_t thread, void **result);
+
+// `pthread_tryjoin_np`: `pthread_join`, or `EBUSY` at once if the thread still runs.
+//
+// # Safety
+// As for `pthread_join`.
+int pthread_tryjoin_np(pthread_t thread, void **result);
+
+// `pthread_clockjoin_np`: `pthread_join` with an absolute deadline on `CLOCK_REALTIME` or
+// `CLOCK_MONOTONIC` (`EINVAL` for another clock); `ETIMEDOUT` when it passes.
+//
+// # Safety
+// As for `pthread_join`; `at` null or readable.
+int pthread_clockjoin_np(pthread_t thread,
+                         void **result,
+                         clockid_t clock,
+                         const struct timespec *at);
+
+// `pthread_timedjoin_np`: `pthread_clockjoin_np` on `CLOCK_REALTIME`.
+//
+// # Safety
+// As for `pthread_clockjoin_np`.
+int pthread_timedjoin_np(pthread_t thread, void **result, const struct timespec *at);
+
+// [`pthread_detach`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_detach.html)
+//
+// # Safety
+// `thread` must name a thread not yet joined or detached.
+int pthread_detach(pthread_t thread);
+
+// [`pthread_exit`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_exit.html)
+void pthread_exit(void *result) __attribute__((__noreturn__));
+
+// [`pthread_self`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_self.html)
+pthread_t pthread_self(void);
+
+// [`pthread_equal`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_equal.html)
+int pthread_equal(pthread_t a, pthread_t b);
+
+// [`gettid`](https://man7.org/linux/man-pages/man2/gettid.2.html): the calling thread's
+// kernel id.
+pid_t gettid(void);
+
+// [`pthread_attr_init`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_attr_init.html)
+//
+// # Safety
+// `a` must be writable for a `pthread_attr_t`.
+int pthread_attr_init(pthread_attr_t *a);
+
+// [`pthread_attr_destroy`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_attr_destroy.html)
+//
+// # Safety
+// `a` must be an initialised attribute object; it may not be used again until initialised.
+int pthread_attr_destroy(pthread_attr_t *a);
+
+// [`pthread_attr_setdetachstate`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_attr_setdetachstate.html)
+//
+// # Safety
+// `a` must be an initialised attribute object.
+int pthread_attr_setdetachstate(pthread_attr_t *a,
+                                int state);
+
+// [`pthread_attr_getdetachstate`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_attr_getdetachstate.html)
+//
+// # Safety
+// `a` an initialised attribute object; `out` writable.
+int pthread_attr_getdetachstate(const pthread_attr_t *a,
+                                int *out);
+
+// [`pthread_attr_setinheritsched`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_attr_setinheritsched.html)
+//
+// # Safety
+// `a` must be an initialised attribute object.
+int pthread_attr_setinheritsched(pthread_attr_t *a,
+                                 int inherit);
+
+// [`pthread_attr_getinheritsched`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_attr_getinheritsched.html)
+//
+// # Safety
+// `a` an initialised attribute object; `out` writable.
+int pthread_attr_getinheritsched(const pthread_attr_t *a,
+                                 int *out);
+
+// [`pthread_attr_setschedpolicy`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_attr_setschedpolicy.html)
+//
+// # Safety
+// `a` must be an initialised attribute object.
+int pthread_attr_setschedpolicy(pthread_attr_t *a,
+                                int policy);
+
+// [`pthread_attr_getschedpolicy`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_attr_getschedpolicy.html)
+//
+// # Safety
+// `a` an initialised attribute object; `out` writable.
+int pthread_attr_getschedpolicy(const pthread_attr_t *a,
+                                int *out);
+
+// [`pthread_attr_setschedparam`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_attr_setschedparam.html):
+// `EINVAL` for a priority outside the policy's range.
+//
+// # Safety
+// `a` an initialised attribute object; `param` readable.
+int pthread_attr_setschedparam(pthread_attr_t *a,
+                               const struct sched_param *param);
+
+// [`pthread_attr_getschedparam`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_attr_getschedparam.html)
+//
+// # Safety
+// `a` an initialised attribute object; `param` writable.
+int pthread_attr_getschedparam(const pthread_attr_t *a,
+                               struct sched_param *param);
+
+// [`pthread_attr_setscope`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_attr_setscope.html):
+// only `PTHREAD_SCOPE_SYSTEM` (Linux has no process scope: `ENOTSUP`).
+//
+// # Safety
+// `a` must be an initialised attribute object.
+int pthread_attr_setscope(pthread_attr_t *_a,
+                          int scope);
+
+// [`pthread_attr_getscope`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_attr_getscope.html)
+//
+// # Safety
+// `out` writable.
+int pthread_attr_getscope(const pthread_attr_t *_a,
+                          int *out);
+
+// [`pthread_attr_setstacksize`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_attr_setstacksize.html):
+// `EINVAL` below `PTHREAD_STACK_MIN`.
+//
+// # Safety
+// `a` must be an initialised attribute object.
+int pthread_attr_setstacksize(pthread_attr_t *a,
+                              size_t size);
+
+// [`pthread_attr_getstacksize`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_attr_getstacksize.html):
+// the size set, or the default a thread would get.
+//
+// # Safety
+// `a` an initialised attribute object; `out` writable.
+int pthread_attr_getstacksize(const pthread_attr_t *a,
+                              size_t *out);
+
+// [`pthread_attr_setstack`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_attr_setstack.html):
+// the thread runs on `[addr, addr + size)`; `EINVAL` below `PTHREAD_STACK_MIN`.
+//
+// # Safety
+// `a` must be an initialised attribute object.
+int pthread_attr_setstack(pthread_attr_t *a,
+                          void *addr,
+                          size_t size);
+
+// [`pthread_attr_getstack`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_attr_getstack.html)
+//
+// # Safety
+// `a` an initialised attribute object; `addr` and `size` writable.
+int pthread_attr_getstack(const pthread_attr_t *a,
+                          void **addr,
+                          size_t *size);
+
+// `pthread_attr_setstackaddr` (obsolete): the top of the thread's stack (x86_64 stacks grow
+// down), its size the attribute's stack size.
+//
+// # Safety
+// `a` must be an initialised attribute object.
+int pthread_attr_setstackaddr(pthread_attr_t *a, void *addr);
+
+// `pthread_attr_getstackaddr` (obsolete): the stack top set by `pthread_attr_setstackaddr`.
+//
+// # Safety
+// `a` an initialised attribute object; `out` writable.
+int pthread_attr_getstackaddr(const pthread_attr_t *a, void **out);
+
+// [`pthread_attr_setguardsize`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_attr_setguardsize.html):
+// rounded up to whole pages when the thread is made; ignored with a program's stack.
+//
+// # Safety
+// `a` must be an initialised attribute object.
+int pthread_attr_setguardsize(pthread_attr_t *a,
+                              size_t size);
+
+// [`pthread_attr_getguardsize`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_attr_getguardsize.html)
+//
+// # Safety
+// `a` an initialised attribute object; `out` writable.
+int pthread_attr_getguardsize(const pthread_attr_t *a,
+                              size_t *out);
+
+// `pthread_attr_setaffinity_np`: the CPUs the thread may run on (a copy of the set); a null
+// set or size 0 removes the setting. `ENOMEM` when the copy cannot be stored.
+//
+// # Safety
+// `a` an initialised attribute object; `set` null or readable for `size` bytes.
+int pthread_attr_setaffinity_np(pthread_attr_t *a, size_t size, const cpu_set_t *set);
+
+// `pthread_attr_getaffinity_np`: the set given (zero-extended to `size`; `EINVAL` if a CPU
+// in it does not fit), or every CPU when none was given.
+//
+// # Safety
+// `a` an initialised attribute object; `set` writable for `size` bytes.
+int pthread_attr_getaffinity_np(const pthread_attr_t *a, size_t size, cpu_set_t *set);
+
+// `pthread_attr_setsigmask_np`: the signal mask the thread starts with; null removes the
+// setting (the thread inherits its creator's mask).
+//
+// # Safety
+// `a` an initialised attribute object; `mask` null or readable.
+int pthread_attr_setsigmask_np(pthread_attr_t *a, const sigset_t *mask);
+
+// `pthread_attr_getsigmask_np`: the mask set, or `PTHREAD_ATTR_NO_SIGMASK_NP` (-1) with an
+// empty set when there is none.
+//
+// # Safety
+// `a` an initialised attribute object; `mask` writable.
+int pthread_attr_getsigmask_np(const pthread_attr_t *a, sigset_t *mask);
+
+// `pthread_getattr_default_np`: the attributes a thread created without any gets.
+//
+// # Safety
+// `a` writable for a `pthread_attr_t` (it becomes an initialised attribute object).
+int pthread_getattr_default_np(pthread_attr_t *a);
+
+// `pthread_setattr_default_np`: the attributes for threads created without any. `EINVAL`
+// for a stack address, a stack size below the minimum or a bad priority.
+//
+// # Safety
+// `a` an initialised attribute object.
+int pthread_setattr_default_np(const pthread_attr_t *a);
+
+// `pthread_getattr_np`: the attributes thread `thread` runs with (its actual stack, guard,
+// detach state, scheduling and affinity), as a new attribute object.
+//
+// # Safety
+// `thread` must name a thread not yet joined; `a` writable for a `pthread_attr_t`.
+int pthread_getattr_np(pthread_t thread, pthread_attr_t *a);
+
+// [`pthread_key_create`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_key_create.html):
+// `EAGAIN` when all 1024 keys are in use.
+//
+// # Safety
+// `key` writable.
+int pthread_key_create(pthread_key_t *key,
+                       void (*destructor)(void*));
+
+// `__pthread_key_create`: the same function under glibc's internal name, which libgcc and
+// libstdc++ test (by its address) to decide whether the program may be multi-threaded.
+//
+// # Safety
+// As for `pthread_key_create`.
+int __pthread_key_create(pthread_key_t *key, void (*destructor)(void*));
+
+// [`pthread_key_delete`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_key_delete.html):
+// `EINVAL` for a key not in use. Destructors of its values do not run.
+int pthread_key_delete(pthread_key_t key);
+
+// [`pthread_getspecific`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_getspecific.html)
+void *pthread_getspecific(pthread_key_t key);
+
+// [`pthread_setspecific`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_setspecific.html):
+// `EINVAL` for a key not in use.
+int pthread_setspecific(pthread_key_t key,
+                        const void *value);
+
+// [`pthread_setschedparam`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_setschedparam.html)
+//
+// # Safety
+// `thread` must name a thread not yet joined; `param` readable.
+int pthread_setschedparam(pthread_t thread,
+                          int policy,
+                          const struct sched_param *param);
+
+// [`pthread_getschedparam`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_getschedparam.html)
+//
+// # Safety
+// `thread` must name a thread not yet joined; `policy` and `param` writable.
+int pthread_getschedparam(pthread_t thread,
+                          int *policy,
+                          struct sched_param *param);
+
+// [`pthread_setschedprio`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_setschedprio.html)
+//
+// # Safety
+// `thread` must name a thread not yet joined.
+int pthread_setschedprio(pthread_t thread,
+                         int priority);
+
+// `pthread_setaffinity_np`: the CPUs the thread may run on.
+//
+// # Safety
+// `thread` must name a thread not yet joined; `set` readable for `size` bytes.
+int pthread_setaffinity_np(pthread_t thread, size_t size, const cpu_set_t *set);
+
+// `pthread_getaffinity_np`: the CPUs the thread may run on, in a set of `size` bytes.
+//
+// # Safety
+// `thread` must name a thread not yet joined; `set` writable for `size` bytes.
+int pthread_getaffinity_np(pthread_t thread, size_t size, cpu_set_t *set);
+
+// [`pthread_getcpuclockid`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_getcpuclockid.html):
+// the kernel's clock id for the thread's CPU time; `ESRCH` once it has ended.
+//
+// # Safety
+// `thread` must name a thread not yet joined; `clock` writable.
+int pthread_getcpuclockid(pthread_t thread,
+                          clockid_t *clock);
+
+// `pthread_setname_np`: `ERANGE` for more than 15 bytes.
+//
+// # Safety
+// `thread` must name a thread not yet joined; `name` a NUL-terminated string.
+int pthread_setname_np(pthread_t thread, const char *name);
+
+// `pthread_getname_np`: `ERANGE` for a buffer shorter than 16 bytes.
+//
+// # Safety
+// `thread` must name a thread not yet joined; `buf` writable for `len` bytes.
+int pthread_getname_np(pthread_t thread, char *buf, size_t len);
+
+// [`pthread_setconcurrency`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_setconcurrency.html):
+// `EINVAL` for a negative level.
+int pthread_setconcurrency(int level);
+
+// [`pthread_getconcurrency`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_getconcurrency.html)
+int pthread_getconcurrency(void);
+
+// [`pthread_kill`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_kill.html):
+// `EINVAL` for a bad signal; 0 for a thread that has ended but is not joined yet.
+//
+// # Safety
+// `thread` must name a thread not yet joined.
+int pthread_kill(pthread_t thread, int sig);
+
+// `pthread_sigqueue`: `sig` with a value, to one thread; `ESRCH` once it has ended.
+//
+// # Safety
+// `thread` must name a thread not yet joined.
+int pthread_sigqueue(pthread_t thread, int sig, union sigval value);
+
+// [`pthread_sigmask`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_sigmask.html):
+// `EINVAL` for a bad `how` with a set.
+//
+// # Safety
+// `set` null or readable; `old` null or writable.
+int pthread_sigmask(int how,
+                    const sigset_t *set,
+                    sigset_t *old);
+
 // [`pthread_cond_init`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_cond_init.html)
 //
 // # Safety
@@ -528,6 +888,81 @@ int pthread_spin_trylock(pthread_spinlock_t *l);
 // `l` must be null or point to a spin lock.
 int pthread_spin_unlock(pthread_spinlock_t *l);
 
+// [`sched_yield`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/sched_yield.html)
+int sched_yield(void);
+
+// [`sched_getaffinity`](https://man7.org/linux/man-pages/man2/sched_getaffinity.2.html):
+// the CPUs `pid` (0: the caller) may run on, in a set of `size` bytes.
+//
+// # Safety
+// `set` writable for `size` bytes.
+int sched_getaffinity(pid_t pid, size_t size, cpu_set_t *set);
+
+// [`sched_setaffinity`](https://man7.org/linux/man-pages/man2/sched_setaffinity.2.html)
+//
+// # Safety
+// `set` readable for `size` bytes.
+int sched_setaffinity(pid_t pid, size_t size, const cpu_set_t *set);
+
+// [`sched_getcpu`](https://man7.org/linux/man-pages/man3/sched_getcpu.3.html): the CPU the
+// caller runs on.
+int sched_getcpu(void);
+
+// [`sched_get_priority_max`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/sched_get_priority_max.html)
+int sched_get_priority_max(int policy);
+
+// [`sched_get_priority_min`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/sched_get_priority_min.html)
+int sched_get_priority_min(int policy);
+
+// [`sched_getparam`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/sched_getparam.html)
+//
+// # Safety
+// `param` null or writable.
+int sched_getparam(pid_t pid,
+                   struct sched_param *param);
+
+// [`sched_setparam`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/sched_setparam.html)
+//
+// # Safety
+// `param` null or readable.
+int sched_setparam(pid_t pid,
+                   const struct sched_param *param);
+
+// [`sched_getscheduler`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/sched_getscheduler.html)
+int sched_getscheduler(pid_t pid);
+
+// [`sched_setscheduler`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/sched_setscheduler.html):
+// 0 on success (Linux does not return the previous policy, whatever POSIX allows).
+//
+// # Safety
+// `param` null or readable.
+int sched_setscheduler(pid_t pid,
+                       int policy,
+                       const struct sched_param *param);
+
+// [`sched_rr_get_interval`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/sched_rr_get_interval.html)
+//
+// # Safety
+// `ts` writable.
+int sched_rr_get_interval(pid_t pid,
+                          struct timespec *ts);
+
+// `__sched_cpucount` (behind `CPU_COUNT`): the CPUs in a set of `size` bytes.
+//
+// # Safety
+// `set` readable for `size` bytes.
+int __sched_cpucount(size_t size, const cpu_set_t *set);
+
+// `__sched_cpualloc` (behind `CPU_ALLOC`): a set for `count` CPUs, freed by
+// `__sched_cpufree`; null with `ENOMEM` when there is no memory.
+cpu_set_t *__sched_cpualloc(size_t count);
+
+// `__sched_cpufree` (behind `CPU_FREE`).
+//
+// # Safety
+// `set` null or from `__sched_cpualloc`, not freed yet.
+void __sched_cpufree(cpu_set_t *set);
+
 // [`sem_init`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/sem_init.html)
 //
 // # Safety
@@ -657,12 +1092,75 @@ int bcmp(const void *a, const void *b, size_t n);
 // `s` must point at a NUL-terminated string.
 size_t strlen(const char *s);
 
+// [`thrd_create`](https://en.cppreference.com/w/c/thread/thrd_create)
+//
+// # Safety
+// `thr` writable.
+int thrd_create(unsigned long *thr, int (*func)(void*), void *arg);
+
+// [`thrd_join`](https://en.cppreference.com/w/c/thread/thrd_join)
+//
+// # Safety
+// `thr` must name a joinable thread not yet joined; `res` null or writable.
+int thrd_join(unsigned long thr, int *res);
+
+// [`thrd_detach`](https://en.cppreference.com/w/c/thread/thrd_detach)
+//
+// # Safety
+// `thr` must name a thread not yet joined or detached.
+int thrd_detach(unsigned long thr);
+
+// [`thrd_exit`](https://en.cppreference.com/w/c/thread/thrd_exit)
+void thrd_exit(int res) __attribute__((__noreturn__));
+
+// [`thrd_current`](https://en.cppreference.com/w/c/thread/thrd_current)
+unsigned long thrd_current(void);
+
+// [`thrd_equal`](https://en.cppreference.com/w/c/thread/thrd_equal)
+int thrd_equal(unsigned long a, unsigned long b);
+
+// [`thrd_yield`](https://en.cppreference.com/w/c/thread/thrd_yield)
+void thrd_yield(void);
+
+// [`thrd_sleep`](https://en.cppreference.com/w/c/thread/thrd_sleep): 0 after the whole
+// time, -1 when a signal interrupted it (the time left in `rem`), -2 on another error.
+//
+// # Safety
+// `dur` readable; `rem` null or writable.
+int thrd_sleep(const struct timespec *dur, struct timespec *rem);
+
+// [`tss_create`](https://en.cppreference.com/w/c/thread/tss_create)
+//
+// # Safety
+// `key` writable.
+int tss_create(unsigned int *key, void (*dtor)(void*));
+
+// [`tss_delete`](https://en.cppreference.com/w/c/thread/tss_delete)
+void tss_delete(unsigned int key);
+
+// [`tss_get`](https://en.cppreference.com/w/c/thread/tss_get)
+void *tss_get(unsigned int key);
+
+// [`tss_set`](https://en.cppreference.com/w/c/thread/tss_set)
+int tss_set(unsigned int key, void *value);
+
 // [`clock_gettime`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/clock_gettime.html),
 // through the vDSO where the kernel offers it.
 //
 // # Safety
 // `ts` must be null or writable.
 int clock_gettime(int id, struct timespec *ts);
+
+// `__tls_get_addr` ([x86_64 TLS ABI](https://www.akkadia.org/drepper/tls.pdf)): the calling
+// thread's address of a general-dynamic TLS variable.
+//
+// # Safety
+// `index` must point at a TLS index the linker made: two words, module and offset.
+void *__tls_get_addr(const size_t *index);
+
+// `__cxa_thread_atexit_impl(f, obj, dso)`: runs `f(obj)` when the calling thread ends (or
+// calls `exit`), newest first, before its key destructors. -1 when there is no memory.
+int __cxa_thread_atexit_impl(void (*f)(void*), void *obj, void *_dso);
 
 // [`read`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/read.html)
 //
