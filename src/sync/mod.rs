@@ -3,6 +3,7 @@
 
 pub mod barrier;
 pub mod condvar;
+pub mod cpus;
 pub mod futex;
 pub mod lock;
 pub mod mutex;

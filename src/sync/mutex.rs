@@ -68,7 +68,8 @@ const VALID_KIND: u32 = TYPE_MASK | PRIO_INHERIT | PSHARED;
 /// The `kind` of a destroyed mutex (glibc writes -1 too): every call but `init` is `EINVAL`.
 const DESTROYED: u32 = u32::MAX;
 
-/// How many times a normal mutex re-reads a held word before sleeping, and an adaptive one.
+/// How many times a normal mutex re-reads a held word before sleeping, and an adaptive one
+/// (none when the process may use only one CPU: see [`cpus`](super::cpus)).
 const SPINS: u32 = 100;
 const ADAPTIVE_SPINS: u32 = 400;
 
@@ -253,6 +254,7 @@ impl Mutex {
     /// The contended path of the ordinary kinds.
     #[cold]
     fn acquire(&self, scope: Scope, spins: u32, deadline: Option<Timeout>) -> Result<(), Errno> {
+        let spins = super::cpus::spins(spins);
         let mut state = self.spin(spins);
         if state == UNLOCKED {
             // Acquire: see the module documentation.
