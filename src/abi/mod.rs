@@ -7,12 +7,24 @@
 mod auxv;
 mod errno;
 mod fcntl;
+mod ioctl;
+mod mman;
 mod panic;
+mod poll;
+mod resource;
+mod signal;
 mod ssp;
+mod stat;
 mod stdlib;
 mod string;
 mod time;
+mod uio;
 mod unistd;
+mod unistd_fs;
+mod unistd_ids;
+mod unistd_sys;
+mod utsname;
+mod wait;
 
 use rustix::io::Errno;
 
