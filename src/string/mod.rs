@@ -1,3 +1,9 @@
-//! `<string.h>`: memory and string functions.
+//! `<string.h>` and `<strings.h>`: memory and string functions.
 
+pub mod compare;
+pub mod cpu;
 pub mod mem;
+pub mod scan;
+pub mod search;
+pub mod copy;
+pub mod token;
