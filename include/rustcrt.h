@@ -271,6 +271,44 @@ char *strtok_r(char *s, const char *delim, char **save);
 // `sp` valid; `*sp` null or a writable NUL-terminated string; `delim` NUL-terminated.
 char *strsep(char **sp, const char *delim);
 
+// [`strerror`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/strerror.html)
+char *strerror(int errnum);
+
+// [`strerror_l`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/strerror_l.html):
+// every supported locale has the same (English) messages.
+char *strerror_l(int errnum, locale_t _locale);
+
+// GNU `strerror_r` (what glibc's `<string.h>` declares under `_GNU_SOURCE`): the static
+// message, or "Unknown error N" written (truncated) into `buf`, which is then returned.
+//
+// # Safety
+// `buf` is null or writable for `buflen` bytes.
+char *strerror_r(int errnum, char *buf, size_t buflen);
+
+// XSI [`strerror_r`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/strerror.html)
+// (what `<string.h>` redirects `strerror_r` to without `_GNU_SOURCE`): 0, `ERANGE` if the
+// message was truncated to fit `buf`, `EINVAL` for an unknown number (with "Unknown error N"
+// stored as far as it fits, as glibc does).
+//
+// # Safety
+// `buf` is null or writable for `buflen` bytes.
+int __xpg_strerror_r(int errnum, char *buf, size_t buflen);
+
+// `strerrorname_np`: the symbolic name of an error number ("ENOENT"), or null (GNU).
+const char *strerrorname_np(int errnum);
+
+// `strerrordesc_np`: the message of an error number, or null for an unknown one (GNU).
+const char *strerrordesc_np(int errnum);
+
+// [`strsignal`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/strsignal.html)
+char *strsignal(int sig);
+
+// `sigdescr_np`: the description of a signal, or null (GNU).
+const char *sigdescr_np(int sig);
+
+// `sigabbrev_np`: the abbreviation of a signal ("SEGV"), or null (GNU).
+const char *sigabbrev_np(int sig);
+
 // [`strcasecmp`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/strcasecmp.html)
 //
 // # Safety

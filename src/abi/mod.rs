@@ -11,6 +11,7 @@ mod panic;
 mod ssp;
 mod stdlib;
 mod string;
+mod strerror;
 mod strings;
 mod time;
 mod unistd;

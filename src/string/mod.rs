@@ -7,3 +7,6 @@ pub mod scan;
 pub mod search;
 pub mod copy;
 pub mod token;
+mod error_texts;
+pub mod message;
+mod signal_texts;
