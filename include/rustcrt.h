@@ -22,6 +22,19 @@ extern "C" {
 // auxiliary-vector entry; 0 with `errno` `ENOENT` when the kernel supplied none.
 unsigned long getauxval(unsigned long kind);
 
+// `__ctype_b_loc`: where the calling thread's class-table pointer is (glibc's `<ctype.h>`
+// macros index `(*__ctype_b_loc())[c]` for c in -128..=255).
+const uint16_t **__ctype_b_loc(void);
+
+// `__ctype_tolower_loc`: where the calling thread's `tolower` table pointer is.
+const int32_t **__ctype_tolower_loc(void);
+
+// `__ctype_toupper_loc`: where the calling thread's `toupper` table pointer is.
+const int32_t **__ctype_toupper_loc(void);
+
+// `isctype`: whether `c` is in any of the classes in `mask` (glibc's `_IS*` bits).
+int isctype(int c, int mask);
+
 // The address of the calling thread's `errno`; glibc's `errno` macro expands to a call.
 // [LSB](https://refspecs.linuxfoundation.org/LSB_5.0.0/LSB-Core-generic/LSB-Core-generic/baselib---errno-location.html)
 int *__errno_location(void);

@@ -5,6 +5,7 @@
 //! `c-abi` feature, so that `cargo test` binaries keep glibc's symbols.
 
 mod auxv;
+mod ctype;
 mod errno;
 mod fcntl;
 mod panic;
