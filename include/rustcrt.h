@@ -22,6 +22,19 @@ extern "C" {
 // auxiliary-vector entry; 0 with `errno` `ENOENT` when the kernel supplied none.
 unsigned long getauxval(unsigned long kind);
 
+// `__ctype_b_loc`: where the calling thread's class-table pointer is (glibc's `<ctype.h>`
+// macros index `(*__ctype_b_loc())[c]` for c in -128..=255).
+const uint16_t **__ctype_b_loc(void);
+
+// `__ctype_tolower_loc`: where the calling thread's `tolower` table pointer is.
+const int32_t **__ctype_tolower_loc(void);
+
+// `__ctype_toupper_loc`: where the calling thread's `toupper` table pointer is.
+const int32_t **__ctype_toupper_loc(void);
+
+// `isctype`: whether `c` is in any of the classes in `mask` (glibc's `_IS*` bits).
+int isctype(int c, int mask);
+
 // The address of the calling thread's `errno`; glibc's `errno` macro expands to a call.
 // [LSB](https://refspecs.linuxfoundation.org/LSB_5.0.0/LSB-Core-generic/LSB-Core-generic/baselib---errno-location.html)
 int *__errno_location(void);
@@ -100,6 +113,266 @@ int bcmp(const void *a, const void *b, size_t n);
 // # Safety
 // `s` must point at a NUL-terminated string.
 size_t strlen(const char *s);
+
+// [`strnlen`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/strnlen.html)
+//
+// # Safety
+// `s` is NUL-terminated or readable for `n` bytes.
+size_t strnlen(const char *s, size_t n);
+
+// [`strcmp`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/strcmp.html)
+//
+// # Safety
+// Both strings NUL-terminated.
+int strcmp(const char *a, const char *b);
+
+// [`strncmp`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/strncmp.html)
+//
+// # Safety
+// Both strings NUL-terminated or at least `n` bytes long.
+int strncmp(const char *a, const char *b, size_t n);
+
+// [`strcoll`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/strcoll.html):
+// byte order, the collation of every locale rustcrt supports (C, POSIX, C.UTF-8).
+//
+// # Safety
+// Both strings NUL-terminated.
+int strcoll(const char *a, const char *b);
+
+// [`strxfrm`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/strxfrm.html)
+//
+// # Safety
+// `src` NUL-terminated; `dst` writable for `n` bytes.
+size_t strxfrm(char *dst, const char *src, size_t n);
+
+// [`strcpy`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/strcpy.html)
+//
+// # Safety
+// `src` NUL-terminated; `dst` has room for it; no overlap.
+char *strcpy(char *dst, const char *src);
+
+// [`stpcpy`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/stpcpy.html)
+//
+// # Safety
+// As for `strcpy`.
+char *stpcpy(char *dst, const char *src);
+
+// [`strncpy`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/strncpy.html)
+//
+// # Safety
+// `src` NUL-terminated or `n` bytes long; `dst` writable for `n` bytes; no overlap.
+char *strncpy(char *dst, const char *src, size_t n);
+
+// [`stpncpy`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/stpncpy.html)
+//
+// # Safety
+// As for `strncpy`.
+char *stpncpy(char *dst, const char *src, size_t n);
+
+// [`strcat`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/strcat.html)
+//
+// # Safety
+// Both NUL-terminated; `dst` has room for the result; no overlap.
+char *strcat(char *dst, const char *src);
+
+// [`strncat`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/strncat.html)
+//
+// # Safety
+// `dst` NUL-terminated with room for the result; `src` NUL-terminated or `n` bytes long.
+char *strncat(char *dst, const char *src, size_t n);
+
+// [`memccpy`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/memccpy.html)
+//
+// # Safety
+// `src` readable and `dst` writable up to the first `c` or for `n` bytes; no overlap.
+void *memccpy(void *dst, const void *src, int c, size_t n);
+
+// `mempcpy`: `memcpy` returning the end of the destination (a GNU extension).
+//
+// # Safety
+// As for `memcpy`.
+void *mempcpy(void *dst, const void *src, size_t n);
+
+// [`memchr`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/memchr.html)
+//
+// # Safety
+// Readable up to the first `c` or for `n` bytes.
+void *memchr(const void *s, int c, size_t n);
+
+// `rawmemchr`: `memchr` without a bound; `c` must occur (a GNU extension).
+//
+// # Safety
+// Readable up to the first `c`.
+void *rawmemchr(const void *s, int c);
+
+// `memrchr`: the last `c` in the `n` bytes at `s` (a GNU extension).
+//
+// # Safety
+// Readable for `n` bytes.
+void *memrchr(const void *s, int c, size_t n);
+
+// `memmem`: the first occurrence of the `nlen` bytes at `needle` in the `hlen` bytes at
+// `hay` (a GNU extension; an empty needle is found at `hay`).
+//
+// # Safety
+// Both ranges readable.
+void *memmem(const void *hay, size_t hlen, const void *needle, size_t nlen);
+
+// [`strchr`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/strchr.html)
+//
+// # Safety
+// `s` NUL-terminated.
+char *strchr(const char *s, int c);
+
+// `strchrnul`: `strchr`, but the terminator when `c` is absent (a GNU extension).
+//
+// # Safety
+// `s` NUL-terminated.
+char *strchrnul(const char *s, int c);
+
+// [`strrchr`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/strrchr.html)
+//
+// # Safety
+// `s` NUL-terminated.
+char *strrchr(const char *s, int c);
+
+// [`strspn`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/strspn.html)
+//
+// # Safety
+// Both strings NUL-terminated.
+size_t strspn(const char *s, const char *accept);
+
+// [`strcspn`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/strcspn.html)
+//
+// # Safety
+// Both strings NUL-terminated.
+size_t strcspn(const char *s, const char *reject);
+
+// [`strpbrk`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/strpbrk.html)
+//
+// # Safety
+// Both strings NUL-terminated.
+char *strpbrk(const char *s, const char *accept);
+
+// [`strstr`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/strstr.html)
+//
+// # Safety
+// Both strings NUL-terminated.
+char *strstr(const char *hay, const char *needle);
+
+// `strcasestr`: `strstr` ignoring ASCII case (a GNU extension).
+//
+// # Safety
+// Both strings NUL-terminated.
+char *strcasestr(const char *hay, const char *needle);
+
+// [`strtok`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/strtok.html)
+//
+// # Safety
+// `s` null or a writable NUL-terminated string; `delim` NUL-terminated.
+char *strtok(char *s, const char *delim);
+
+// [`strtok_r`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/strtok_r.html)
+//
+// # Safety
+// As for `strtok`; `save` valid.
+char *strtok_r(char *s, const char *delim, char **save);
+
+// `strsep`: the next field of `*sp` delimited by a byte of `delim` (a BSD extension).
+//
+// # Safety
+// `sp` valid; `*sp` null or a writable NUL-terminated string; `delim` NUL-terminated.
+char *strsep(char **sp, const char *delim);
+
+// [`strerror`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/strerror.html)
+char *strerror(int errnum);
+
+// [`strerror_l`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/strerror_l.html):
+// every supported locale has the same (English) messages.
+char *strerror_l(int errnum, locale_t _locale);
+
+// GNU `strerror_r` (what glibc's `<string.h>` declares under `_GNU_SOURCE`): the static
+// message, or "Unknown error N" written (truncated) into `buf`, which is then returned.
+//
+// # Safety
+// `buf` is null or writable for `buflen` bytes.
+char *strerror_r(int errnum, char *buf, size_t buflen);
+
+// XSI [`strerror_r`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/strerror.html)
+// (what `<string.h>` redirects `strerror_r` to without `_GNU_SOURCE`): 0, `ERANGE` if the
+// message was truncated to fit `buf`, `EINVAL` for an unknown number (with "Unknown error N"
+// stored as far as it fits, as glibc does).
+//
+// # Safety
+// `buf` is null or writable for `buflen` bytes.
+int __xpg_strerror_r(int errnum, char *buf, size_t buflen);
+
+// `strerrorname_np`: the symbolic name of an error number ("ENOENT"), or null (GNU).
+const char *strerrorname_np(int errnum);
+
+// `strerrordesc_np`: the message of an error number, or null for an unknown one (GNU).
+const char *strerrordesc_np(int errnum);
+
+// [`strsignal`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/strsignal.html)
+char *strsignal(int sig);
+
+// `sigdescr_np`: the description of a signal, or null (GNU).
+const char *sigdescr_np(int sig);
+
+// `sigabbrev_np`: the abbreviation of a signal ("SEGV"), or null (GNU).
+const char *sigabbrev_np(int sig);
+
+// [`strcasecmp`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/strcasecmp.html)
+//
+// # Safety
+// Both strings NUL-terminated.
+int strcasecmp(const char *a, const char *b);
+
+// [`strncasecmp`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/strncasecmp.html)
+//
+// # Safety
+// Both strings NUL-terminated or at least `n` bytes long.
+int strncasecmp(const char *a, const char *b, size_t n);
+
+// `bzero`: sets `n` bytes to zero (removed from POSIX; `memset` is the standard form).
+//
+// # Safety
+// `s` writable for `n` bytes.
+void bzero(void *s, size_t n);
+
+// `explicit_bzero`: `bzero` that the compiler may not remove as a dead store.
+//
+// # Safety
+// `s` writable for `n` bytes.
+void explicit_bzero(void *s, size_t n);
+
+// `bcopy`: `memmove` with the arguments swapped (removed from POSIX).
+//
+// # Safety
+// Both ranges valid for `n` bytes.
+void bcopy(const void *src, void *dst, size_t n);
+
+// `index`: `strchr` under its BSD name.
+//
+// # Safety
+// `s` NUL-terminated.
+char *index(const char *s, int c);
+
+// `rindex`: `strrchr` under its BSD name.
+//
+// # Safety
+// `s` NUL-terminated.
+char *rindex(const char *s, int c);
+
+// [`ffs`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/ffs.html): the
+// 1-based position of the lowest set bit, 0 for 0.
+int ffs(int i);
+
+// [`ffsl`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/ffsl.html)
+int ffsl(long i);
+
+// [`ffsll`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/ffsll.html)
+int ffsll(long long i);
 
 // [`clock_gettime`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/clock_gettime.html),
 // through the vDSO where the kernel offers it.

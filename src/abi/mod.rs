@@ -5,12 +5,15 @@
 //! `c-abi` feature, so that `cargo test` binaries keep glibc's symbols.
 
 mod auxv;
+mod ctype;
 mod errno;
 mod fcntl;
 mod panic;
 mod ssp;
 mod stdlib;
 mod string;
+mod strerror;
+mod strings;
 mod time;
 mod unistd;
 
