@@ -39,6 +39,323 @@ int isctype(int c, int mask);
 // [LSB](https://refspecs.linuxfoundation.org/LSB_5.0.0/LSB-Core-generic/LSB-Core-generic/baselib---errno-location.html)
 int *__errno_location(void);
 
+// [`pthread_create`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_create.html)
+//
+// # Safety
+// `thread` must be writable; `attr` null or an initialised attribute object.
+int pthread_create(pthread_t *thread,
+                   const pthread_attr_t *attr,
+                   void *(*start)(void*),
+                   void *arg);
+
+// [`pthread_join`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_join.html)
+//
+// # Safety
+// `thread` must name a joinable thread not yet joined; `result` null or writable.
+int pthread_join(pthread_t thread, void **result);
+
+// `pthread_tryjoin_np`: `pthread_join`, or `EBUSY` at once if the thread still runs.
+//
+// # Safety
+// As for `pthread_join`.
+int pthread_tryjoin_np(pthread_t thread, void **result);
+
+// `pthread_clockjoin_np`: `pthread_join` with an absolute deadline on `CLOCK_REALTIME` or
+// `CLOCK_MONOTONIC` (`EINVAL` for another clock); `ETIMEDOUT` when it passes.
+//
+// # Safety
+// As for `pthread_join`; `at` null or readable.
+int pthread_clockjoin_np(pthread_t thread,
+                         void **result,
+                         clockid_t clock,
+                         const struct timespec *at);
+
+// `pthread_timedjoin_np`: `pthread_clockjoin_np` on `CLOCK_REALTIME`.
+//
+// # Safety
+// As for `pthread_clockjoin_np`.
+int pthread_timedjoin_np(pthread_t thread, void **result, const struct timespec *at);
+
+// [`pthread_detach`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_detach.html)
+//
+// # Safety
+// `thread` must name a thread not yet joined or detached.
+int pthread_detach(pthread_t thread);
+
+// [`pthread_exit`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_exit.html)
+void pthread_exit(void *result) __attribute__((__noreturn__));
+
+// [`pthread_self`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_self.html)
+pthread_t pthread_self(void);
+
+// [`pthread_equal`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_equal.html)
+int pthread_equal(pthread_t a, pthread_t b);
+
+// [`gettid`](https://man7.org/linux/man-pages/man2/gettid.2.html): the calling thread's
+// kernel id.
+pid_t gettid(void);
+
+// [`pthread_attr_init`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_attr_init.html)
+//
+// # Safety
+// `a` must be writable for a `pthread_attr_t`.
+int pthread_attr_init(pthread_attr_t *a);
+
+// [`pthread_attr_destroy`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_attr_destroy.html)
+//
+// # Safety
+// `a` must be an initialised attribute object; it may not be used again until initialised.
+int pthread_attr_destroy(pthread_attr_t *a);
+
+// [`pthread_attr_setdetachstate`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_attr_setdetachstate.html)
+//
+// # Safety
+// `a` must be an initialised attribute object.
+int pthread_attr_setdetachstate(pthread_attr_t *a,
+                                int state);
+
+// [`pthread_attr_getdetachstate`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_attr_getdetachstate.html)
+//
+// # Safety
+// `a` an initialised attribute object; `out` writable.
+int pthread_attr_getdetachstate(const pthread_attr_t *a,
+                                int *out);
+
+// [`pthread_attr_setinheritsched`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_attr_setinheritsched.html)
+//
+// # Safety
+// `a` must be an initialised attribute object.
+int pthread_attr_setinheritsched(pthread_attr_t *a,
+                                 int inherit);
+
+// [`pthread_attr_getinheritsched`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_attr_getinheritsched.html)
+//
+// # Safety
+// `a` an initialised attribute object; `out` writable.
+int pthread_attr_getinheritsched(const pthread_attr_t *a,
+                                 int *out);
+
+// [`pthread_attr_setschedpolicy`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_attr_setschedpolicy.html)
+//
+// # Safety
+// `a` must be an initialised attribute object.
+int pthread_attr_setschedpolicy(pthread_attr_t *a,
+                                int policy);
+
+// [`pthread_attr_getschedpolicy`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_attr_getschedpolicy.html)
+//
+// # Safety
+// `a` an initialised attribute object; `out` writable.
+int pthread_attr_getschedpolicy(const pthread_attr_t *a,
+                                int *out);
+
+// [`pthread_attr_setschedparam`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_attr_setschedparam.html):
+// `EINVAL` for a priority outside the policy's range.
+//
+// # Safety
+// `a` an initialised attribute object; `param` readable.
+int pthread_attr_setschedparam(pthread_attr_t *a,
+                               const struct sched_param *param);
+
+// [`pthread_attr_getschedparam`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_attr_getschedparam.html)
+//
+// # Safety
+// `a` an initialised attribute object; `param` writable.
+int pthread_attr_getschedparam(const pthread_attr_t *a,
+                               struct sched_param *param);
+
+// [`pthread_attr_setscope`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_attr_setscope.html):
+// only `PTHREAD_SCOPE_SYSTEM` (Linux has no process scope: `ENOTSUP`).
+//
+// # Safety
+// `a` must be an initialised attribute object.
+int pthread_attr_setscope(pthread_attr_t *_a,
+                          int scope);
+
+// [`pthread_attr_getscope`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_attr_getscope.html)
+//
+// # Safety
+// `out` writable.
+int pthread_attr_getscope(const pthread_attr_t *_a,
+                          int *out);
+
+// [`pthread_attr_setstacksize`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_attr_setstacksize.html):
+// `EINVAL` below `PTHREAD_STACK_MIN`.
+//
+// # Safety
+// `a` must be an initialised attribute object.
+int pthread_attr_setstacksize(pthread_attr_t *a,
+                              size_t size);
+
+// [`pthread_attr_getstacksize`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_attr_getstacksize.html):
+// the size set, or the default a thread would get.
+//
+// # Safety
+// `a` an initialised attribute object; `out` writable.
+int pthread_attr_getstacksize(const pthread_attr_t *a,
+                              size_t *out);
+
+// [`pthread_attr_setstack`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_attr_setstack.html):
+// the thread runs on `[addr, addr + size)`; `EINVAL` below `PTHREAD_STACK_MIN`.
+//
+// # Safety
+// `a` must be an initialised attribute object.
+int pthread_attr_setstack(pthread_attr_t *a,
+                          void *addr,
+                          size_t size);
+
+// [`pthread_attr_getstack`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_attr_getstack.html)
+//
+// # Safety
+// `a` an initialised attribute object; `addr` and `size` writable.
+int pthread_attr_getstack(const pthread_attr_t *a,
+                          void **addr,
+                          size_t *size);
+
+// `pthread_attr_setstackaddr` (obsolete): the top of the thread's stack (x86_64 stacks grow
+// down), its size the attribute's stack size.
+//
+// # Safety
+// `a` must be an initialised attribute object.
+int pthread_attr_setstackaddr(pthread_attr_t *a, void *addr);
+
+// `pthread_attr_getstackaddr` (obsolete): the stack top set by `pthread_attr_setstackaddr`.
+//
+// # Safety
+// `a` an initialised attribute object; `out` writable.
+int pthread_attr_getstackaddr(const pthread_attr_t *a, void **out);
+
+// [`pthread_attr_setguardsize`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_attr_setguardsize.html):
+// rounded up to whole pages when the thread is made; ignored with a program's stack.
+//
+// # Safety
+// `a` must be an initialised attribute object.
+int pthread_attr_setguardsize(pthread_attr_t *a,
+                              size_t size);
+
+// [`pthread_attr_getguardsize`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_attr_getguardsize.html)
+//
+// # Safety
+// `a` an initialised attribute object; `out` writable.
+int pthread_attr_getguardsize(const pthread_attr_t *a,
+                              size_t *out);
+
+// `pthread_attr_setaffinity_np`: the CPUs the thread may run on (a copy of the set); a null
+// set or size 0 removes the setting. `ENOMEM` when the copy cannot be stored.
+//
+// # Safety
+// `a` an initialised attribute object; `set` null or readable for `size` bytes.
+int pthread_attr_setaffinity_np(pthread_attr_t *a, size_t size, const cpu_set_t *set);
+
+// `pthread_attr_getaffinity_np`: the set given (zero-extended to `size`; `EINVAL` if a CPU
+// in it does not fit), or every CPU when none was given.
+//
+// # Safety
+// `a` an initialised attribute object; `set` writable for `size` bytes.
+int pthread_attr_getaffinity_np(const pthread_attr_t *a, size_t size, cpu_set_t *set);
+
+// `pthread_attr_setsigmask_np`: the signal mask the thread starts with; null removes the
+// setting (the thread inherits its creator's mask).
+//
+// # Safety
+// `a` an initialised attribute object; `mask` null or readable.
+int pthread_attr_setsigmask_np(pthread_attr_t *a, const sigset_t *mask);
+
+// `pthread_attr_getsigmask_np`: the mask set, or `PTHREAD_ATTR_NO_SIGMASK_NP` (-1) with an
+// empty set when there is none.
+//
+// # Safety
+// `a` an initialised attribute object; `mask` writable.
+int pthread_attr_getsigmask_np(const pthread_attr_t *a, sigset_t *mask);
+
+// `pthread_getattr_default_np`: the attributes a thread created without any gets.
+//
+// # Safety
+// `a` writable for a `pthread_attr_t` (it becomes an initialised attribute object).
+int pthread_getattr_default_np(pthread_attr_t *a);
+
+// `pthread_setattr_default_np`: the attributes for threads created without any. `EINVAL`
+// for a stack address, a stack size below the minimum or a bad priority.
+//
+// # Safety
+// `a` an initialised attribute object.
+int pthread_setattr_default_np(const pthread_attr_t *a);
+
+// [`sched_yield`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/sched_yield.html)
+int sched_yield(void);
+
+// [`sched_getaffinity`](https://man7.org/linux/man-pages/man2/sched_getaffinity.2.html):
+// the CPUs `pid` (0: the caller) may run on, in a set of `size` bytes.
+//
+// # Safety
+// `set` writable for `size` bytes.
+int sched_getaffinity(pid_t pid, size_t size, cpu_set_t *set);
+
+// [`sched_setaffinity`](https://man7.org/linux/man-pages/man2/sched_setaffinity.2.html)
+//
+// # Safety
+// `set` readable for `size` bytes.
+int sched_setaffinity(pid_t pid, size_t size, const cpu_set_t *set);
+
+// [`sched_getcpu`](https://man7.org/linux/man-pages/man3/sched_getcpu.3.html): the CPU the
+// caller runs on.
+int sched_getcpu(void);
+
+// [`sched_get_priority_max`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/sched_get_priority_max.html)
+int sched_get_priority_max(int policy);
+
+// [`sched_get_priority_min`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/sched_get_priority_min.html)
+int sched_get_priority_min(int policy);
+
+// [`sched_getparam`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/sched_getparam.html)
+//
+// # Safety
+// `param` null or writable.
+int sched_getparam(pid_t pid,
+                   struct sched_param *param);
+
+// [`sched_setparam`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/sched_setparam.html)
+//
+// # Safety
+// `param` null or readable.
+int sched_setparam(pid_t pid,
+                   const struct sched_param *param);
+
+// [`sched_getscheduler`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/sched_getscheduler.html)
+int sched_getscheduler(pid_t pid);
+
+// [`sched_setscheduler`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/sched_setscheduler.html):
+// returns the previous policy, as Linux does.
+//
+// # Safety
+// `param` null or readable.
+int sched_setscheduler(pid_t pid,
+                       int policy,
+                       const struct sched_param *param);
+
+// [`sched_rr_get_interval`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/sched_rr_get_interval.html)
+//
+// # Safety
+// `ts` writable.
+int sched_rr_get_interval(pid_t pid,
+                          struct timespec *ts);
+
+// `__sched_cpucount` (behind `CPU_COUNT`): the CPUs in a set of `size` bytes.
+//
+// # Safety
+// `set` readable for `size` bytes.
+int __sched_cpucount(size_t size, const cpu_set_t *set);
+
+// `__sched_cpualloc` (behind `CPU_ALLOC`): a set for `count` CPUs, freed by
+// `__sched_cpufree`; null with `ENOMEM` when there is no memory.
+cpu_set_t *__sched_cpualloc(size_t count);
+
+// `__sched_cpufree` (behind `CPU_FREE`).
+//
+// # Safety
+// `set` null or from `__sched_cpualloc`, not freed yet.
+void __sched_cpufree(cpu_set_t *set);
+
 // Called by code whose stack canary was overwritten: reports it and dies by SIGABRT.
 void __stack_chk_fail(void) __attribute__((__noreturn__));
 
