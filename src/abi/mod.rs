@@ -5,18 +5,24 @@
 //! `c-abi` feature, so that `cargo test` binaries keep glibc's symbols.
 
 mod auxv;
+mod ctype;
 mod errno;
 mod fcntl;
 mod ioctl;
 mod mman;
 mod panic;
 mod poll;
+mod pthread;
+mod pthread_attr;
 mod resource;
+mod sched;
 mod signal;
 mod ssp;
 mod stat;
 mod stdlib;
 mod string;
+mod strerror;
+mod strings;
 mod time;
 mod uio;
 mod unistd;
