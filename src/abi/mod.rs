@@ -7,6 +7,7 @@
 mod auxv;
 mod errno;
 mod fcntl;
+mod malloc;
 mod panic;
 mod ssp;
 mod stdlib;

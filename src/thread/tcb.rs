@@ -8,7 +8,7 @@
 //! Thread-local storage uses variant II: the program's static TLS block sits directly below the
 //! thread pointer, so the TCB is the first byte above it.
 
-use core::ffi::c_int;
+use core::ffi::{c_int, c_void};
 use core::sync::atomic::AtomicU32;
 
 /// A thread's control block. All-zero except for what start-up or thread creation sets.
@@ -38,6 +38,8 @@ pub struct Tcb {
     /// The thread's kernel id. The kernel clears it and wakes futex waiters when the thread
     /// ends (`set_tid_address`/`CLONE_CHILD_CLEARTID`), which is what a join waits for.
     pub tid: AtomicU32,
+    /// The allocator's per-thread heap (`crate::alloc`); null until the thread first allocates.
+    pub alloc_cache: *mut c_void,
 }
 
 const _: () = {
@@ -65,6 +67,7 @@ impl Tcb {
         abi_reserved: [0; 9],
         errno: 0,
         tid: AtomicU32::new(0),
+        alloc_cache: core::ptr::null_mut(),
     };
 }
 
