@@ -48,7 +48,9 @@ pub const fn pages(class: usize) -> usize {
 /// The reciprocal that turns a byte offset into a block index for class `class`:
 /// `offset * reciprocal(c) >> RECIPROCAL_SHIFT == offset / size(c)` for every offset within a
 /// slab (below 2^20), because the rounding error, below `offset / 2^40 < 2^-20`, is smaller than
-/// `1 / size(c)`.
+/// `1 / size(c)`. The 40 fraction bits of the product are below 2^20 exactly when the offset
+/// is a multiple of the size (they are `offset * error` then, and at least `2^40 / size`
+/// otherwise).
 pub const fn reciprocal(class: usize) -> u64 {
     (1u64 << RECIPROCAL_SHIFT).div_ceil(size(class) as u64)
 }
@@ -97,7 +99,11 @@ mod tests {
             let r = reciprocal(c);
             let sz = size(c) as u64;
             for off in (0..slab as u64).step_by(7).chain([sz - 1, sz, sz + 1, slab as u64 - 1]) {
-                assert_eq!((off * r) >> RECIPROCAL_SHIFT, off / sz, "class {c} offset {off}");
+                let product = off * r;
+                assert_eq!(product >> RECIPROCAL_SHIFT, off / sz, "class {c} offset {off}");
+                // What `Slab::index_of` relies on to tell block starts from interior pointers.
+                let fraction = product & ((1 << RECIPROCAL_SHIFT) - 1);
+                assert_eq!(fraction < 1 << 20, off % sz == 0, "class {c} offset {off}");
             }
         }
     }

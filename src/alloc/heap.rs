@@ -43,6 +43,9 @@ pub struct Heap {
     pub next_abandoned: *mut Heap,
     /// Pool bookkeeping, under the pool lock: `ACTIVE`, `ABANDONED` or `DEAD`.
     pub state: u8,
+    /// Owner-only: one freed large mapping (base, length) kept for the next large request,
+    /// so a loop of large allocations and frees takes no lock; length 0 when none.
+    pub spare: (usize, usize),
 }
 
 /// `Heap::state`: a thread owns the heap.

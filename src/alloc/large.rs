@@ -2,9 +2,9 @@
 //!
 //! The mapping starts on a granule boundary (so it shares no granule with another of ours, see
 //! `os.rs`); the block starts `offset` bytes in (64, or the alignment if larger) and the 64
-//! bytes below it hold the header. Freed mappings of up to [`CACHE_MAX_BLOCK`] go into a small
-//! cache (at most [`CACHE_ENTRIES`] mappings, [`CACHE_MAX_BYTES`] in all, oldest evicted
-//! first) so that a program that allocates and frees big buffers in a loop does not pay an
+//! bytes below it hold the header. A freed mapping of up to [`CACHE_MAX_BLOCK`] becomes the
+//! freeing thread's spare (one per heap, no lock) or goes into a small shared cache (at most
+//! [`CACHE_ENTRIES`] mappings, [`CACHE_MAX_BYTES`] in all, oldest evicted first) so that a program that allocates and frees big buffers in a loop does not pay an
 //! `mmap`, `munmap` and a page fault per page every time; bigger ones, and what the cache
 //! evicts, go back to the kernel at once. `realloc` grows a mapping with `mremap`, in place
 //! when the address space after it is free, else by moving its pages (no copy), and reserves
@@ -12,7 +12,9 @@
 
 use super::class::SMALL_MAX;
 use super::fail;
+use super::heap::Heap;
 use super::os::{self, GRANULE, Kind, OS_PAGE};
+use super::slot;
 use crate::sync::lock::RawLock;
 use core::cell::UnsafeCell;
 use core::ptr;
@@ -25,6 +27,8 @@ const LIVE: usize = 0x4c41_5247_455f_4f4b;
 pub const CACHE_MAX_BLOCK: usize = 16 << 20;
 /// Most bytes the cache holds.
 pub const CACHE_MAX_BYTES: usize = 32 << 20;
+/// `realloc` to a smaller size gives memory back only when it frees at least this much.
+const SHRINK_MIN: usize = 1 << 20;
 /// Most mappings the cache holds.
 pub const CACHE_ENTRIES: usize = 8;
 
@@ -70,21 +74,60 @@ fn with_cache<R>(f: impl FnOnce(&mut [Mapping; CACHE_ENTRIES], &mut usize) -> R)
     })
 }
 
-/// Takes from the cache the smallest mapping of at least `need` bytes and at most four times
-/// that (a bigger one would waste its resident pages).
+/// Whether a cached mapping of `len` bytes may serve a request of `need` bytes: it is big
+/// enough, and at most four times too big (more would waste its resident pages).
+fn fits(len: usize, need: usize) -> bool {
+    len >= need && len / 4 <= need
+}
+
+/// Takes the calling thread's spare mapping if it fits, else the smallest fitting one from
+/// the cache.
 fn take_cached(need: usize) -> Option<Mapping> {
+    let heap = slot::get();
+    if !heap.is_null() {
+        // SAFETY: the calling thread owns its heap and so its spare.
+        let spare = unsafe { &mut (*heap).spare };
+        if fits(spare.1, need) {
+            let m = Mapping { base: spare.0, len: spare.1 };
+            *spare = (0, 0);
+            return Some(m);
+        }
+    }
     with_cache(|entries, count| {
         let live = entries.get_mut(..*count)?;
         let (i, m) = live
             .iter()
             .enumerate()
-            .filter(|(_, m)| m.len >= need && m.len / 4 <= need)
+            .filter(|(_, m)| fits(m.len, need))
             .min_by_key(|(_, m)| m.len)
             .map(|(i, m)| (i, *m))?;
         live.copy_within(i + 1.., i);
         *count -= 1;
         Some(m)
     })
+}
+
+/// Keeps `m` as the calling thread's spare if it has none, else in the cache.
+fn keep(m: Mapping) {
+    let heap = slot::get();
+    if !heap.is_null() && m.len <= CACHE_MAX_BLOCK {
+        // SAFETY: the calling thread owns its heap and so its spare.
+        let spare = unsafe { &mut (*heap).spare };
+        if spare.1 == 0 {
+            *spare = (m.base, m.len);
+            return;
+        }
+    }
+    put_cached(m);
+}
+
+/// Moves the calling thread's spare mapping into the shared cache (when the thread ends).
+pub fn flush_spare(heap: *mut Heap) {
+    // SAFETY: the calling thread still owns `heap`.
+    let spare = unsafe { core::mem::take(&mut (*heap).spare) };
+    if spare.1 != 0 {
+        put_cached(Mapping { base: spare.0, len: spare.1 });
+    }
 }
 
 /// Keeps `m` in the cache, evicting the oldest entries as needed; what does not stay is given
@@ -207,7 +250,7 @@ pub unsafe fn free(p: usize) {
         (*h).magic = 0;
         Mapping { base: (*h).base, len: (*h).len }
     };
-    put_cached(m);
+    keep(m);
 }
 
 /// The usable size of the large block `p`.
@@ -235,7 +278,10 @@ pub unsafe fn reallocate(p: usize, size: usize) -> *mut u8 {
     let offset = p - base;
     let usable = len - offset;
     if size <= usable {
-        if size >= usable / 2 {
+        // Shrink only when that gives back a lot: the block may just have come from the cache
+        // with room to spare, and a program growing it step by step must not pay a syscall
+        // per step.
+        if size >= usable / 2 || usable - size < SHRINK_MIN {
             return p as *mut u8;
         }
         if size <= SMALL_MAX {

@@ -84,6 +84,7 @@ pub fn abandon() {
     }
     // SAFETY: the calling thread owns its heap until it is on the abandoned list.
     unsafe { heap::drain(heap) };
+    super::large::flush_spare(heap);
     slot::set(ptr::null_mut());
     with_lists(|lists| {
         // SAFETY: list fields are under the lock; the heap is live.

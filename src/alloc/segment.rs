@@ -215,7 +215,10 @@ impl Slab {
         if offset >= self.capacity as u64 * self.size as u64 {
             return None;
         }
-        let index = (offset * self.recip) >> class::RECIPROCAL_SHIFT;
-        (index * self.size as u64 == offset).then_some(index as usize)
+        let product = offset * self.recip;
+        // The fraction bits of the product are below `offset < 2^20` exactly when `offset`
+        // is a multiple of the size; otherwise they are at least `2^40 / size >= 2^23`.
+        let exact = product & ((1 << class::RECIPROCAL_SHIFT) - 1) < 1 << 20;
+        exact.then_some((product >> class::RECIPROCAL_SHIFT) as usize)
     }
 }
