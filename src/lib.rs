@@ -21,6 +21,7 @@ pub(crate) use rustix::runtime_448b8ad740e2a26f as kernel;
 mod abi;
 pub mod alloc;
 pub mod arch;
+pub mod ctype;
 pub mod env;
 pub mod exit;
 pub mod io;
