@@ -238,8 +238,10 @@ pub unsafe fn free(heap: *mut Heap, p: usize) {
 unsafe fn free_local(heap: *mut Heap, slab: *mut Slab, index: usize, p: usize) {
     // SAFETY: owner-only: `heap` owns `slab`; `index` is the block's.
     unsafe {
-        put_back(&mut *slab, index, p);
-        if (*slab).used == 0 || (*slab).full {
+        let s = &mut *slab;
+        put_back(s, index, p);
+        // An empty slab that is alone on its list (no neighbours) stays where it is.
+        if s.full || (s.used == 0 && !(s.prev.is_null() && s.next.is_null())) {
             returned(heap, slab);
         }
     }

@@ -169,10 +169,10 @@ pub unsafe fn carve(seg: *mut Segment, class: usize) -> Option<*mut Slab> {
         (*slab).free = ptr::null_mut();
         (*slab).used = 0;
         (*slab).bump = 0;
-        (*slab).capacity = (pages * PAGE_SIZE / size) as u32;
+        (*slab).capacity = class::capacity(class) as u32;
         (*slab).size = size as u32;
         (*slab).recip = class::reciprocal(class);
-        (*slab).start = seg.cast::<u8>().add(first * PAGE_SIZE);
+        (*slab).start = seg.cast::<u8>().add(first * PAGE_SIZE + class::colour(class));
         (*slab).bitmap = (&raw mut (*seg).bitmaps).cast::<[u64; BITMAP_WORDS]>().add(first).cast();
         (*slab).heap = (*seg).heap;
         (*slab).next = ptr::null_mut();
