@@ -9,6 +9,7 @@ mod ctype;
 mod errno;
 mod fcntl;
 mod ioctl;
+mod malloc;
 mod mman;
 mod panic;
 mod poll;
