@@ -21,6 +21,7 @@ mod pthread_signal;
 mod resource;
 mod sched;
 mod signal;
+mod signal_timer;
 mod ssp;
 mod stat;
 mod stdlib;
