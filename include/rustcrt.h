@@ -35,6 +35,102 @@ const int32_t **__ctype_toupper_loc(void);
 // `isctype`: whether `c` is in any of the classes in `mask` (glibc's `_IS*` bits).
 int isctype(int c, int mask);
 
+// [`opendir`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/opendir.html)
+//
+// # Safety
+// `path` must be null or a NUL-terminated string.
+DIR *opendir(const char *path);
+
+// [`fdopendir`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/fdopendir.html)
+DIR *fdopendir(int fd);
+
+// [`readdir`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/readdir.html): null
+// at the end (`errno` untouched) or on an error (`errno` set).
+//
+// # Safety
+// `d` must be an open stream.
+struct dirent *readdir(DIR *d);
+
+// `readdir64`: `readdir` under `_FILE_OFFSET_BITS=64`.
+//
+// # Safety
+// As [`readdir`].
+struct dirent64 *readdir64(DIR *d);
+
+// [`readdir_r`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/readdir_r.html):
+// an error number; `*result` is `entry` or null at the end.
+//
+// # Safety
+// `d` an open stream; `entry` writable for a `struct dirent`; `result` writable.
+int readdir_r(DIR *d, struct dirent *entry, struct dirent **result);
+
+// `readdir64_r`: `readdir_r` under `_FILE_OFFSET_BITS=64`.
+//
+// # Safety
+// As [`readdir_r`].
+int readdir64_r(DIR *d, struct dirent64 *entry, struct dirent64 **result);
+
+// [`telldir`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/telldir.html)
+//
+// # Safety
+// `d` must be an open stream.
+long telldir(DIR *d);
+
+// [`seekdir`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/seekdir.html)
+//
+// # Safety
+// `d` must be an open stream; `position` from `telldir` on it.
+void seekdir(DIR *d, long position);
+
+// [`rewinddir`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/rewinddir.html)
+//
+// # Safety
+// `d` must be an open stream.
+void rewinddir(DIR *d);
+
+// [`dirfd`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/dirfd.html)
+//
+// # Safety
+// `d` must be an open stream.
+int dirfd(DIR *d);
+
+// [`closedir`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/closedir.html)
+//
+// # Safety
+// `d` must be an open stream, not used afterwards.
+int closedir(DIR *d);
+
+// [`alphasort`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/alphasort.html)
+//
+// # Safety
+// Both must point at pointers to entries.
+int alphasort(const struct dirent **a, const struct dirent **b);
+
+// `alphasort64`: `alphasort` under `_FILE_OFFSET_BITS=64`.
+//
+// # Safety
+// As [`alphasort`].
+int alphasort64(const struct dirent64 **a, const struct dirent64 **b);
+
+// [`scandir`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/scandir.html): the
+// count, with an array (to `free`, as each entry) in `*out`.
+//
+// # Safety
+// `path` null or NUL-terminated; `out` writable; `filter` and `compare` functions on entries.
+int scandir(const char *path,
+            struct dirent ***out,
+            int (*filter)(const struct dirent*),
+            int (*compare)(const struct dirent**, const struct dirent**));
+
+// `scandir64`: `scandir` under `_FILE_OFFSET_BITS=64`.
+//
+// # Safety
+// As [`scandir`].
+int scandir64(const char *path,
+              struct dirent64 ***out,
+              int (*filter)(const struct dirent64*),
+              int (*compare)(const struct dirent64**, const struct dirent64**));
+
 // The address of the calling thread's `errno`; glibc's `errno` macro expands to a call.
 // [LSB](https://refspecs.linuxfoundation.org/LSB_5.0.0/LSB-Core-generic/LSB-Core-generic/baselib---errno-location.html)
 int *__errno_location(void);

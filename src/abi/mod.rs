@@ -6,6 +6,7 @@
 
 mod auxv;
 mod ctype;
+mod dirent;
 mod errno;
 mod fcntl;
 mod ioctl;
