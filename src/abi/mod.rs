@@ -21,6 +21,7 @@ mod pthread_sched;
 mod pthread_signal;
 mod resource;
 mod sched;
+mod setjmp;
 mod signal;
 mod signal_timer;
 mod ssp;

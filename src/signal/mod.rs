@@ -5,6 +5,7 @@
 //! them, add them to sets, or block them. `SIGRTMIN` is therefore 34.
 
 pub mod action;
+pub mod jump;
 pub mod mask;
 pub mod send;
 pub mod set;
