@@ -9,6 +9,14 @@ use libc::dirent64;
 /// `DIR` as C sees it: an opaque stream.
 type Dir = c_void;
 
+/// `scandir`'s filter and comparator, for `struct dirent` and `struct dirent64` (the same
+/// layout, so the function types are interchangeable). cbindgen does not emit aliases, so
+/// the signatures spell the types out.
+type Filter = Option<unsafe extern "C" fn(*const libc::dirent) -> c_int>;
+type Compare = Option<unsafe extern "C" fn(*mut *const libc::dirent, *mut *const libc::dirent) -> c_int>;
+type Filter64 = Option<unsafe extern "C" fn(*const dirent64) -> c_int>;
+type Compare64 = Option<unsafe extern "C" fn(*mut *const dirent64, *mut *const dirent64) -> c_int>;
+
 /// [`opendir`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/opendir.html)
 ///
 /// # Safety
@@ -193,7 +201,8 @@ pub unsafe extern "C" fn scandir(
         return -1;
     }
     // SAFETY: the two layouts are the same, so the function types are interchangeable.
-    let (filter, compare) = unsafe { (core::mem::transmute(filter), core::mem::transmute(compare)) };
+    let (filter, compare) =
+        unsafe { (core::mem::transmute::<Filter, Filter64>(filter), core::mem::transmute::<Compare, Compare64>(compare)) };
     // SAFETY: the caller's contract.
     unsafe { c_path(path).and_then(|p| dir::scandir(p, filter, compare)) }
         .map(|(list, n)| {
@@ -216,5 +225,7 @@ pub unsafe extern "C" fn scandir64(
     compare: Option<unsafe extern "C" fn(*mut *const dirent64, *mut *const dirent64) -> c_int>,
 ) -> c_int {
     // SAFETY: as `scandir`; the same layout, so the function types are interchangeable.
-    unsafe { scandir(path, out.cast(), core::mem::transmute(filter), core::mem::transmute(compare)) }
+    unsafe {
+        scandir(path, out.cast(), core::mem::transmute::<Filter64, Filter>(filter), core::mem::transmute::<Compare64, Compare>(compare))
+    }
 }

@@ -232,8 +232,8 @@ pub unsafe fn scandir(
             Ok(e) => e,
             Err(err) => break Some(err),
         };
-        // SAFETY: the filter takes an entry; `e` is one.
         if let Some(f) = filter
+            // SAFETY: the filter takes an entry; `e` is one.
             && unsafe { f(e) } == 0
         {
             continue;

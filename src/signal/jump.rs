@@ -57,8 +57,7 @@ pub unsafe fn jump_is_upward(env: *const u8) -> bool {
     }
     let mut ss = libc::stack_t { ss_sp: core::ptr::null_mut(), ss_flags: 0, ss_size: 0 };
     // SAFETY: queries only, into a local.
-    let on_alt = unsafe { super::stack::sigaltstack(core::ptr::null(), &raw mut ss) }.is_ok() && ss.ss_flags & libc::SS_ONSTACK != 0;
-    on_alt
+    unsafe { super::stack::sigaltstack(core::ptr::null(), &raw mut ss) }.is_ok() && ss.ss_flags & libc::SS_ONSTACK != 0
 }
 
 /// `__longjmp_chk`'s failure: glibc's message, then SIGABRT.
