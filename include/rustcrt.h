@@ -25,9 +25,293 @@ extern "C" {
 // auxiliary-vector entry; 0 with `errno` `ENOENT` when the kernel supplied none.
 unsigned long getauxval(unsigned long kind);
 
+// `__ctype_b_loc`: where the calling thread's class-table pointer is (glibc's `<ctype.h>`
+// macros index `(*__ctype_b_loc())[c]` for c in -128..=255).
+const uint16_t **__ctype_b_loc(void);
+
+// `__ctype_tolower_loc`: where the calling thread's `tolower` table pointer is.
+const int32_t **__ctype_tolower_loc(void);
+
+// `__ctype_toupper_loc`: where the calling thread's `toupper` table pointer is.
+const int32_t **__ctype_toupper_loc(void);
+
+// `isctype`: whether `c` is in any of the classes in `mask` (glibc's `_IS*` bits).
+int isctype(int c, int mask);
+
+// [`opendir`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/opendir.html)
+//
+// # Safety
+// `path` must be null or a NUL-terminated string.
+DIR *opendir(const char *path);
+
+// [`fdopendir`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/fdopendir.html)
+DIR *fdopendir(int fd);
+
+// [`readdir`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/readdir.html): null
+// at the end (`errno` untouched) or on an error (`errno` set).
+//
+// # Safety
+// `d` must be an open stream.
+struct dirent *readdir(DIR *d);
+
+// `readdir64`: `readdir` under `_FILE_OFFSET_BITS=64`.
+//
+// # Safety
+// As [`readdir`].
+struct dirent64 *readdir64(DIR *d);
+
+// [`readdir_r`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/readdir_r.html):
+// an error number; `*result` is `entry` or null at the end.
+//
+// # Safety
+// `d` an open stream; `entry` writable for a `struct dirent`; `result` writable.
+int readdir_r(DIR *d, struct dirent *entry, struct dirent **result);
+
+// `readdir64_r`: `readdir_r` under `_FILE_OFFSET_BITS=64`.
+//
+// # Safety
+// As [`readdir_r`].
+int readdir64_r(DIR *d, struct dirent64 *entry, struct dirent64 **result);
+
+// [`telldir`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/telldir.html)
+//
+// # Safety
+// `d` must be an open stream.
+long telldir(DIR *d);
+
+// [`seekdir`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/seekdir.html)
+//
+// # Safety
+// `d` must be an open stream; `position` from `telldir` on it.
+void seekdir(DIR *d, long position);
+
+// [`rewinddir`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/rewinddir.html)
+//
+// # Safety
+// `d` must be an open stream.
+void rewinddir(DIR *d);
+
+// [`dirfd`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/dirfd.html)
+//
+// # Safety
+// `d` must be an open stream.
+int dirfd(DIR *d);
+
+// [`closedir`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/closedir.html)
+//
+// # Safety
+// `d` must be an open stream, not used afterwards.
+int closedir(DIR *d);
+
+// [`alphasort`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/alphasort.html)
+//
+// # Safety
+// Both must point at pointers to entries.
+int alphasort(const struct dirent **a, const struct dirent **b);
+
+// `alphasort64`: `alphasort` under `_FILE_OFFSET_BITS=64`.
+//
+// # Safety
+// As [`alphasort`].
+int alphasort64(const struct dirent64 **a, const struct dirent64 **b);
+
+// [`scandir`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/scandir.html): the
+// count, with an array (to `free`, as each entry) in `*out`.
+//
+// # Safety
+// `path` null or NUL-terminated; `out` writable; `filter` and `compare` functions on entries.
+int scandir(const char *path,
+            struct dirent ***out,
+            int (*filter)(const struct dirent*),
+            int (*compare)(const struct dirent**, const struct dirent**));
+
+// `scandir64`: `scandir` under `_FILE_OFFSET_BITS=64`.
+//
+// # Safety
+// As [`scandir`].
+int scandir64(const char *path,
+              struct dirent64 ***out,
+              int (*filter)(const struct dirent64*),
+              int (*compare)(const struct dirent64**, const struct dirent64**));
+
 // The address of the calling thread's `errno`; glibc's `errno` macro expands to a call.
 // [LSB](https://refspecs.linuxfoundation.org/LSB_5.0.0/LSB-Core-generic/LSB-Core-generic/baselib---errno-location.html)
 int *__errno_location(void);
+
+// [`creat`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/creat.html)
+//
+// # Safety
+// `path` must be null or a NUL-terminated string.
+int creat(const char *path, mode_t mode);
+
+// `creat64`: `creat` under `_FILE_OFFSET_BITS=64`.
+//
+// # Safety
+// As [`creat`].
+int creat64(const char *path, mode_t mode);
+
+// [`eventfd`](https://man7.org/linux/man-pages/man2/eventfd.2.html)
+int eventfd(unsigned int initval, int flags);
+
+// [`malloc`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/malloc.html)
+void *malloc(size_t size);
+
+// [`free`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/free.html)
+//
+// # Safety
+// `p` is null or a live block from this allocator.
+void free(void *p);
+
+// [`calloc`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/calloc.html):
+// `ENOMEM` when `n * size` overflows.
+void *calloc(size_t n, size_t size);
+
+// [`realloc`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/realloc.html),
+// as glibc: `realloc(p, 0)` with `p` non-null frees `p` and returns null.
+//
+// # Safety
+// `p` is null or a live block from this allocator.
+void *realloc(void *p, size_t size);
+
+// [`reallocarray`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/reallocarray.html):
+// `realloc(p, n * size)`, or `ENOMEM` (and `p` untouched) when the product overflows.
+//
+// # Safety
+// `p` is null or a live block from this allocator.
+void *reallocarray(void *p, size_t n, size_t size);
+
+// [`aligned_alloc`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/aligned_alloc.html):
+// `EINVAL` when `align` is not a power of two.
+void *aligned_alloc(size_t align, size_t size);
+
+// [`posix_memalign`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/posix_memalign.html):
+// returns `EINVAL` unless `align` is a power of two multiple of `sizeof(void *)`, `ENOMEM`
+// when there is no memory; `*out` is set only on success.
+//
+// # Safety
+// `out` must be writable.
+int posix_memalign(void **out,
+                   size_t align,
+                   size_t size);
+
+// `memalign(align, size)` (obsolete; `<malloc.h>`), as glibc: an alignment that is not a
+// power of two is rounded up to one; `EINVAL` when no power of two is that large.
+void *memalign(size_t align, size_t size);
+
+// `valloc(size)` (obsolete): `memalign(page size, size)`.
+void *valloc(size_t size);
+
+// `pvalloc(size)` (obsolete, GNU): page-aligned, `size` rounded up to whole pages (one page
+// for 0).
+void *pvalloc(size_t size);
+
+// `malloc_usable_size(p)` (GNU): the bytes the block really has; 0 for null.
+//
+// # Safety
+// `p` is null or a live block from this allocator.
+size_t malloc_usable_size(void *p);
+
+// [`mmap`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/mmap.html)
+//
+// # Safety
+// A `MAP_FIXED` mapping replaces what was at `addr`: the caller must own that range.
+void *mmap(void *addr, size_t len, int prot, int flags, int fd, int64_t offset);
+
+// `mmap64`: `mmap` under `_FILE_OFFSET_BITS=64`.
+//
+// # Safety
+// As [`mmap`].
+void *mmap64(void *addr, size_t len, int prot, int flags, int fd, int64_t offset);
+
+// [`munmap`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/munmap.html)
+//
+// # Safety
+// Nothing may use the range afterwards.
+int munmap(void *addr, size_t len);
+
+// [`mprotect`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/mprotect.html)
+//
+// # Safety
+// The caller owns the range's accessibility.
+int mprotect(void *addr, size_t len, int prot);
+
+// [`madvise`](https://man7.org/linux/man-pages/man2/madvise.2.html)
+//
+// # Safety
+// Discarding advice (`MADV_DONTNEED`, `MADV_FREE`...) needs the caller to own the range.
+int madvise(void *addr, size_t len, int advice);
+
+// [`posix_madvise`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/posix_madvise.html):
+// an error number.
+//
+// # Safety
+// The range is the caller's.
+int posix_madvise(void *addr, size_t len, int advice);
+
+// [`msync`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/msync.html)
+//
+// # Safety
+// The range must be the caller's mapping.
+int msync(void *addr, size_t len, int flags);
+
+// [`mlock`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/mlock.html)
+//
+// # Safety
+// Locking changes no contents; the kernel checks the range.
+int mlock(const void *addr, size_t len);
+
+// [`munlock`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/munlock.html)
+//
+// # Safety
+// As [`mlock`].
+int munlock(const void *addr, size_t len);
+
+// [`mlockall`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/mlockall.html)
+int mlockall(int flags);
+
+// [`munlockall`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/munlockall.html)
+int munlockall(void);
+
+// [`shm_open`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/shm_open.html)
+//
+// # Safety
+// `name` must be null or a NUL-terminated string.
+int shm_open(const char *name, int flags, mode_t mode);
+
+// [`shm_unlink`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/shm_unlink.html)
+//
+// # Safety
+// `name` must be null or a NUL-terminated string.
+int shm_unlink(const char *name);
+
+// [`poll`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/poll.html)
+//
+// # Safety
+// `fds` must point at `n` `struct pollfd`s.
+int poll(struct pollfd *fds, nfds_t n, int timeout);
+
+// [`ppoll`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/ppoll.html)
+//
+// # Safety
+// `fds` must point at `n` `struct pollfd`s; `timeout` and `mask` null or readable.
+int ppoll(struct pollfd *fds, nfds_t n, const struct timespec *timeout, const sigset_t *mask);
+
+// [`select`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/select.html)
+//
+// # Safety
+// The sets must be null or cover `n` descriptors; `timeout` null or writable.
+int select(int n, fd_set *r, fd_set *w, fd_set *e, struct timeval *timeout);
+
+// [`pselect`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pselect.html)
+//
+// # Safety
+// As [`select`]; `timeout` and `mask` null or readable.
+int pselect(int n,
+            fd_set *r,
+            fd_set *w,
+            fd_set *e,
+            const struct timespec *timeout,
+            const sigset_t *mask);
 
 // [`pthread_create`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_create.html)
 //
@@ -888,6 +1172,54 @@ int pthread_spin_trylock(pthread_spinlock_t *l);
 // `l` must be null or point to a spin lock.
 int pthread_spin_unlock(pthread_spinlock_t *l);
 
+// [`getrlimit`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/getrlimit.html)
+//
+// # Safety
+// `out` must be writable (the kernel checks: EFAULT).
+int getrlimit(unsigned int resource, struct rlimit *out);
+
+// `getrlimit64`: `getrlimit` under `_FILE_OFFSET_BITS=64`; the same layout.
+//
+// # Safety
+// As [`getrlimit`].
+int getrlimit64(unsigned int resource, struct rlimit64 *out);
+
+// [`setrlimit`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/setrlimit.html)
+//
+// # Safety
+// `new` must be readable (the kernel checks: EFAULT).
+int setrlimit(unsigned int resource, const struct rlimit *new_);
+
+// `setrlimit64`: `setrlimit` under `_FILE_OFFSET_BITS=64`.
+//
+// # Safety
+// As [`setrlimit`].
+int setrlimit64(unsigned int resource, const struct rlimit64 *new_);
+
+// [`prlimit`](https://man7.org/linux/man-pages/man2/prlimit.2.html)
+//
+// # Safety
+// `new` null or readable, `old` null or writable (the kernel checks: EFAULT).
+int prlimit(pid_t pid, unsigned int resource, const struct rlimit *new_, struct rlimit *old);
+
+// `prlimit64`: `prlimit` under `_FILE_OFFSET_BITS=64`.
+//
+// # Safety
+// As [`prlimit`].
+int prlimit64(pid_t pid, unsigned int resource, const struct rlimit64 *new_, struct rlimit64 *old);
+
+// [`getrusage`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/getrusage.html)
+//
+// # Safety
+// `out` must be writable (the kernel checks: EFAULT).
+int getrusage(int who, struct rusage *out);
+
+// [`getpriority`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/getpriority.html)
+int getpriority(unsigned int which, id_t who);
+
+// [`setpriority`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/setpriority.html)
+int setpriority(unsigned int which, id_t who, int prio);
+
 // [`sched_yield`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/sched_yield.html)
 int sched_yield(void);
 
@@ -1017,8 +1349,265 @@ int sem_clockwait(sem_t *s, clockid_t clock, const struct timespec *abstime);
 // `s` must be null or point to a semaphore; `out` null or writable.
 int sem_getvalue(sem_t *s, int *out);
 
+// [`sigemptyset`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/sigemptyset.html)
+//
+// # Safety
+// `s` must be null or writable.
+int sigemptyset(sigset_t *s);
+
+// [`sigfillset`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/sigfillset.html):
+// every signal but the two the runtime reserves.
+//
+// # Safety
+// `s` must be null or writable.
+int sigfillset(sigset_t *s);
+
+// [`sigaddset`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/sigaddset.html)
+//
+// # Safety
+// `s` must be null or readable and writable.
+int sigaddset(sigset_t *s, int sig);
+
+// [`sigdelset`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/sigdelset.html)
+//
+// # Safety
+// `s` must be null or readable and writable.
+int sigdelset(sigset_t *s, int sig);
+
+// [`sigismember`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/sigismember.html)
+//
+// # Safety
+// `s` must be null or readable.
+int sigismember(const sigset_t *s, int sig);
+
+// [`sigisemptyset`](https://man7.org/linux/man-pages/man3/sigisemptyset.3.html)
+//
+// # Safety
+// `s` must be null or readable.
+int sigisemptyset(const sigset_t *s);
+
+// [`sigorset`](https://man7.org/linux/man-pages/man3/sigorset.3.html)
+//
+// # Safety
+// `dst` null or writable, `a` and `b` null or readable.
+int sigorset(sigset_t *dst, const sigset_t *a, const sigset_t *b);
+
+// [`sigandset`](https://man7.org/linux/man-pages/man3/sigandset.3.html)
+//
+// # Safety
+// `dst` null or writable, `a` and `b` null or readable.
+int sigandset(sigset_t *dst, const sigset_t *a, const sigset_t *b);
+
+// `__libc_current_sigrtmin`: what glibc's `SIGRTMIN` macro calls.
+int __libc_current_sigrtmin(void);
+
+// `__libc_current_sigrtmax`: what glibc's `SIGRTMAX` macro calls.
+int __libc_current_sigrtmax(void);
+
+// [`sigaction`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/sigaction.html)
+//
+// # Safety
+// `new` null or readable, `old` null or writable; a handler in `new` must suit the flags.
+int sigaction(int sig, const struct sigaction *new_, struct sigaction *old);
+
+// [`signal`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/signal.html): BSD
+// semantics, as glibc.
+//
+// # Safety
+// `handler` must be `SIG_DFL`, `SIG_IGN` or a function taking the signal number.
+sighandler_t signal(int sig, sighandler_t handler);
+
+// [`sigprocmask`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/sigprocmask.html)
+//
+// # Safety
+// `new` null or readable, `old` null or writable.
+int sigprocmask(int how, const sigset_t *new_, sigset_t *old);
+
+// [`sigpending`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/sigpending.html)
+//
+// # Safety
+// `s` must be null or writable.
+int sigpending(sigset_t *s);
+
+// [`sigsuspend`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/sigsuspend.html)
+//
+// # Safety
+// `s` must be null or readable.
+int sigsuspend(const sigset_t *s);
+
+// [`sigwait`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/sigwait.html): an
+// error number.
+//
+// # Safety
+// `s` must be null or readable, `sig` null or writable.
+int sigwait(const sigset_t *s, int *sig);
+
+// [`sigtimedwait`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/sigtimedwait.html)
+//
+// # Safety
+// `s` null or readable, `info` null or writable, `timeout` null or readable.
+int sigtimedwait(const sigset_t *s, siginfo_t *info, const struct timespec *timeout);
+
+// [`sigwaitinfo`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/sigwaitinfo.html)
+//
+// # Safety
+// `s` null or readable, `info` null or writable.
+int sigwaitinfo(const sigset_t *s, siginfo_t *info);
+
+// [`raise`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/raise.html)
+int raise(int sig);
+
+// [`kill`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/kill.html)
+int kill(pid_t pid, int sig);
+
+// [`killpg`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/killpg.html)
+int killpg(pid_t pgrp, int sig);
+
+// [`sigqueue`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/sigqueue.html)
+int sigqueue(pid_t pid, int sig, union sigval value);
+
+// [`sigaltstack`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/sigaltstack.html)
+//
+// # Safety
+// `new` null or readable, `old` null or writable; a new stack must stay usable while it is
+// installed.
+int sigaltstack(const stack_t *new_, stack_t *old);
+
+// [`psignal`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/psignal.html): the
+// signal's description on standard error, after `s` and a colon when `s` is not empty.
+//
+// # Safety
+// `s` must be null or a NUL-terminated string.
+void psignal(int sig, const char *s);
+
+// [`pause`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pause.html)
+int pause(void);
+
+// [`alarm`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/alarm.html)
+unsigned int alarm(unsigned int seconds);
+
+// [`setitimer`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/setitimer.html)
+//
+// # Safety
+// `new` null or readable, `old` null or writable (the kernel checks: EFAULT).
+int setitimer(unsigned int which, const struct itimerval *new_, struct itimerval *old);
+
+// [`getitimer`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/getitimer.html)
+//
+// # Safety
+// `cur` must be writable (the kernel checks: EFAULT).
+int getitimer(unsigned int which, struct itimerval *cur);
+
+// [`timer_create`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/timer_create.html)
+//
+// # Safety
+// `event` null or readable; `out` writable.
+int timer_create(clockid_t clock, struct sigevent *event, void **out);
+
+// [`timer_settime`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/timer_settime.html)
+//
+// # Safety
+// `new` readable, `old` null or writable (the kernel checks: EFAULT).
+int timer_settime(void *t, int flags, const struct itimerspec *new_, struct itimerspec *old);
+
+// [`timer_gettime`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/timer_gettime.html)
+//
+// # Safety
+// `cur` must be writable (the kernel checks: EFAULT).
+int timer_gettime(void *t, struct itimerspec *cur);
+
+// [`timer_getoverrun`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/timer_getoverrun.html)
+int timer_getoverrun(void *t);
+
+// [`timer_delete`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/timer_delete.html)
+int timer_delete(void *t);
+
 // Called by code whose stack canary was overwritten: reports it and dies by SIGABRT.
 void __stack_chk_fail(void) __attribute__((__noreturn__));
+
+// [`stat`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/stat.html)
+//
+// # Safety
+// `path` must be null or NUL-terminated; `out` null or writable.
+int stat(const char *path, struct stat *out);
+
+// [`lstat`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/lstat.html)
+//
+// # Safety
+// As [`stat`].
+int lstat(const char *path, struct stat *out);
+
+// [`fstat`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/fstat.html)
+//
+// # Safety
+// `out` must be null or writable.
+int fstat(int fd, struct stat *out);
+
+// [`fstatat`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/fstatat.html)
+//
+// # Safety
+// As [`stat`].
+int fstatat(int dirfd, const char *path, struct stat *out, int flags);
+
+// `stat64`: `stat` under `_FILE_OFFSET_BITS=64`.
+//
+// # Safety
+// As [`stat`].
+int stat64(const char *path, struct stat64 *out);
+
+// `lstat64`: `lstat` under `_FILE_OFFSET_BITS=64`.
+//
+// # Safety
+// As [`stat`].
+int lstat64(const char *path, struct stat64 *out);
+
+// `fstat64`: `fstat` under `_FILE_OFFSET_BITS=64`.
+//
+// # Safety
+// As [`fstat`].
+int fstat64(int fd, struct stat64 *out);
+
+// `fstatat64`: `fstatat` under `_FILE_OFFSET_BITS=64`.
+//
+// # Safety
+// As [`stat`].
+int fstatat64(int dirfd, const char *path, struct stat64 *out, int flags);
+
+// [`statx`](https://man7.org/linux/man-pages/man2/statx.2.html)
+//
+// # Safety
+// `path` must be null or NUL-terminated; `out` null or writable.
+int statx(int dirfd, const char *path, int flags, uint32_t mask, struct statx *out);
+
+// [`mkdir`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/mkdir.html)
+//
+// # Safety
+// `path` must be null or a NUL-terminated string.
+int mkdir(const char *path, mode_t mode);
+
+// [`mkdirat`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/mkdirat.html)
+//
+// # Safety
+// `path` must be null or a NUL-terminated string.
+int mkdirat(int dirfd, const char *path, mode_t mode);
+
+// [`chmod`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/chmod.html)
+//
+// # Safety
+// `path` must be null or a NUL-terminated string.
+int chmod(const char *path, mode_t mode);
+
+// [`fchmodat`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/fchmodat.html)
+//
+// # Safety
+// `path` must be null or a NUL-terminated string.
+int fchmodat(int dirfd, const char *path, mode_t mode, int flags);
+
+// [`fchmod`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/fchmod.html)
+int fchmod(int fd, mode_t mode);
+
+// [`umask`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/umask.html)
+mode_t umask(mode_t mask);
 
 // [`exit`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/exit.html)
 void exit(int status) __attribute__((__noreturn__));
@@ -1092,6 +1681,266 @@ int bcmp(const void *a, const void *b, size_t n);
 // `s` must point at a NUL-terminated string.
 size_t strlen(const char *s);
 
+// [`strnlen`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/strnlen.html)
+//
+// # Safety
+// `s` is NUL-terminated or readable for `n` bytes.
+size_t strnlen(const char *s, size_t n);
+
+// [`strcmp`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/strcmp.html)
+//
+// # Safety
+// Both strings NUL-terminated.
+int strcmp(const char *a, const char *b);
+
+// [`strncmp`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/strncmp.html)
+//
+// # Safety
+// Both strings NUL-terminated or at least `n` bytes long.
+int strncmp(const char *a, const char *b, size_t n);
+
+// [`strcoll`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/strcoll.html):
+// byte order, the collation of every locale rustcrt supports (C, POSIX, C.UTF-8).
+//
+// # Safety
+// Both strings NUL-terminated.
+int strcoll(const char *a, const char *b);
+
+// [`strxfrm`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/strxfrm.html)
+//
+// # Safety
+// `src` NUL-terminated; `dst` writable for `n` bytes.
+size_t strxfrm(char *dst, const char *src, size_t n);
+
+// [`strcpy`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/strcpy.html)
+//
+// # Safety
+// `src` NUL-terminated; `dst` has room for it; no overlap.
+char *strcpy(char *dst, const char *src);
+
+// [`stpcpy`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/stpcpy.html)
+//
+// # Safety
+// As for `strcpy`.
+char *stpcpy(char *dst, const char *src);
+
+// [`strncpy`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/strncpy.html)
+//
+// # Safety
+// `src` NUL-terminated or `n` bytes long; `dst` writable for `n` bytes; no overlap.
+char *strncpy(char *dst, const char *src, size_t n);
+
+// [`stpncpy`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/stpncpy.html)
+//
+// # Safety
+// As for `strncpy`.
+char *stpncpy(char *dst, const char *src, size_t n);
+
+// [`strcat`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/strcat.html)
+//
+// # Safety
+// Both NUL-terminated; `dst` has room for the result; no overlap.
+char *strcat(char *dst, const char *src);
+
+// [`strncat`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/strncat.html)
+//
+// # Safety
+// `dst` NUL-terminated with room for the result; `src` NUL-terminated or `n` bytes long.
+char *strncat(char *dst, const char *src, size_t n);
+
+// [`memccpy`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/memccpy.html)
+//
+// # Safety
+// `src` readable and `dst` writable up to the first `c` or for `n` bytes; no overlap.
+void *memccpy(void *dst, const void *src, int c, size_t n);
+
+// `mempcpy`: `memcpy` returning the end of the destination (a GNU extension).
+//
+// # Safety
+// As for `memcpy`.
+void *mempcpy(void *dst, const void *src, size_t n);
+
+// [`memchr`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/memchr.html)
+//
+// # Safety
+// Readable up to the first `c` or for `n` bytes.
+void *memchr(const void *s, int c, size_t n);
+
+// `rawmemchr`: `memchr` without a bound; `c` must occur (a GNU extension).
+//
+// # Safety
+// Readable up to the first `c`.
+void *rawmemchr(const void *s, int c);
+
+// `memrchr`: the last `c` in the `n` bytes at `s` (a GNU extension).
+//
+// # Safety
+// Readable for `n` bytes.
+void *memrchr(const void *s, int c, size_t n);
+
+// `memmem`: the first occurrence of the `nlen` bytes at `needle` in the `hlen` bytes at
+// `hay` (a GNU extension; an empty needle is found at `hay`).
+//
+// # Safety
+// Both ranges readable.
+void *memmem(const void *hay, size_t hlen, const void *needle, size_t nlen);
+
+// [`strchr`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/strchr.html)
+//
+// # Safety
+// `s` NUL-terminated.
+char *strchr(const char *s, int c);
+
+// `strchrnul`: `strchr`, but the terminator when `c` is absent (a GNU extension).
+//
+// # Safety
+// `s` NUL-terminated.
+char *strchrnul(const char *s, int c);
+
+// [`strrchr`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/strrchr.html)
+//
+// # Safety
+// `s` NUL-terminated.
+char *strrchr(const char *s, int c);
+
+// [`strspn`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/strspn.html)
+//
+// # Safety
+// Both strings NUL-terminated.
+size_t strspn(const char *s, const char *accept);
+
+// [`strcspn`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/strcspn.html)
+//
+// # Safety
+// Both strings NUL-terminated.
+size_t strcspn(const char *s, const char *reject);
+
+// [`strpbrk`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/strpbrk.html)
+//
+// # Safety
+// Both strings NUL-terminated.
+char *strpbrk(const char *s, const char *accept);
+
+// [`strstr`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/strstr.html)
+//
+// # Safety
+// Both strings NUL-terminated.
+char *strstr(const char *hay, const char *needle);
+
+// `strcasestr`: `strstr` ignoring ASCII case (a GNU extension).
+//
+// # Safety
+// Both strings NUL-terminated.
+char *strcasestr(const char *hay, const char *needle);
+
+// [`strtok`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/strtok.html)
+//
+// # Safety
+// `s` null or a writable NUL-terminated string; `delim` NUL-terminated.
+char *strtok(char *s, const char *delim);
+
+// [`strtok_r`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/strtok_r.html)
+//
+// # Safety
+// As for `strtok`; `save` valid.
+char *strtok_r(char *s, const char *delim, char **save);
+
+// `strsep`: the next field of `*sp` delimited by a byte of `delim` (a BSD extension).
+//
+// # Safety
+// `sp` valid; `*sp` null or a writable NUL-terminated string; `delim` NUL-terminated.
+char *strsep(char **sp, const char *delim);
+
+// [`strerror`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/strerror.html)
+char *strerror(int errnum);
+
+// [`strerror_l`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/strerror_l.html):
+// every supported locale has the same (English) messages.
+char *strerror_l(int errnum, locale_t _locale);
+
+// GNU `strerror_r` (what glibc's `<string.h>` declares under `_GNU_SOURCE`): the static
+// message, or "Unknown error N" written (truncated) into `buf`, which is then returned.
+//
+// # Safety
+// `buf` is null or writable for `buflen` bytes.
+char *strerror_r(int errnum, char *buf, size_t buflen);
+
+// XSI [`strerror_r`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/strerror.html)
+// (what `<string.h>` redirects `strerror_r` to without `_GNU_SOURCE`): 0, `ERANGE` if the
+// message was truncated to fit `buf`, `EINVAL` for an unknown number (with "Unknown error N"
+// stored as far as it fits, as glibc does).
+//
+// # Safety
+// `buf` is null or writable for `buflen` bytes.
+int __xpg_strerror_r(int errnum, char *buf, size_t buflen);
+
+// `strerrorname_np`: the symbolic name of an error number ("ENOENT"), or null (GNU).
+const char *strerrorname_np(int errnum);
+
+// `strerrordesc_np`: the message of an error number, or null for an unknown one (GNU).
+const char *strerrordesc_np(int errnum);
+
+// [`strsignal`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/strsignal.html)
+char *strsignal(int sig);
+
+// `sigdescr_np`: the description of a signal, or null (GNU).
+const char *sigdescr_np(int sig);
+
+// `sigabbrev_np`: the abbreviation of a signal ("SEGV"), or null (GNU).
+const char *sigabbrev_np(int sig);
+
+// [`strcasecmp`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/strcasecmp.html)
+//
+// # Safety
+// Both strings NUL-terminated.
+int strcasecmp(const char *a, const char *b);
+
+// [`strncasecmp`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/strncasecmp.html)
+//
+// # Safety
+// Both strings NUL-terminated or at least `n` bytes long.
+int strncasecmp(const char *a, const char *b, size_t n);
+
+// `bzero`: sets `n` bytes to zero (removed from POSIX; `memset` is the standard form).
+//
+// # Safety
+// `s` writable for `n` bytes.
+void bzero(void *s, size_t n);
+
+// `explicit_bzero`: `bzero` that the compiler may not remove as a dead store.
+//
+// # Safety
+// `s` writable for `n` bytes.
+void explicit_bzero(void *s, size_t n);
+
+// `bcopy`: `memmove` with the arguments swapped (removed from POSIX).
+//
+// # Safety
+// Both ranges valid for `n` bytes.
+void bcopy(const void *src, void *dst, size_t n);
+
+// `index`: `strchr` under its BSD name.
+//
+// # Safety
+// `s` NUL-terminated.
+char *index(const char *s, int c);
+
+// `rindex`: `strrchr` under its BSD name.
+//
+// # Safety
+// `s` NUL-terminated.
+char *rindex(const char *s, int c);
+
+// [`ffs`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/ffs.html): the
+// 1-based position of the lowest set bit, 0 for 0.
+int ffs(int i);
+
+// [`ffsl`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/ffsl.html)
+int ffsl(long i);
+
+// [`ffsll`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/ffsll.html)
+int ffsll(long long i);
+
 // [`thrd_create`](https://en.cppreference.com/w/c/thread/thrd_create)
 //
 // # Safety
@@ -1162,6 +2011,42 @@ void *__tls_get_addr(const size_t *index);
 // calls `exit`), newest first, before its key destructors. -1 when there is no memory.
 int __cxa_thread_atexit_impl(void (*f)(void*), void *obj, void *_dso);
 
+// [`readv`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/readv.html)
+//
+// # Safety
+// `iov` must point at `n` `struct iovec`s naming writable buffers.
+ptrdiff_t readv(int fd, const struct iovec *iov, int n);
+
+// [`writev`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/writev.html)
+//
+// # Safety
+// `iov` must point at `n` `struct iovec`s naming readable buffers.
+ptrdiff_t writev(int fd, const struct iovec *iov, int n);
+
+// [`preadv`](https://man7.org/linux/man-pages/man2/preadv.2.html)
+//
+// # Safety
+// As [`readv`].
+ptrdiff_t preadv(int fd, const struct iovec *iov, int n, int64_t offset);
+
+// `preadv64`: `preadv` under `_FILE_OFFSET_BITS=64`.
+//
+// # Safety
+// As [`readv`].
+ptrdiff_t preadv64(int fd, const struct iovec *iov, int n, int64_t offset);
+
+// [`pwritev`](https://man7.org/linux/man-pages/man2/pwritev.2.html)
+//
+// # Safety
+// As [`writev`].
+ptrdiff_t pwritev(int fd, const struct iovec *iov, int n, int64_t offset);
+
+// `pwritev64`: `pwritev` under `_FILE_OFFSET_BITS=64`.
+//
+// # Safety
+// As [`writev`].
+ptrdiff_t pwritev64(int fd, const struct iovec *iov, int n, int64_t offset);
+
 // [`read`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/read.html)
 //
 // # Safety
@@ -1188,6 +2073,381 @@ int getpid(void);
 
 // [`_exit`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/_exit.html)
 void _exit(int status) __attribute__((__noreturn__));
+
+// [`pread`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pread.html)
+//
+// # Safety
+// `buf` must be writable for `count` bytes.
+ptrdiff_t pread(int fd, void *buf, size_t count, int64_t offset);
+
+// `pread64`: `pread` under `_FILE_OFFSET_BITS=64`.
+//
+// # Safety
+// As [`pread`].
+ptrdiff_t pread64(int fd, void *buf, size_t count, int64_t offset);
+
+// [`pwrite`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pwrite.html)
+//
+// # Safety
+// `buf` must be readable for `count` bytes.
+ptrdiff_t pwrite(int fd, const void *buf, size_t count, int64_t offset);
+
+// `pwrite64`: `pwrite` under `_FILE_OFFSET_BITS=64`.
+//
+// # Safety
+// As [`pwrite`].
+ptrdiff_t pwrite64(int fd, const void *buf, size_t count, int64_t offset);
+
+// [`dup`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/dup.html)
+int dup(int fd);
+
+// [`dup2`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/dup2.html)
+int dup2(int old, int new_);
+
+// [`dup3`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/dup3.html)
+int dup3(int old, int new_, int flags);
+
+// [`isatty`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/isatty.html)
+int isatty(int fd);
+
+// [`ttyname_r`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/ttyname_r.html):
+// an error number.
+//
+// # Safety
+// `buf` must be writable for `len` bytes.
+int ttyname_r(int fd, char *buf, size_t len);
+
+// [`ttyname`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/ttyname.html)
+char *ttyname(int fd);
+
+// [`fsync`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/fsync.html)
+int fsync(int fd);
+
+// [`fdatasync`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/fdatasync.html)
+int fdatasync(int fd);
+
+// [`ftruncate`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/ftruncate.html)
+int ftruncate(int fd, int64_t len);
+
+// `ftruncate64`: `ftruncate` under `_FILE_OFFSET_BITS=64`.
+int ftruncate64(int fd, int64_t len);
+
+// [`access`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/access.html)
+//
+// # Safety
+// `path` must be null or a NUL-terminated string.
+int access(const char *path, int mode);
+
+// [`faccessat`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/faccessat.html)
+//
+// # Safety
+// `path` must be null or a NUL-terminated string.
+int faccessat(int dirfd, const char *path, int mode, int flags);
+
+// [`chdir`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/chdir.html)
+//
+// # Safety
+// `path` must be null or a NUL-terminated string.
+int chdir(const char *path);
+
+// [`fchdir`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/fchdir.html)
+int fchdir(int fd);
+
+// [`getcwd`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/getcwd.html) into the
+// caller's buffer.
+//
+// # Safety
+// `buf` must be writable for `len` bytes.
+char *getcwd(char *buf, size_t len);
+
+// [`rmdir`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/rmdir.html)
+//
+// # Safety
+// `path` must be null or a NUL-terminated string.
+int rmdir(const char *path);
+
+// [`unlink`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/unlink.html)
+//
+// # Safety
+// `path` must be null or a NUL-terminated string.
+int unlink(const char *path);
+
+// [`unlinkat`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/unlinkat.html)
+//
+// # Safety
+// `path` must be null or a NUL-terminated string.
+int unlinkat(int dirfd, const char *path, int flags);
+
+// [`renameat`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/renameat.html)
+//
+// # Safety
+// Both paths must be null or NUL-terminated strings.
+int renameat(int olddir, const char *old, int newdir, const char *new_);
+
+// [`renameat2`](https://man7.org/linux/man-pages/man2/renameat2.2.html)
+//
+// # Safety
+// Both paths must be null or NUL-terminated strings.
+int renameat2(int olddir, const char *old, int newdir, const char *new_, uint32_t flags);
+
+// [`link`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/link.html)
+//
+// # Safety
+// Both paths must be null or NUL-terminated strings.
+int link(const char *old, const char *new_);
+
+// [`linkat`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/linkat.html)
+//
+// # Safety
+// Both paths must be null or NUL-terminated strings.
+int linkat(int olddir, const char *old, int newdir, const char *new_, int flags);
+
+// [`symlink`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/symlink.html)
+//
+// # Safety
+// Both strings must be null or NUL-terminated.
+int symlink(const char *target, const char *path);
+
+// [`symlinkat`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/symlinkat.html)
+//
+// # Safety
+// Both strings must be null or NUL-terminated.
+int symlinkat(const char *target, int dirfd, const char *path);
+
+// [`readlink`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/readlink.html)
+//
+// # Safety
+// `path` must be null or NUL-terminated; `buf` writable for `len` bytes.
+ptrdiff_t readlink(const char *path, char *buf, size_t len);
+
+// [`readlinkat`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/readlinkat.html)
+//
+// # Safety
+// `path` must be null or NUL-terminated; `buf` writable for `len` bytes.
+ptrdiff_t readlinkat(int dirfd, const char *path, char *buf, size_t len);
+
+// [`chown`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/chown.html)
+//
+// # Safety
+// `path` must be null or a NUL-terminated string.
+int chown(const char *path, uid_t uid, gid_t gid);
+
+// [`lchown`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/lchown.html)
+//
+// # Safety
+// `path` must be null or a NUL-terminated string.
+int lchown(const char *path, uid_t uid, gid_t gid);
+
+// [`fchownat`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/fchownat.html)
+//
+// # Safety
+// `path` must be null or a NUL-terminated string.
+int fchownat(int dirfd, const char *path, uid_t uid, gid_t gid, int flags);
+
+// [`fchown`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/fchown.html)
+int fchown(int fd, uid_t uid, gid_t gid);
+
+// [`truncate`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/truncate.html)
+//
+// # Safety
+// `path` must be null or a NUL-terminated string.
+int truncate(const char *path, int64_t len);
+
+// `truncate64`: `truncate` under `_FILE_OFFSET_BITS=64`.
+//
+// # Safety
+// As [`truncate`].
+int truncate64(const char *path, int64_t len);
+
+// [`getppid`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/getppid.html)
+pid_t getppid(void);
+
+// [`getuid`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/getuid.html)
+uid_t getuid(void);
+
+// [`geteuid`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/geteuid.html)
+uid_t geteuid(void);
+
+// [`getgid`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/getgid.html)
+gid_t getgid(void);
+
+// [`getegid`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/getegid.html)
+gid_t getegid(void);
+
+// [`setuid`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/setuid.html)
+int setuid(uid_t uid);
+
+// [`setgid`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/setgid.html)
+int setgid(gid_t gid);
+
+// [`seteuid`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/seteuid.html)
+int seteuid(uid_t uid);
+
+// [`setegid`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/setegid.html)
+int setegid(gid_t gid);
+
+// [`setreuid`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/setreuid.html)
+int setreuid(uid_t real, uid_t effective);
+
+// [`setregid`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/setregid.html)
+int setregid(gid_t real, gid_t effective);
+
+// [`setresuid`](https://man7.org/linux/man-pages/man2/setresuid.2.html)
+int setresuid(uid_t real, uid_t effective, uid_t saved);
+
+// [`setresgid`](https://man7.org/linux/man-pages/man2/setresgid.2.html)
+int setresgid(gid_t real, gid_t effective, gid_t saved);
+
+// [`getresuid`](https://man7.org/linux/man-pages/man2/getresuid.2.html)
+//
+// # Safety
+// The pointers must be writable (the kernel checks: EFAULT).
+int getresuid(uid_t *real, uid_t *effective, uid_t *saved);
+
+// [`getresgid`](https://man7.org/linux/man-pages/man2/getresgid.2.html)
+//
+// # Safety
+// The pointers must be writable (the kernel checks: EFAULT).
+int getresgid(gid_t *real, gid_t *effective, gid_t *saved);
+
+// [`getgroups`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/getgroups.html)
+//
+// # Safety
+// `list` must be writable for `size` ids (the kernel checks: EFAULT).
+int getgroups(int size, gid_t *list);
+
+// [`setgroups`](https://man7.org/linux/man-pages/man2/setgroups.2.html)
+//
+// # Safety
+// `list` must be readable for `size` ids (the kernel checks: EFAULT).
+int setgroups(size_t size, const gid_t *list);
+
+// [`getpgid`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/getpgid.html)
+pid_t getpgid(pid_t pid);
+
+// [`getpgrp`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/getpgrp.html)
+pid_t getpgrp(void);
+
+// [`getsid`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/getsid.html)
+pid_t getsid(pid_t pid);
+
+// [`setpgid`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/setpgid.html)
+int setpgid(pid_t pid, pid_t pgid);
+
+// [`setpgrp`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/setpgrp.html)
+int setpgrp(void);
+
+// [`setsid`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/setsid.html)
+pid_t setsid(void);
+
+// [`tcgetpgrp`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/tcgetpgrp.html)
+pid_t tcgetpgrp(int fd);
+
+// [`tcsetpgrp`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/tcsetpgrp.html)
+int tcsetpgrp(int fd, pid_t pgrp);
+
+// [`nice`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/nice.html)
+int nice(int inc);
+
+// [`sysconf`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/sysconf.html)
+long sysconf(int name);
+
+// `__sysconf`: what glibc's headers call for `PTHREAD_STACK_MIN` under `_GNU_SOURCE`.
+long __sysconf(int name);
+
+// [`getpagesize`](https://man7.org/linux/man-pages/man2/getpagesize.2.html)
+int getpagesize(void);
+
+// [`pathconf`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pathconf.html)
+//
+// # Safety
+// `path` must be null or a NUL-terminated string.
+long pathconf(const char *path, int name);
+
+// [`fpathconf`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/fpathconf.html)
+long fpathconf(int fd, int name);
+
+// [`gethostname`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/gethostname.html)
+//
+// # Safety
+// `buf` must be writable for `len` bytes.
+int gethostname(char *buf, size_t len);
+
+// [`uname`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/uname.html)
+//
+// # Safety
+// `out` must be null or writable.
+int uname(struct utsname *out);
+
+// [`sysinfo`](https://man7.org/linux/man-pages/man2/sysinfo.2.html)
+//
+// # Safety
+// `out` must be null or writable.
+int sysinfo(struct sysinfo *out);
+
+// [`get_nprocs`](https://man7.org/linux/man-pages/man3/get_nprocs.3.html)
+int get_nprocs(void);
+
+// [`get_nprocs_conf`](https://man7.org/linux/man-pages/man3/get_nprocs_conf.3.html)
+int get_nprocs_conf(void);
+
+// [`getrandom`](https://man7.org/linux/man-pages/man2/getrandom.2.html)
+//
+// # Safety
+// `buf` must be writable for `len` bytes.
+ptrdiff_t getrandom(void *buf, size_t len, unsigned int flags);
+
+// [`getentropy`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/getentropy.html)
+//
+// # Safety
+// `buf` must be writable for `len` bytes.
+int getentropy(void *buf, size_t len);
+
+// [`fork`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/fork.html)
+pid_t fork(void);
+
+// [`_Fork`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/_Fork.html)
+pid_t _Fork(void);
+
+// [`pthread_atfork`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_atfork.html):
+// an error number.
+int pthread_atfork(void (*prepare)(void),
+                   void (*parent)(void),
+                   void (*child)(void));
+
+// `__register_atfork`: what glibc's `libc_nonshared.a` turns `pthread_atfork` into; `dso`
+// names the registering module, which a static program does not unload.
+int __register_atfork(void (*prepare)(void), void (*parent)(void), void (*child)(void), void *_dso);
+
+// [`wait`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/wait.html)
+//
+// # Safety
+// `status` must be null or writable (the kernel checks: EFAULT).
+pid_t wait(int *status);
+
+// [`waitpid`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/waitpid.html)
+//
+// # Safety
+// `status` must be null or writable (the kernel checks: EFAULT).
+pid_t waitpid(pid_t pid, int *status, int options);
+
+// [`wait3`](https://man7.org/linux/man-pages/man2/wait3.2.html)
+//
+// # Safety
+// `status` and `usage` must be null or writable (the kernel checks: EFAULT).
+pid_t wait3(int *status, int options, struct rusage *usage);
+
+// [`wait4`](https://man7.org/linux/man-pages/man2/wait4.2.html)
+//
+// # Safety
+// `status` and `usage` must be null or writable (the kernel checks: EFAULT).
+pid_t wait4(pid_t pid, int *status, int options, struct rusage *usage);
+
+// [`waitid`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/waitid.html)
+//
+// # Safety
+// `info` must be null or writable (the kernel checks: EFAULT).
+int waitid(idtype_t idtype, id_t id, siginfo_t *info, int options);
 
 // The process entry point, as the kernel's ELF loader enters it.
 //

@@ -5,24 +5,43 @@
 //! `c-abi` feature, so that `cargo test` binaries keep glibc's symbols.
 
 mod auxv;
+mod ctype;
+mod dirent;
 mod errno;
 mod fcntl;
+mod ioctl;
+mod malloc;
+mod mman;
 mod panic;
+mod poll;
 mod pthread;
 mod pthread_attr;
 mod pthread_key;
 mod pthread_sched;
 mod pthread_signal;
 mod pthread_sync;
+mod resource;
 mod sched;
 mod semaphore;
+mod setjmp;
+mod signal;
+mod signal_timer;
 mod ssp;
+mod stat;
 mod stdlib;
 mod string;
+mod strerror;
+mod strings;
 mod threads;
 mod time;
 mod tls;
+mod uio;
 mod unistd;
+mod unistd_fs;
+mod unistd_ids;
+mod unistd_sys;
+mod utsname;
+mod wait;
 
 use rustix::io::Errno;
 

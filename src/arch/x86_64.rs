@@ -4,6 +4,14 @@
 //! `_start` is entered by the kernel with the initial process stack in `%rsp`; nothing else may
 //! call it. `thread_pointer` is only meaningful once `%fs` has been set by the start-up code.
 
+mod setjmp;
+mod signal;
+mod syscall;
+
+pub use setjmp::{jump, stack_pointer};
+pub use signal::restore_rt;
+pub use syscall::syscall6;
+
 /// The process entry point, as the kernel's ELF loader enters it.
 ///
 /// On entry `%rsp` points at `argc`, followed by `argv[]`, `envp[]` and the auxiliary vector;
@@ -140,60 +148,6 @@ pub unsafe fn fill(dst: *mut u8, byte: u8, n: usize) {
         core::arch::asm!("rep stosb", inout("rdi") dst => _, in("al") byte, inout("rcx") n => _,
             options(nostack, preserves_flags));
     }
-}
-
-/// The length of the NUL-terminated string at `s`, 16 bytes at a time (SSE2, part of the
-/// x86_64 baseline). Aligned 16-byte loads never cross a page, so reading a little past the
-/// terminator cannot fault; doing it in assembly keeps those reads outside Rust's memory model.
-///
-/// # Safety
-/// `s` must point at a NUL-terminated string.
-#[inline]
-pub unsafe fn string_length(s: *const u8) -> usize {
-    let len: usize;
-    // SAFETY: only aligned 16-byte blocks that contain at least one byte of the string are
-    // read; the loop ends at the block holding the terminator.
-    unsafe {
-        core::arch::asm!(
-            "mov {block}, {s}",
-            "and {block}, -16",
-            "pxor {zero}, {zero}",
-            "movdqa {bytes}, xmmword ptr [{block}]",
-            "pcmpeqb {bytes}, {zero}",
-            "pmovmskb {mask:e}, {bytes}",
-            // Drop the bytes of the first block that lie before `s`.
-            "mov ecx, {s:e}",
-            "and ecx, 15",
-            "shr {mask:e}, cl",
-            "test {mask:e}, {mask:e}",
-            "jnz 3f",
-            "2:",
-            "add {block}, 16",
-            "movdqa {bytes}, xmmword ptr [{block}]",
-            "pcmpeqb {bytes}, {zero}",
-            "pmovmskb {mask:e}, {bytes}",
-            "test {mask:e}, {mask:e}",
-            "jz 2b",
-            "bsf {mask:e}, {mask:e}",
-            "add {block}, {mask}",
-            "sub {block}, {s}",
-            "mov {len}, {block}",
-            "jmp 4f",
-            "3:",
-            "bsf {mask:e}, {mask:e}",
-            "mov {len}, {mask}",
-            "4:",
-            s = in(reg) s,
-            block = out(reg) _,
-            mask = out(reg) _,
-            len = lateout(reg) len,
-            zero = out(xmm_reg) _,
-            bytes = out(xmm_reg) _,
-            out("ecx") _,
-            options(nostack, readonly),
-        );
-    }
-    len
 }
 
 /// `clone(flags, stack, parent_tid, child_tid, tls)` for a new thread, which starts by calling
