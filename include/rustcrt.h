@@ -1349,6 +1349,18 @@ int sem_clockwait(sem_t *s, clockid_t clock, const struct timespec *abstime);
 // `s` must be null or point to a semaphore; `out` null or writable.
 int sem_getvalue(sem_t *s, int *out);
 
+// [`sem_close`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/sem_close.html)
+//
+// # Safety
+// `s` must be null or a semaphore from `sem_open` (anything else is `EINVAL`).
+int sem_close(sem_t *s);
+
+// [`sem_unlink`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/sem_unlink.html)
+//
+// # Safety
+// `name` must be null or a NUL-terminated string.
+int sem_unlink(const char *name);
+
 // [`sigemptyset`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/sigemptyset.html)
 //
 // # Safety

@@ -8,6 +8,7 @@ pub mod futex;
 pub mod lock;
 pub mod mutex;
 pub mod mutex_attr;
+pub mod named_semaphore;
 pub mod once;
 pub mod rwlock;
 pub mod semaphore;
