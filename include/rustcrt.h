@@ -1018,6 +1018,27 @@ int pthread_mutexattr_setprioceiling(pthread_mutexattr_t *a,
 int pthread_mutexattr_getprioceiling(const pthread_mutexattr_t *a,
                                      int *out);
 
+// [`pthread_mutex_consistent`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_mutex_consistent.html)
+//
+// # Safety
+// `m` must be null or point to a mutex.
+int pthread_mutex_consistent(pthread_mutex_t *m);
+
+// [`pthread_mutexattr_setrobust`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_mutexattr_setrobust.html):
+// `PTHREAD_MUTEX_STALLED` or `PTHREAD_MUTEX_ROBUST`.
+//
+// # Safety
+// `a` must be null or point to attributes.
+int pthread_mutexattr_setrobust(pthread_mutexattr_t *a,
+                                int robust);
+
+// [`pthread_mutexattr_getrobust`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_mutexattr_getrobust.html)
+//
+// # Safety
+// `a` must be null or point to attributes; `out` null or writable.
+int pthread_mutexattr_getrobust(const pthread_mutexattr_t *a,
+                                int *out);
+
 // [`pthread_once`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_once.html)
 //
 // # Safety

@@ -88,6 +88,8 @@ pub struct Tcb {
     pub next_cached: AtomicPtr<Tcb>,
     /// The allocator's per-thread heap (`crate::alloc`); null until the thread first allocates.
     pub alloc_cache: *mut c_void,
+    /// The robust mutexes the thread holds, for the kernel (`crate::sync::robust`).
+    pub robust: crate::sync::robust::RobustList,
 }
 
 const _: () = {
@@ -134,6 +136,7 @@ impl Tcb {
         tls_dtors: core::ptr::null_mut(),
         next_cached: AtomicPtr::new(core::ptr::null_mut()),
         alloc_cache: core::ptr::null_mut(),
+        robust: crate::sync::robust::RobustList::ZERO,
     };
 }
 
