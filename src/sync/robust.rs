@@ -48,12 +48,14 @@ pub const LINK_OFFSET: isize = 24;
 
 impl RobustList {
     /// An unregistered head (every control block starts zeroed).
-    pub const ZERO: RobustList = RobustList {
-        next: Cell::new(core::ptr::null_mut()),
-        futex_offset: Cell::new(0),
-        pending: Cell::new(core::ptr::null_mut()),
-        registered: Cell::new(0),
-    };
+    pub const fn zero() -> RobustList {
+        RobustList {
+            next: Cell::new(core::ptr::null_mut()),
+            futex_offset: Cell::new(0),
+            pending: Cell::new(core::ptr::null_mut()),
+            registered: Cell::new(0),
+        }
+    }
 
     /// The head as a list node: its first word is `next`, like a [`Link`]'s.
     fn as_link(&self) -> *mut Link {

@@ -136,7 +136,7 @@ impl Tcb {
         tls_dtors: core::ptr::null_mut(),
         next_cached: AtomicPtr::new(core::ptr::null_mut()),
         alloc_cache: core::ptr::null_mut(),
-        robust: crate::sync::robust::RobustList::ZERO,
+        robust: crate::sync::robust::RobustList::zero(),
     };
 }
 
