@@ -167,9 +167,7 @@ impl BarrierAttr {
     }
 
     pub fn set_pshared(&mut self, pshared: i32) -> Result<(), Errno> {
-        if pshared != libc::PTHREAD_PROCESS_PRIVATE && pshared != libc::PTHREAD_PROCESS_SHARED {
-            return Err(Errno::INVAL);
-        }
+        Scope::check_pshared(pshared)?;
         self.pshared = pshared;
         Ok(())
     }

@@ -389,14 +389,10 @@ impl Mutex {
         if !self.held_by_me() {
             return Err(Errno::PERM);
         }
-        // Relaxed: only the owner touches `count`.
-        let count = self.count.load(Relaxed);
-        if count > 1 {
-            self.count.store(count - 1, Relaxed);
+        if self.unlock_nested() {
             return Ok(());
         }
-        self.count.store(0, Relaxed);
-        self.owner.store(0, Relaxed);
+        self.clear_owner();
         // Release: see the module documentation.
         if self.state.swap(UNLOCKED, Release) == CONTENDED {
             self.wake(Scope::Private);
@@ -425,16 +421,10 @@ impl Mutex {
         if (ty == RECURSIVE || ty == ERRORCHECK || pi) && !self.held_by_me() {
             return Err(Errno::PERM);
         }
-        if ty == RECURSIVE {
-            // Relaxed: only the owner touches `count`.
-            let count = self.count.load(Relaxed);
-            if count > 1 {
-                self.count.store(count - 1, Relaxed);
-                return Ok(());
-            }
-            self.count.store(0, Relaxed);
+        if ty == RECURSIVE && self.unlock_nested() {
+            return Ok(());
         }
-        self.owner.store(0, Relaxed);
+        self.clear_owner();
         let scope = Self::scope(kind);
         if pi {
             let tid = current_tid();

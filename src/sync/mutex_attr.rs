@@ -5,6 +5,7 @@
 //! lowest `SCHED_FIFO` priority). All-zero is the default: a normal, private mutex without a
 //! priority protocol. Only this module reads the bits, so they are ours to choose.
 
+use super::futex::Scope;
 use super::mutex::{PRIO_INHERIT, PSHARED, ROBUST, TYPE_MASK};
 use rustix::io::Errno;
 
@@ -55,10 +56,9 @@ impl MutexAttr {
     }
 
     pub fn set_pshared(&mut self, pshared: i32) -> Result<(), Errno> {
-        self.bits = match pshared {
-            libc::PTHREAD_PROCESS_PRIVATE => self.bits & !PSHARED_BIT,
-            libc::PTHREAD_PROCESS_SHARED => self.bits | PSHARED_BIT,
-            _ => return Err(Errno::INVAL),
+        self.bits = match Scope::check_pshared(pshared)? {
+            Scope::Private => self.bits & !PSHARED_BIT,
+            Scope::Shared => self.bits | PSHARED_BIT,
         };
         Ok(())
     }
