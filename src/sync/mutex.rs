@@ -537,7 +537,7 @@ mod tests {
     #[test]
     fn no_lost_increments_every_kind() {
         for kind in [NORMAL, RECURSIVE, ERRORCHECK, ADAPTIVE, NORMAL | PSHARED, ERRORCHECK | PRIO_INHERIT, ROBUST, RECURSIVE | ROBUST] {
-            hammer(kind, 4, 50_000);
+            hammer(kind, 4, 20_000);
         }
     }
 
