@@ -133,7 +133,8 @@ pub fn set(key: u32, value: *mut c_void) -> Result<(), Errno> {
 
 /// Runs the calling thread's key destructors, for up to [`DESTRUCTOR_ITERATIONS`] rounds,
 /// then clears every slot the thread used, so that its memory can serve another thread.
-pub fn run_destructors(tcb: *mut Tcb) {
+pub fn run_destructors() {
+    let tcb: *mut Tcb = tcb::current();
     for _ in 0..DESTRUCTOR_ITERATIONS {
         let mut called = false;
         let mut index = 0;
@@ -169,5 +170,21 @@ pub fn run_destructors(tcb: *mut Tcb) {
         let used = (*tcb).keys_used as usize;
         core::ptr::write_bytes((*tcb).keys, 0, used.min(KEYS_MAX));
         (*tcb).keys_used = 0;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn create_delete_reuse_changes_the_sequence_number() {
+        let k = create(None).unwrap();
+        let seq = KEYS[k as usize].seq.load(Ordering::Relaxed);
+        assert_eq!(seq & 1, 1);
+        assert_eq!(delete(k), Ok(()));
+        assert_eq!(delete(k), Err(Errno::INVAL));
+        assert_eq!(KEYS[k as usize].seq.load(Ordering::Relaxed), seq + 1);
+        assert_eq!(delete(KEYS_MAX as u32), Err(Errno::INVAL));
     }
 }

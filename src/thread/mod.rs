@@ -37,8 +37,8 @@ pub(crate) static LIVE: AtomicUsize = AtomicUsize::new(1);
 
 /// `__libc_single_threaded`: 1 until the process first creates a thread; libstdc++ reads it
 /// to skip atomic operations.
-#[cfg_attr(feature = "c-abi", unsafe(no_mangle))]
-pub static __libc_single_threaded: AtomicU8 = AtomicU8::new(1);
+#[cfg_attr(feature = "c-abi", unsafe(export_name = "__libc_single_threaded"))]
+pub static SINGLE_THREADED: AtomicU8 = AtomicU8::new(1);
 
 /// Completes the main thread's control block (its key slots).
 ///

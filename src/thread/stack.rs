@@ -45,9 +45,13 @@ pub struct Request {
     pub user_stack: Option<(usize, usize)>,
 }
 
-/// The system's page size.
+/// The system's page size (from the auxiliary vector; 4096, x86_64's, in a process whose
+/// start-up was not ours, as under `cargo test`).
 pub fn page_size() -> usize {
-    rustix::param::page_size()
+    match rustix::param::page_size() {
+        0 => 4096,
+        n => n,
+    }
 }
 
 fn round_up(n: usize, to: usize) -> Option<usize> {
@@ -151,6 +155,7 @@ static CACHE: Cached =
 unsafe fn ready(tcb: *mut Tcb) -> bool {
     // Acquire: once the kernel's clearing of the tid is seen, everything the thread did with
     // its memory is over.
+    // SAFETY: per the contract the block is mapped.
     unsafe { (*tcb).tid.load(Ordering::Acquire) == 0 }
 }
 
