@@ -281,6 +281,124 @@ int pthread_getattr_default_np(pthread_attr_t *a);
 // `a` an initialised attribute object.
 int pthread_setattr_default_np(const pthread_attr_t *a);
 
+// `pthread_getattr_np`: the attributes thread `thread` runs with (its actual stack, guard,
+// detach state, scheduling and affinity), as a new attribute object.
+//
+// # Safety
+// `thread` must name a thread not yet joined; `a` writable for a `pthread_attr_t`.
+int pthread_getattr_np(pthread_t thread, pthread_attr_t *a);
+
+// [`pthread_key_create`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_key_create.html):
+// `EAGAIN` when all 1024 keys are in use.
+//
+// # Safety
+// `key` writable.
+int pthread_key_create(pthread_key_t *key,
+                       void (*destructor)(void*));
+
+// `__pthread_key_create`: the same function under glibc's internal name, which libgcc and
+// libstdc++ test (by its address) to decide whether the program may be multi-threaded.
+//
+// # Safety
+// As for `pthread_key_create`.
+int __pthread_key_create(pthread_key_t *key, void (*destructor)(void*));
+
+// [`pthread_key_delete`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_key_delete.html):
+// `EINVAL` for a key not in use. Destructors of its values do not run.
+int pthread_key_delete(pthread_key_t key);
+
+// [`pthread_getspecific`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_getspecific.html)
+void *pthread_getspecific(pthread_key_t key);
+
+// [`pthread_setspecific`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_setspecific.html):
+// `EINVAL` for a key not in use.
+int pthread_setspecific(pthread_key_t key,
+                        const void *value);
+
+// [`pthread_setschedparam`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_setschedparam.html)
+//
+// # Safety
+// `thread` must name a thread not yet joined; `param` readable.
+int pthread_setschedparam(pthread_t thread,
+                          int policy,
+                          const struct sched_param *param);
+
+// [`pthread_getschedparam`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_getschedparam.html)
+//
+// # Safety
+// `thread` must name a thread not yet joined; `policy` and `param` writable.
+int pthread_getschedparam(pthread_t thread,
+                          int *policy,
+                          struct sched_param *param);
+
+// [`pthread_setschedprio`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_setschedprio.html)
+//
+// # Safety
+// `thread` must name a thread not yet joined.
+int pthread_setschedprio(pthread_t thread,
+                         int priority);
+
+// `pthread_setaffinity_np`: the CPUs the thread may run on.
+//
+// # Safety
+// `thread` must name a thread not yet joined; `set` readable for `size` bytes.
+int pthread_setaffinity_np(pthread_t thread, size_t size, const cpu_set_t *set);
+
+// `pthread_getaffinity_np`: the CPUs the thread may run on, in a set of `size` bytes.
+//
+// # Safety
+// `thread` must name a thread not yet joined; `set` writable for `size` bytes.
+int pthread_getaffinity_np(pthread_t thread, size_t size, cpu_set_t *set);
+
+// [`pthread_getcpuclockid`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_getcpuclockid.html):
+// the kernel's clock id for the thread's CPU time; `ESRCH` once it has ended.
+//
+// # Safety
+// `thread` must name a thread not yet joined; `clock` writable.
+int pthread_getcpuclockid(pthread_t thread,
+                          clockid_t *clock);
+
+// `pthread_setname_np`: `ERANGE` for more than 15 bytes.
+//
+// # Safety
+// `thread` must name a thread not yet joined; `name` a NUL-terminated string.
+int pthread_setname_np(pthread_t thread, const char *name);
+
+// `pthread_getname_np`: `ERANGE` for a buffer shorter than 16 bytes.
+//
+// # Safety
+// `thread` must name a thread not yet joined; `buf` writable for `len` bytes.
+int pthread_getname_np(pthread_t thread, char *buf, size_t len);
+
+// [`pthread_setconcurrency`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_setconcurrency.html):
+// `EINVAL` for a negative level.
+int pthread_setconcurrency(int level);
+
+// [`pthread_getconcurrency`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_getconcurrency.html)
+int pthread_getconcurrency(void);
+
+// [`pthread_kill`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_kill.html):
+// `EINVAL` for a bad signal; 0 for a thread that has ended but is not joined yet.
+//
+// # Safety
+// `thread` must name a thread not yet joined.
+int pthread_kill(pthread_t thread, int sig);
+
+// `pthread_sigqueue`: `sig` with a value, to one thread; `ESRCH` once it has ended.
+//
+// # Safety
+// `thread` must name a thread not yet joined.
+int pthread_sigqueue(pthread_t thread, int sig, union sigval value);
+
+// [`pthread_sigmask`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_sigmask.html):
+// `EINVAL` for a bad `how` with a set.
+//
+// # Safety
+// `set` null or readable; `old` null or writable.
+int pthread_sigmask(int how,
+                    const sigset_t *set,
+                    sigset_t *old);
+
 // [`sched_yield`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/sched_yield.html)
 int sched_yield(void);
 
@@ -325,7 +443,7 @@ int sched_setparam(pid_t pid,
 int sched_getscheduler(pid_t pid);
 
 // [`sched_setscheduler`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/sched_setscheduler.html):
-// returns the previous policy, as Linux does.
+// 0 on success (Linux does not return the previous policy, whatever POSIX allows).
 //
 // # Safety
 // `param` null or readable.
@@ -691,12 +809,75 @@ int ffsl(long i);
 // [`ffsll`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/ffsll.html)
 int ffsll(long long i);
 
+// [`thrd_create`](https://en.cppreference.com/w/c/thread/thrd_create)
+//
+// # Safety
+// `thr` writable.
+int thrd_create(unsigned long *thr, int (*func)(void*), void *arg);
+
+// [`thrd_join`](https://en.cppreference.com/w/c/thread/thrd_join)
+//
+// # Safety
+// `thr` must name a joinable thread not yet joined; `res` null or writable.
+int thrd_join(unsigned long thr, int *res);
+
+// [`thrd_detach`](https://en.cppreference.com/w/c/thread/thrd_detach)
+//
+// # Safety
+// `thr` must name a thread not yet joined or detached.
+int thrd_detach(unsigned long thr);
+
+// [`thrd_exit`](https://en.cppreference.com/w/c/thread/thrd_exit)
+void thrd_exit(int res) __attribute__((__noreturn__));
+
+// [`thrd_current`](https://en.cppreference.com/w/c/thread/thrd_current)
+unsigned long thrd_current(void);
+
+// [`thrd_equal`](https://en.cppreference.com/w/c/thread/thrd_equal)
+int thrd_equal(unsigned long a, unsigned long b);
+
+// [`thrd_yield`](https://en.cppreference.com/w/c/thread/thrd_yield)
+void thrd_yield(void);
+
+// [`thrd_sleep`](https://en.cppreference.com/w/c/thread/thrd_sleep): 0 after the whole
+// time, -1 when a signal interrupted it (the time left in `rem`), -2 on another error.
+//
+// # Safety
+// `dur` readable; `rem` null or writable.
+int thrd_sleep(const struct timespec *dur, struct timespec *rem);
+
+// [`tss_create`](https://en.cppreference.com/w/c/thread/tss_create)
+//
+// # Safety
+// `key` writable.
+int tss_create(unsigned int *key, void (*dtor)(void*));
+
+// [`tss_delete`](https://en.cppreference.com/w/c/thread/tss_delete)
+void tss_delete(unsigned int key);
+
+// [`tss_get`](https://en.cppreference.com/w/c/thread/tss_get)
+void *tss_get(unsigned int key);
+
+// [`tss_set`](https://en.cppreference.com/w/c/thread/tss_set)
+int tss_set(unsigned int key, void *value);
+
 // [`clock_gettime`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/clock_gettime.html),
 // through the vDSO where the kernel offers it.
 //
 // # Safety
 // `ts` must be null or writable.
 int clock_gettime(int id, struct timespec *ts);
+
+// `__tls_get_addr` ([x86_64 TLS ABI](https://www.akkadia.org/drepper/tls.pdf)): the calling
+// thread's address of a general-dynamic TLS variable.
+//
+// # Safety
+// `index` must point at a TLS index the linker made: two words, module and offset.
+void *__tls_get_addr(const size_t *index);
+
+// `__cxa_thread_atexit_impl(f, obj, dso)`: runs `f(obj)` when the calling thread ends (or
+// calls `exit`), newest first, before its key destructors. -1 when there is no memory.
+int __cxa_thread_atexit_impl(void (*f)(void*), void *obj, void *_dso);
 
 // [`read`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/read.html)
 //

@@ -11,13 +11,18 @@ mod fcntl;
 mod panic;
 mod pthread;
 mod pthread_attr;
+mod pthread_key;
+mod pthread_sched;
+mod pthread_signal;
 mod sched;
 mod ssp;
 mod stdlib;
 mod string;
 mod strerror;
 mod strings;
+mod threads;
 mod time;
+mod tls;
 mod unistd;
 
 use rustix::io::Errno;
