@@ -383,3 +383,13 @@ pub unsafe extern "C" fn strsep(sp: *mut *mut c_char, delim: *const c_char) -> *
     // SAFETY: `sp` is non-null and valid per the contract; the rest is the core's.
     unsafe { token::separate(&mut *sp.cast::<*mut u8>(), delim.cast()) }.cast()
 }
+
+/// `strverscmp`: compares strings holding version numbers (a GNU extension).
+///
+/// # Safety
+/// Both strings NUL-terminated.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn strverscmp(a: *const c_char, b: *const c_char) -> c_int {
+    // SAFETY: the caller's contract is the core's.
+    unsafe { crate::string::version::compare_versions(a.cast(), b.cast()) }
+}
