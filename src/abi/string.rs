@@ -223,7 +223,7 @@ pub unsafe extern "C" fn mempcpy(dst: *mut c_void, src: *const c_void, n: usize)
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn memchr(s: *const c_void, c: c_int, n: usize) -> *mut c_void {
     // SAFETY: the caller's contract is the core's.
-    at(s.cast(), unsafe { scan::find_byte(s.cast(), byte(c), n) }).cast()
+    unsafe { scan::find_byte(s.cast(), byte(c), n) }.cast_mut().cast()
 }
 
 /// `rawmemchr`: `memchr` without a bound; `c` must occur (a GNU extension).
@@ -233,7 +233,7 @@ pub unsafe extern "C" fn memchr(s: *const c_void, c: c_int, n: usize) -> *mut c_
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn rawmemchr(s: *const c_void, c: c_int) -> *mut c_void {
     // SAFETY: the caller's contract is the core's.
-    at(s.cast(), unsafe { scan::find_byte(s.cast(), byte(c), usize::MAX) }).cast()
+    unsafe { s.byte_add(scan::find_byte_unbounded(s.cast(), byte(c))) }.cast_mut()
 }
 
 /// `memrchr`: the last `c` in the `n` bytes at `s` (a GNU extension).
