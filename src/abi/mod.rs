@@ -8,6 +8,7 @@ mod auxv;
 mod ctype;
 mod errno;
 mod fcntl;
+mod fortify;
 mod panic;
 mod pthread;
 mod pthread_attr;
