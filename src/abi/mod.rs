@@ -9,6 +9,7 @@ mod ctype;
 mod errno;
 mod fcntl;
 mod fortify;
+mod malloc;
 mod panic;
 mod pthread;
 mod pthread_attr;
