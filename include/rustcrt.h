@@ -9,6 +9,9 @@
 #include <stdint.h>
 #include <sys/types.h>
 #include <time.h>
+#include <pthread.h>
+#include <semaphore.h>
+#include <threads.h>
 
 /* Defined in Rust as a start-up cell; its C type is: */
 extern uintptr_t __stack_chk_guard;
@@ -525,6 +528,334 @@ int pthread_sigqueue(pthread_t thread, int sig, union sigval value);
 int pthread_sigmask(int how,
                     const sigset_t *set,
                     sigset_t *old);
+
+// [`pthread_cond_init`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_cond_init.html)
+//
+// # Safety
+// `c` must be null or writable memory for a condition variable; `attr` null or initialised.
+int pthread_cond_init(pthread_cond_t *c,
+                      const pthread_condattr_t *attr);
+
+// [`pthread_cond_destroy`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_cond_destroy.html):
+// waits until woken waiters have left.
+//
+// # Safety
+// `c` must be null or point to a condition variable.
+int pthread_cond_destroy(pthread_cond_t *c);
+
+// [`pthread_cond_signal`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_cond_signal.html)
+//
+// # Safety
+// `c` must be null or point to a condition variable.
+int pthread_cond_signal(pthread_cond_t *c);
+
+// [`pthread_cond_broadcast`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_cond_broadcast.html)
+//
+// # Safety
+// `c` must be null or point to a condition variable.
+int pthread_cond_broadcast(pthread_cond_t *c);
+
+// [`pthread_cond_wait`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_cond_wait.html)
+//
+// # Safety
+// `c` and `m` must be null or point to a condition variable and a mutex.
+int pthread_cond_wait(pthread_cond_t *c,
+                      pthread_mutex_t *m);
+
+// [`pthread_cond_timedwait`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_cond_timedwait.html):
+// the deadline is on the clock of the condition variable's attributes.
+//
+// # Safety
+// `c` and `m` must be null or point to a condition variable and a mutex; `abstime` null or
+// readable.
+int pthread_cond_timedwait(pthread_cond_t *c,
+                           pthread_mutex_t *m,
+                           const struct timespec *abstime);
+
+// [`pthread_cond_clockwait`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_cond_clockwait.html):
+// the deadline is on `clock` (`CLOCK_REALTIME` or `CLOCK_MONOTONIC`).
+//
+// # Safety
+// As `pthread_cond_timedwait`.
+int pthread_cond_clockwait(pthread_cond_t *c,
+                           pthread_mutex_t *m,
+                           clockid_t clock,
+                           const struct timespec *abstime);
+
+// [`pthread_condattr_init`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_condattr_init.html)
+//
+// # Safety
+// `a` must be null or writable.
+int pthread_condattr_init(pthread_condattr_t *a);
+
+// [`pthread_condattr_destroy`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_condattr_destroy.html):
+// nothing to release.
+//
+// # Safety
+// `a` must be null or point to attributes.
+int pthread_condattr_destroy(pthread_condattr_t *a);
+
+// [`pthread_condattr_setclock`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_condattr_setclock.html)
+//
+// # Safety
+// `a` must be null or point to attributes.
+int pthread_condattr_setclock(pthread_condattr_t *a,
+                              clockid_t clock);
+
+// [`pthread_condattr_getclock`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_condattr_getclock.html)
+//
+// # Safety
+// `a` must be null or point to attributes; `out` null or writable.
+int pthread_condattr_getclock(const pthread_condattr_t *a,
+                              clockid_t *out);
+
+// [`pthread_condattr_setpshared`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_condattr_setpshared.html)
+//
+// # Safety
+// `a` must be null or point to attributes.
+int pthread_condattr_setpshared(pthread_condattr_t *a,
+                                int pshared);
+
+// [`pthread_condattr_getpshared`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_condattr_getpshared.html)
+//
+// # Safety
+// `a` must be null or point to attributes; `out` null or writable.
+int pthread_condattr_getpshared(const pthread_condattr_t *a,
+                                int *out);
+
+// [`pthread_mutex_init`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_mutex_init.html)
+//
+// # Safety
+// `m` must be null or point to writable memory for a mutex; `attr` null or initialised.
+int pthread_mutex_init(pthread_mutex_t *m,
+                       const pthread_mutexattr_t *attr);
+
+// [`pthread_mutex_destroy`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_mutex_destroy.html)
+//
+// # Safety
+// `m` must be null or point to a mutex.
+int pthread_mutex_destroy(pthread_mutex_t *m);
+
+// [`pthread_mutex_lock`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_mutex_lock.html)
+//
+// # Safety
+// `m` must be null or point to a mutex.
+int pthread_mutex_lock(pthread_mutex_t *m);
+
+// [`pthread_mutex_trylock`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_mutex_trylock.html)
+//
+// # Safety
+// `m` must be null or point to a mutex.
+int pthread_mutex_trylock(pthread_mutex_t *m);
+
+// [`pthread_mutex_unlock`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_mutex_unlock.html)
+//
+// # Safety
+// `m` must be null or point to a mutex.
+int pthread_mutex_unlock(pthread_mutex_t *m);
+
+// [`pthread_mutex_timedlock`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_mutex_timedlock.html):
+// the deadline is on `CLOCK_REALTIME`.
+//
+// # Safety
+// `m` must be null or point to a mutex; `abstime` null or readable.
+int pthread_mutex_timedlock(pthread_mutex_t *m,
+                            const struct timespec *abstime);
+
+// [`pthread_mutex_clocklock`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_mutex_clocklock.html):
+// the deadline is on `clock` (`CLOCK_REALTIME` or `CLOCK_MONOTONIC`).
+//
+// # Safety
+// `m` must be null or point to a mutex; `abstime` null or readable.
+int pthread_mutex_clocklock(pthread_mutex_t *m,
+                            clockid_t clock,
+                            const struct timespec *abstime);
+
+// [`pthread_mutexattr_init`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_mutexattr_init.html)
+//
+// # Safety
+// `a` must be null or writable.
+int pthread_mutexattr_init(pthread_mutexattr_t *a);
+
+// [`pthread_mutexattr_destroy`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_mutexattr_destroy.html):
+// nothing to release.
+//
+// # Safety
+// `a` must be null or point to attributes.
+int pthread_mutexattr_destroy(pthread_mutexattr_t *a);
+
+// [`pthread_mutexattr_settype`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_mutexattr_settype.html)
+//
+// # Safety
+// `a` must be null or point to attributes.
+int pthread_mutexattr_settype(pthread_mutexattr_t *a,
+                              int ty);
+
+// [`pthread_mutexattr_gettype`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_mutexattr_gettype.html)
+//
+// # Safety
+// `a` must be null or point to attributes; `out` null or writable.
+int pthread_mutexattr_gettype(const pthread_mutexattr_t *a,
+                              int *out);
+
+// [`pthread_mutexattr_setpshared`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_mutexattr_setpshared.html)
+//
+// # Safety
+// `a` must be null or point to attributes.
+int pthread_mutexattr_setpshared(pthread_mutexattr_t *a,
+                                 int pshared);
+
+// [`pthread_mutexattr_getpshared`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_mutexattr_getpshared.html)
+//
+// # Safety
+// `a` must be null or point to attributes; `out` null or writable.
+int pthread_mutexattr_getpshared(const pthread_mutexattr_t *a,
+                                 int *out);
+
+// [`pthread_mutexattr_setprotocol`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_mutexattr_setprotocol.html):
+// `PTHREAD_PRIO_NONE` or `PTHREAD_PRIO_INHERIT`; `PTHREAD_PRIO_PROTECT` is `ENOTSUP`.
+//
+// # Safety
+// `a` must be null or point to attributes.
+int pthread_mutexattr_setprotocol(pthread_mutexattr_t *a,
+                                  int protocol);
+
+// [`pthread_mutexattr_getprotocol`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_mutexattr_getprotocol.html)
+//
+// # Safety
+// `a` must be null or point to attributes; `out` null or writable.
+int pthread_mutexattr_getprotocol(const pthread_mutexattr_t *a,
+                                  int *out);
+
+// [`pthread_mutexattr_setprioceiling`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_mutexattr_setprioceiling.html):
+// a `SCHED_FIFO` priority (1 to 99).
+//
+// # Safety
+// `a` must be null or point to attributes.
+int pthread_mutexattr_setprioceiling(pthread_mutexattr_t *a,
+                                     int ceiling);
+
+// [`pthread_mutexattr_getprioceiling`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_mutexattr_getprioceiling.html)
+//
+// # Safety
+// `a` must be null or point to attributes; `out` null or writable.
+int pthread_mutexattr_getprioceiling(const pthread_mutexattr_t *a,
+                                     int *out);
+
+// [`pthread_rwlock_init`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_rwlock_init.html)
+//
+// # Safety
+// `l` must be null or writable memory for a lock; `attr` null or initialised.
+int pthread_rwlock_init(pthread_rwlock_t *l,
+                        const pthread_rwlockattr_t *attr);
+
+// [`pthread_rwlock_destroy`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_rwlock_destroy.html)
+//
+// # Safety
+// `l` must be null or point to a lock.
+int pthread_rwlock_destroy(pthread_rwlock_t *l);
+
+// [`pthread_rwlock_rdlock`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_rwlock_rdlock.html)
+//
+// # Safety
+// `l` must be null or point to a lock.
+int pthread_rwlock_rdlock(pthread_rwlock_t *l);
+
+// [`pthread_rwlock_tryrdlock`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_rwlock_tryrdlock.html)
+//
+// # Safety
+// `l` must be null or point to a lock.
+int pthread_rwlock_tryrdlock(pthread_rwlock_t *l);
+
+// [`pthread_rwlock_timedrdlock`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_rwlock_timedrdlock.html):
+// the deadline is on `CLOCK_REALTIME`.
+//
+// # Safety
+// `l` must be null or point to a lock; `abstime` null or readable.
+int pthread_rwlock_timedrdlock(pthread_rwlock_t *l,
+                               const struct timespec *abstime);
+
+// [`pthread_rwlock_clockrdlock`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_rwlock_clockrdlock.html)
+//
+// # Safety
+// `l` must be null or point to a lock; `abstime` null or readable.
+int pthread_rwlock_clockrdlock(pthread_rwlock_t *l,
+                               clockid_t clock,
+                               const struct timespec *abstime);
+
+// [`pthread_rwlock_wrlock`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_rwlock_wrlock.html)
+//
+// # Safety
+// `l` must be null or point to a lock.
+int pthread_rwlock_wrlock(pthread_rwlock_t *l);
+
+// [`pthread_rwlock_trywrlock`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_rwlock_trywrlock.html)
+//
+// # Safety
+// `l` must be null or point to a lock.
+int pthread_rwlock_trywrlock(pthread_rwlock_t *l);
+
+// [`pthread_rwlock_timedwrlock`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_rwlock_timedwrlock.html):
+// the deadline is on `CLOCK_REALTIME`.
+//
+// # Safety
+// `l` must be null or point to a lock; `abstime` null or readable.
+int pthread_rwlock_timedwrlock(pthread_rwlock_t *l,
+                               const struct timespec *abstime);
+
+// [`pthread_rwlock_clockwrlock`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_rwlock_clockwrlock.html)
+//
+// # Safety
+// `l` must be null or point to a lock; `abstime` null or readable.
+int pthread_rwlock_clockwrlock(pthread_rwlock_t *l,
+                               clockid_t clock,
+                               const struct timespec *abstime);
+
+// [`pthread_rwlock_unlock`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_rwlock_unlock.html)
+//
+// # Safety
+// `l` must be null or point to a lock.
+int pthread_rwlock_unlock(pthread_rwlock_t *l);
+
+// [`pthread_rwlockattr_init`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_rwlockattr_init.html)
+//
+// # Safety
+// `a` must be null or writable.
+int pthread_rwlockattr_init(pthread_rwlockattr_t *a);
+
+// [`pthread_rwlockattr_destroy`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_rwlockattr_destroy.html):
+// nothing to release.
+//
+// # Safety
+// `a` must be null or point to attributes.
+int pthread_rwlockattr_destroy(pthread_rwlockattr_t *a);
+
+// [`pthread_rwlockattr_setpshared`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_rwlockattr_setpshared.html)
+//
+// # Safety
+// `a` must be null or point to attributes.
+int pthread_rwlockattr_setpshared(pthread_rwlockattr_t *a,
+                                  int pshared);
+
+// [`pthread_rwlockattr_getpshared`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_rwlockattr_getpshared.html)
+//
+// # Safety
+// `a` must be null or point to attributes; `out` null or writable.
+int pthread_rwlockattr_getpshared(const pthread_rwlockattr_t *a,
+                                  int *out);
+
+// `pthread_rwlockattr_setkind_np`: `PTHREAD_RWLOCK_PREFER_READER_NP`, `_PREFER_WRITER_NP`
+// (treated as preferring readers, as in glibc) or `_PREFER_WRITER_NONRECURSIVE_NP`.
+//
+// # Safety
+// `a` must be null or point to attributes.
+int pthread_rwlockattr_setkind_np(pthread_rwlockattr_t *a, int kind);
+
+// `pthread_rwlockattr_getkind_np`.
+//
+// # Safety
+// `a` must be null or point to attributes; `out` null or writable.
+int pthread_rwlockattr_getkind_np(const pthread_rwlockattr_t *a, int *out);
 
 // [`sched_yield`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/sched_yield.html)
 int sched_yield(void);

@@ -16,6 +16,7 @@ mod pthread_attr;
 mod pthread_key;
 mod pthread_sched;
 mod pthread_signal;
+mod pthread_sync;
 mod sched;
 mod ssp;
 mod stdlib;
