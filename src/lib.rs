@@ -22,6 +22,7 @@ mod abi;
 pub mod arch;
 pub mod env;
 pub mod exit;
+pub mod fmt;
 pub mod io;
 pub mod start;
 pub mod string;

@@ -8,6 +8,7 @@ mod auxv;
 mod errno;
 mod fcntl;
 mod panic;
+mod printf;
 mod ssp;
 mod stdlib;
 mod string;
