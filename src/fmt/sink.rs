@@ -22,6 +22,35 @@ pub trait Sink {
     }
 }
 
+/// Copies `n` bytes. The pieces of formatted output are mostly a few bytes long, and
+/// `memcpy`'s `rep movsb` costs tens of cycles to start, so up to 16 bytes are copied with
+/// two possibly overlapping loads and stores instead.
+///
+/// # Safety
+/// `src` readable and `dst` writable for `n` bytes, not overlapping.
+#[inline(always)]
+unsafe fn copy_short(dst: *mut u8, src: *const u8, n: usize) {
+    // SAFETY: every access below lies within the first `n` bytes of each range.
+    unsafe {
+        if n > 16 {
+            core::ptr::copy_nonoverlapping(src, dst, n);
+        } else if n >= 8 {
+            let (a, b) = (src.cast::<u64>().read_unaligned(), src.add(n - 8).cast::<u64>().read_unaligned());
+            dst.cast::<u64>().write_unaligned(a);
+            dst.add(n - 8).cast::<u64>().write_unaligned(b);
+        } else if n >= 4 {
+            let (a, b) = (src.cast::<u32>().read_unaligned(), src.add(n - 4).cast::<u32>().read_unaligned());
+            dst.cast::<u32>().write_unaligned(a);
+            dst.add(n - 4).cast::<u32>().write_unaligned(b);
+        } else if n > 0 {
+            let (a, b, c) = (*src, *src.add(n / 2), *src.add(n - 1));
+            *dst = a;
+            *dst.add(n / 2) = b;
+            *dst.add(n - 1) = c;
+        }
+    }
+}
+
 /// `snprintf`'s destination: keeps the first `capacity` bytes in a caller's buffer and drops
 /// the rest (the engine counts everything).
 pub struct Buffer {
@@ -52,7 +81,7 @@ impl Sink for Buffer {
         // SAFETY: `n` fits in what is left of the buffer the caller vouched for, and a
         // caller's output buffer cannot overlap the engine's own source bytes except by UB
         // that C already forbids (restrict).
-        unsafe { core::ptr::copy_nonoverlapping(bytes.as_ptr(), self.at, n) };
+        unsafe { copy_short(self.at, bytes.as_ptr(), n) };
         // SAFETY: still inside (or one past) the buffer.
         self.at = unsafe { self.at.add(n) };
         self.left -= n;
@@ -61,8 +90,15 @@ impl Sink for Buffer {
 
     fn fill(&mut self, byte: u8, count: usize) -> Result<(), Errno> {
         let n = count.min(self.left);
-        // SAFETY: `n` fits in what is left of the buffer.
-        unsafe { core::ptr::write_bytes(self.at, byte, n) };
+        let pattern = [byte; 16];
+        // SAFETY: `n` fits in what is left of the buffer; `pattern` has 16 bytes.
+        unsafe {
+            if n <= 16 {
+                copy_short(self.at, pattern.as_ptr(), n);
+            } else {
+                core::ptr::write_bytes(self.at, byte, n);
+            }
+        }
         // SAFETY: still inside (or one past) the buffer.
         self.at = unsafe { self.at.add(n) };
         self.left -= n;

@@ -166,11 +166,15 @@ pub fn decimal(out: &mut Out<'_>, flags: u8, width: usize, precision: Option<usi
     let v = v.abs();
     let sign = sign(negative, flags);
     let alt = flags & ALT != 0;
-    let mut text = Text::new();
     let mut tail = [0u8; 8];
     match conversion | 0x20 {
         b'f' => {
             let prec = precision.unwrap_or(6);
+            let mut short = [0u8; 64];
+            if let Some(len) = fixed_short(v, prec, alt, &mut short) {
+                return emit(out, flags, width, sign, short.get(..len).unwrap_or_default(), 0, &[], true);
+            }
+            let mut text = Text::new();
             text.fixed(v, prec.min(FIXED_CAP))?;
             if prec == 0 && alt {
                 text.write_str(".").map_err(|_| Errno::OVERFLOW)?;
@@ -179,6 +183,7 @@ pub fn decimal(out: &mut Out<'_>, flags: u8, width: usize, precision: Option<usi
         }
         b'e' => {
             let prec = precision.unwrap_or(6);
+            let mut text = Text::new();
             let exp = text.scientific(v, prec.min(EXP_CAP))?;
             if prec == 0 && alt {
                 text.write_str(".").map_err(|_| Errno::OVERFLOW)?;
@@ -194,6 +199,7 @@ pub fn decimal(out: &mut Out<'_>, flags: u8, width: usize, precision: Option<usi
                 Some(0) => 1,
                 Some(p) => p,
             };
+            let mut text = Text::new();
             let exp = text.scientific(v, (p - 1).min(EXP_CAP))?;
             let (extra, tail) = if exp < -4 || exp as i64 >= p as i64 {
                 (p - 1 - (p - 1).min(EXP_CAP), exponent_text(if upper { b'E' } else { b'e' }, exp, &mut tail))
@@ -212,6 +218,62 @@ pub fn decimal(out: &mut Out<'_>, flags: u8, width: usize, precision: Option<usi
             }
         }
     }
+}
+
+/// 10^0 ..= 10^19.
+const POWERS: [u64; 20] = {
+    let mut p = [1u64; 20];
+    let mut i = 1;
+    while i < 20 {
+        p[i] = p[i - 1] * 10;
+        i += 1;
+    }
+    p
+};
+
+/// `%.{prec}f` of the non-negative finite `v` by integer arithmetic, into `buf`, when that
+/// is exact: `v = m * 2^e` times `10^prec` fits in 128 bits, and the integer part in 64.
+/// Rounds to nearest, ties to even, as the exact path does. Returns the length.
+fn fixed_short(v: f64, prec: usize, alt: bool, buf: &mut [u8; 64]) -> Option<usize> {
+    let scale = *POWERS.get(prec)?;
+    let bits = v.to_bits();
+    let biased = (bits >> 52) as i32;
+    let fraction = bits & ((1 << 52) - 1);
+    let (m, e) = if biased == 0 { (fraction, -1074) } else { (fraction | 1 << 52, biased - 1075) };
+    let n = m as u128 * scale as u128;
+    let scaled = if e >= 0 {
+        if e > 10 {
+            return None;
+        }
+        n << e
+    } else {
+        let shift = (-e) as u32;
+        if shift > 120 {
+            return None;
+        }
+        let (q, r, half) = (n >> shift, n & ((1 << shift) - 1), 1u128 << (shift - 1));
+        if r > half || (r == half && q & 1 != 0) { q + 1 } else { q }
+    };
+    let whole = u64::try_from(scaled / scale as u128).ok()?;
+    let part = (scaled % scale as u128) as u64;
+    let mut digits = [0; super::int::DIGITS];
+    let start = super::int::decimal(whole, &mut digits);
+    let whole = digits.get(start..).unwrap_or_default();
+    let mut len = whole.len();
+    buf.get_mut(..len)?.copy_from_slice(whole);
+    if prec > 0 || alt {
+        *buf.get_mut(len)? = b'.';
+        len += 1;
+    }
+    if prec > 0 {
+        let start = super::int::decimal(part, &mut digits);
+        let part = digits.get(start..).unwrap_or_default();
+        buf.get_mut(len..len + prec - part.len())?.fill(b'0');
+        len += prec - part.len();
+        buf.get_mut(len..len + part.len())?.copy_from_slice(part);
+        len += part.len();
+    }
+    Some(len)
 }
 
 /// A hexadecimal floating value: `lead.fraction p exp`, the fraction left-aligned in 64 bits
