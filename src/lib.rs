@@ -25,6 +25,7 @@ pub mod exit;
 pub mod fmt;
 pub mod io;
 pub mod start;
+pub mod stdlib;
 pub mod string;
 pub mod sync;
 pub mod thread;

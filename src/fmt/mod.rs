@@ -4,6 +4,7 @@
 //! small stack buffer (`dprintf`), or a `FILE` stream (stdio's `fprintf`, built on this).
 
 mod errno_text;
+pub mod text;
 pub mod printf;
 pub mod sink;
 
