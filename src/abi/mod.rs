@@ -5,13 +5,19 @@
 //! `c-abi` feature, so that `cargo test` binaries keep glibc's symbols.
 
 mod auxv;
+mod ctype;
 mod errno;
 mod fcntl;
 mod panic;
 mod printf;
+mod pthread;
+mod pthread_attr;
+mod sched;
 mod ssp;
 mod stdlib;
 mod string;
+mod strerror;
+mod strings;
 mod time;
 mod unistd;
 
