@@ -39,6 +39,65 @@ int isctype(int c, int mask);
 // [LSB](https://refspecs.linuxfoundation.org/LSB_5.0.0/LSB-Core-generic/LSB-Core-generic/baselib---errno-location.html)
 int *__errno_location(void);
 
+<<<<<<< HEAD
+// [`malloc`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/malloc.html)
+void *malloc(size_t size);
+
+// [`free`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/free.html)
+//
+// # Safety
+// `p` is null or a live block from this allocator.
+void free(void *p);
+
+// [`calloc`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/calloc.html):
+// `ENOMEM` when `n * size` overflows.
+void *calloc(size_t n, size_t size);
+
+// [`realloc`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/realloc.html),
+// as glibc: `realloc(p, 0)` with `p` non-null frees `p` and returns null.
+//
+// # Safety
+// `p` is null or a live block from this allocator.
+void *realloc(void *p, size_t size);
+
+// [`reallocarray`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/reallocarray.html):
+// `realloc(p, n * size)`, or `ENOMEM` (and `p` untouched) when the product overflows.
+//
+// # Safety
+// `p` is null or a live block from this allocator.
+void *reallocarray(void *p, size_t n, size_t size);
+
+// [`aligned_alloc`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/aligned_alloc.html):
+// `EINVAL` when `align` is not a power of two.
+void *aligned_alloc(size_t align, size_t size);
+
+// [`posix_memalign`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/posix_memalign.html):
+// returns `EINVAL` unless `align` is a power of two multiple of `sizeof(void *)`, `ENOMEM`
+// when there is no memory; `*out` is set only on success.
+//
+// # Safety
+// `out` must be writable.
+int posix_memalign(void **out,
+                   size_t align,
+                   size_t size);
+
+// `memalign(align, size)` (obsolete; `<malloc.h>`), as glibc: an alignment that is not a
+// power of two is rounded up to one; `EINVAL` when no power of two is that large.
+void *memalign(size_t align, size_t size);
+
+// `valloc(size)` (obsolete): `memalign(page size, size)`.
+void *valloc(size_t size);
+
+// `pvalloc(size)` (obsolete, GNU): page-aligned, `size` rounded up to whole pages (one page
+// for 0).
+void *pvalloc(size_t size);
+
+// `malloc_usable_size(p)` (GNU): the bytes the block really has; 0 for null.
+//
+// # Safety
+// `p` is null or a live block from this allocator.
+size_t malloc_usable_size(void *p);
+=======
 // [`pthread_create`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_create.html)
 //
 // # Safety
@@ -355,6 +414,7 @@ cpu_set_t *__sched_cpualloc(size_t count);
 // # Safety
 // `set` null or from `__sched_cpualloc`, not freed yet.
 void __sched_cpufree(cpu_set_t *set);
+>>>>>>> main
 
 // Called by code whose stack canary was overwritten: reports it and dies by SIGABRT.
 void __stack_chk_fail(void) __attribute__((__noreturn__));
