@@ -971,6 +971,79 @@ int __cxa_at_quick_exit(void (*f)(void), void *_dso);
 // `name` must be null or a NUL-terminated string.
 char *getenv(const char *name);
 
+// [`strtol`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/strtol.html)
+//
+// # Safety
+// `nptr` NUL-terminated; `endptr` null or writable.
+long strtol(const char *nptr, char **endptr, int base);
+
+// [`strtoll`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/strtoll.html)
+//
+// # Safety
+// As `strtol`.
+long long strtoll(const char *nptr, char **endptr, int base);
+
+// [`strtoimax`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/strtoimax.html)
+//
+// # Safety
+// As `strtol`.
+intmax_t strtoimax(const char *nptr, char **endptr, int base);
+
+// [`strtoul`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/strtoul.html)
+//
+// # Safety
+// As `strtol`.
+unsigned long strtoul(const char *nptr, char **endptr, int base);
+
+// [`strtoull`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/strtoull.html)
+//
+// # Safety
+// As `strtol`.
+unsigned long long strtoull(const char *nptr, char **endptr, int base);
+
+// [`strtoumax`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/strtoumax.html)
+//
+// # Safety
+// As `strtol`.
+uintmax_t strtoumax(const char *nptr, char **endptr, int base);
+
+// [`atoi`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/atoi.html):
+// `(int) strtol(nptr, NULL, 10)`, as glibc.
+//
+// # Safety
+// `nptr` NUL-terminated.
+int atoi(const char *nptr);
+
+// [`atol`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/atol.html)
+//
+// # Safety
+// `nptr` NUL-terminated.
+long atol(const char *nptr);
+
+// [`atoll`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/atoll.html)
+//
+// # Safety
+// `nptr` NUL-terminated.
+long long atoll(const char *nptr);
+
+// [`strtod`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/strtod.html)
+//
+// # Safety
+// `nptr` NUL-terminated; `endptr` null or writable.
+double strtod(const char *nptr, char **endptr);
+
+// [`strtof`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/strtof.html)
+//
+// # Safety
+// As `strtod`.
+float strtof(const char *nptr, char **endptr);
+
+// [`atof`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/atof.html)
+//
+// # Safety
+// `nptr` NUL-terminated.
+double atof(const char *nptr);
+
 // [`memcpy`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/memcpy.html)
 //
 // # Safety

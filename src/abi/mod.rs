@@ -11,6 +11,7 @@ mod fcntl;
 mod fortify;
 mod malloc;
 mod panic;
+mod printf;
 mod pthread;
 mod pthread_attr;
 mod pthread_key;
