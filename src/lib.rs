@@ -24,6 +24,7 @@ pub mod env;
 pub mod exit;
 pub mod io;
 pub mod start;
+pub mod stdio;
 pub mod string;
 pub mod sync;
 pub mod thread;

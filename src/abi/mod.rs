@@ -9,6 +9,7 @@ mod errno;
 mod fcntl;
 mod panic;
 mod ssp;
+mod stdio;
 mod stdlib;
 mod string;
 mod time;
