@@ -31,9 +31,399 @@ extern FILE *stderr;
 // auxiliary-vector entry; 0 with `errno` `ENOENT` when the kernel supplied none.
 unsigned long getauxval(unsigned long kind);
 
+// `__ctype_b_loc`: where the calling thread's class-table pointer is (glibc's `<ctype.h>`
+// macros index `(*__ctype_b_loc())[c]` for c in -128..=255).
+const uint16_t **__ctype_b_loc(void);
+
+// `__ctype_tolower_loc`: where the calling thread's `tolower` table pointer is.
+const int32_t **__ctype_tolower_loc(void);
+
+// `__ctype_toupper_loc`: where the calling thread's `toupper` table pointer is.
+const int32_t **__ctype_toupper_loc(void);
+
+// `isctype`: whether `c` is in any of the classes in `mask` (glibc's `_IS*` bits).
+int isctype(int c, int mask);
+
 // The address of the calling thread's `errno`; glibc's `errno` macro expands to a call.
 // [LSB](https://refspecs.linuxfoundation.org/LSB_5.0.0/LSB-Core-generic/LSB-Core-generic/baselib---errno-location.html)
 int *__errno_location(void);
+
+<<<<<<< HEAD
+// [`malloc`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/malloc.html)
+void *malloc(size_t size);
+
+// [`free`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/free.html)
+//
+// # Safety
+// `p` is null or a live block from this allocator.
+void free(void *p);
+
+// [`calloc`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/calloc.html):
+// `ENOMEM` when `n * size` overflows.
+void *calloc(size_t n, size_t size);
+
+// [`realloc`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/realloc.html),
+// as glibc: `realloc(p, 0)` with `p` non-null frees `p` and returns null.
+//
+// # Safety
+// `p` is null or a live block from this allocator.
+void *realloc(void *p, size_t size);
+
+// [`reallocarray`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/reallocarray.html):
+// `realloc(p, n * size)`, or `ENOMEM` (and `p` untouched) when the product overflows.
+//
+// # Safety
+// `p` is null or a live block from this allocator.
+void *reallocarray(void *p, size_t n, size_t size);
+
+// [`aligned_alloc`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/aligned_alloc.html):
+// `EINVAL` when `align` is not a power of two.
+void *aligned_alloc(size_t align, size_t size);
+
+// [`posix_memalign`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/posix_memalign.html):
+// returns `EINVAL` unless `align` is a power of two multiple of `sizeof(void *)`, `ENOMEM`
+// when there is no memory; `*out` is set only on success.
+//
+// # Safety
+// `out` must be writable.
+int posix_memalign(void **out,
+                   size_t align,
+                   size_t size);
+
+// `memalign(align, size)` (obsolete; `<malloc.h>`), as glibc: an alignment that is not a
+// power of two is rounded up to one; `EINVAL` when no power of two is that large.
+void *memalign(size_t align, size_t size);
+
+// `valloc(size)` (obsolete): `memalign(page size, size)`.
+void *valloc(size_t size);
+
+// `pvalloc(size)` (obsolete, GNU): page-aligned, `size` rounded up to whole pages (one page
+// for 0).
+void *pvalloc(size_t size);
+
+// `malloc_usable_size(p)` (GNU): the bytes the block really has; 0 for null.
+//
+// # Safety
+// `p` is null or a live block from this allocator.
+size_t malloc_usable_size(void *p);
+=======
+// [`pthread_create`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_create.html)
+//
+// # Safety
+// `thread` must be writable; `attr` null or an initialised attribute object.
+int pthread_create(pthread_t *thread,
+                   const pthread_attr_t *attr,
+                   void *(*start)(void*),
+                   void *arg);
+
+// [`pthread_join`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_join.html)
+//
+// # Safety
+// `thread` must name a joinable thread not yet joined; `result` null or writable.
+int pthread_join(pthread_t thread, void **result);
+
+// `pthread_tryjoin_np`: `pthread_join`, or `EBUSY` at once if the thread still runs.
+//
+// # Safety
+// As for `pthread_join`.
+int pthread_tryjoin_np(pthread_t thread, void **result);
+
+// `pthread_clockjoin_np`: `pthread_join` with an absolute deadline on `CLOCK_REALTIME` or
+// `CLOCK_MONOTONIC` (`EINVAL` for another clock); `ETIMEDOUT` when it passes.
+//
+// # Safety
+// As for `pthread_join`; `at` null or readable.
+int pthread_clockjoin_np(pthread_t thread,
+                         void **result,
+                         clockid_t clock,
+                         const struct timespec *at);
+
+// `pthread_timedjoin_np`: `pthread_clockjoin_np` on `CLOCK_REALTIME`.
+//
+// # Safety
+// As for `pthread_clockjoin_np`.
+int pthread_timedjoin_np(pthread_t thread, void **result, const struct timespec *at);
+
+// [`pthread_detach`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_detach.html)
+//
+// # Safety
+// `thread` must name a thread not yet joined or detached.
+int pthread_detach(pthread_t thread);
+
+// [`pthread_exit`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_exit.html)
+void pthread_exit(void *result) __attribute__((__noreturn__));
+
+// [`pthread_self`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_self.html)
+pthread_t pthread_self(void);
+
+// [`pthread_equal`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_equal.html)
+int pthread_equal(pthread_t a, pthread_t b);
+
+// [`gettid`](https://man7.org/linux/man-pages/man2/gettid.2.html): the calling thread's
+// kernel id.
+pid_t gettid(void);
+
+// [`pthread_attr_init`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_attr_init.html)
+//
+// # Safety
+// `a` must be writable for a `pthread_attr_t`.
+int pthread_attr_init(pthread_attr_t *a);
+
+// [`pthread_attr_destroy`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_attr_destroy.html)
+//
+// # Safety
+// `a` must be an initialised attribute object; it may not be used again until initialised.
+int pthread_attr_destroy(pthread_attr_t *a);
+
+// [`pthread_attr_setdetachstate`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_attr_setdetachstate.html)
+//
+// # Safety
+// `a` must be an initialised attribute object.
+int pthread_attr_setdetachstate(pthread_attr_t *a,
+                                int state);
+
+// [`pthread_attr_getdetachstate`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_attr_getdetachstate.html)
+//
+// # Safety
+// `a` an initialised attribute object; `out` writable.
+int pthread_attr_getdetachstate(const pthread_attr_t *a,
+                                int *out);
+
+// [`pthread_attr_setinheritsched`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_attr_setinheritsched.html)
+//
+// # Safety
+// `a` must be an initialised attribute object.
+int pthread_attr_setinheritsched(pthread_attr_t *a,
+                                 int inherit);
+
+// [`pthread_attr_getinheritsched`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_attr_getinheritsched.html)
+//
+// # Safety
+// `a` an initialised attribute object; `out` writable.
+int pthread_attr_getinheritsched(const pthread_attr_t *a,
+                                 int *out);
+
+// [`pthread_attr_setschedpolicy`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_attr_setschedpolicy.html)
+//
+// # Safety
+// `a` must be an initialised attribute object.
+int pthread_attr_setschedpolicy(pthread_attr_t *a,
+                                int policy);
+
+// [`pthread_attr_getschedpolicy`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_attr_getschedpolicy.html)
+//
+// # Safety
+// `a` an initialised attribute object; `out` writable.
+int pthread_attr_getschedpolicy(const pthread_attr_t *a,
+                                int *out);
+
+// [`pthread_attr_setschedparam`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_attr_setschedparam.html):
+// `EINVAL` for a priority outside the policy's range.
+//
+// # Safety
+// `a` an initialised attribute object; `param` readable.
+int pthread_attr_setschedparam(pthread_attr_t *a,
+                               const struct sched_param *param);
+
+// [`pthread_attr_getschedparam`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_attr_getschedparam.html)
+//
+// # Safety
+// `a` an initialised attribute object; `param` writable.
+int pthread_attr_getschedparam(const pthread_attr_t *a,
+                               struct sched_param *param);
+
+// [`pthread_attr_setscope`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_attr_setscope.html):
+// only `PTHREAD_SCOPE_SYSTEM` (Linux has no process scope: `ENOTSUP`).
+//
+// # Safety
+// `a` must be an initialised attribute object.
+int pthread_attr_setscope(pthread_attr_t *_a,
+                          int scope);
+
+// [`pthread_attr_getscope`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_attr_getscope.html)
+//
+// # Safety
+// `out` writable.
+int pthread_attr_getscope(const pthread_attr_t *_a,
+                          int *out);
+
+// [`pthread_attr_setstacksize`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_attr_setstacksize.html):
+// `EINVAL` below `PTHREAD_STACK_MIN`.
+//
+// # Safety
+// `a` must be an initialised attribute object.
+int pthread_attr_setstacksize(pthread_attr_t *a,
+                              size_t size);
+
+// [`pthread_attr_getstacksize`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_attr_getstacksize.html):
+// the size set, or the default a thread would get.
+//
+// # Safety
+// `a` an initialised attribute object; `out` writable.
+int pthread_attr_getstacksize(const pthread_attr_t *a,
+                              size_t *out);
+
+// [`pthread_attr_setstack`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_attr_setstack.html):
+// the thread runs on `[addr, addr + size)`; `EINVAL` below `PTHREAD_STACK_MIN`.
+//
+// # Safety
+// `a` must be an initialised attribute object.
+int pthread_attr_setstack(pthread_attr_t *a,
+                          void *addr,
+                          size_t size);
+
+// [`pthread_attr_getstack`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_attr_getstack.html)
+//
+// # Safety
+// `a` an initialised attribute object; `addr` and `size` writable.
+int pthread_attr_getstack(const pthread_attr_t *a,
+                          void **addr,
+                          size_t *size);
+
+// `pthread_attr_setstackaddr` (obsolete): the top of the thread's stack (x86_64 stacks grow
+// down), its size the attribute's stack size.
+//
+// # Safety
+// `a` must be an initialised attribute object.
+int pthread_attr_setstackaddr(pthread_attr_t *a, void *addr);
+
+// `pthread_attr_getstackaddr` (obsolete): the stack top set by `pthread_attr_setstackaddr`.
+//
+// # Safety
+// `a` an initialised attribute object; `out` writable.
+int pthread_attr_getstackaddr(const pthread_attr_t *a, void **out);
+
+// [`pthread_attr_setguardsize`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_attr_setguardsize.html):
+// rounded up to whole pages when the thread is made; ignored with a program's stack.
+//
+// # Safety
+// `a` must be an initialised attribute object.
+int pthread_attr_setguardsize(pthread_attr_t *a,
+                              size_t size);
+
+// [`pthread_attr_getguardsize`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_attr_getguardsize.html)
+//
+// # Safety
+// `a` an initialised attribute object; `out` writable.
+int pthread_attr_getguardsize(const pthread_attr_t *a,
+                              size_t *out);
+
+// `pthread_attr_setaffinity_np`: the CPUs the thread may run on (a copy of the set); a null
+// set or size 0 removes the setting. `ENOMEM` when the copy cannot be stored.
+//
+// # Safety
+// `a` an initialised attribute object; `set` null or readable for `size` bytes.
+int pthread_attr_setaffinity_np(pthread_attr_t *a, size_t size, const cpu_set_t *set);
+
+// `pthread_attr_getaffinity_np`: the set given (zero-extended to `size`; `EINVAL` if a CPU
+// in it does not fit), or every CPU when none was given.
+//
+// # Safety
+// `a` an initialised attribute object; `set` writable for `size` bytes.
+int pthread_attr_getaffinity_np(const pthread_attr_t *a, size_t size, cpu_set_t *set);
+
+// `pthread_attr_setsigmask_np`: the signal mask the thread starts with; null removes the
+// setting (the thread inherits its creator's mask).
+//
+// # Safety
+// `a` an initialised attribute object; `mask` null or readable.
+int pthread_attr_setsigmask_np(pthread_attr_t *a, const sigset_t *mask);
+
+// `pthread_attr_getsigmask_np`: the mask set, or `PTHREAD_ATTR_NO_SIGMASK_NP` (-1) with an
+// empty set when there is none.
+//
+// # Safety
+// `a` an initialised attribute object; `mask` writable.
+int pthread_attr_getsigmask_np(const pthread_attr_t *a, sigset_t *mask);
+
+// `pthread_getattr_default_np`: the attributes a thread created without any gets.
+//
+// # Safety
+// `a` writable for a `pthread_attr_t` (it becomes an initialised attribute object).
+int pthread_getattr_default_np(pthread_attr_t *a);
+
+// `pthread_setattr_default_np`: the attributes for threads created without any. `EINVAL`
+// for a stack address, a stack size below the minimum or a bad priority.
+//
+// # Safety
+// `a` an initialised attribute object.
+int pthread_setattr_default_np(const pthread_attr_t *a);
+
+// [`sched_yield`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/sched_yield.html)
+int sched_yield(void);
+
+// [`sched_getaffinity`](https://man7.org/linux/man-pages/man2/sched_getaffinity.2.html):
+// the CPUs `pid` (0: the caller) may run on, in a set of `size` bytes.
+//
+// # Safety
+// `set` writable for `size` bytes.
+int sched_getaffinity(pid_t pid, size_t size, cpu_set_t *set);
+
+// [`sched_setaffinity`](https://man7.org/linux/man-pages/man2/sched_setaffinity.2.html)
+//
+// # Safety
+// `set` readable for `size` bytes.
+int sched_setaffinity(pid_t pid, size_t size, const cpu_set_t *set);
+
+// [`sched_getcpu`](https://man7.org/linux/man-pages/man3/sched_getcpu.3.html): the CPU the
+// caller runs on.
+int sched_getcpu(void);
+
+// [`sched_get_priority_max`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/sched_get_priority_max.html)
+int sched_get_priority_max(int policy);
+
+// [`sched_get_priority_min`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/sched_get_priority_min.html)
+int sched_get_priority_min(int policy);
+
+// [`sched_getparam`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/sched_getparam.html)
+//
+// # Safety
+// `param` null or writable.
+int sched_getparam(pid_t pid,
+                   struct sched_param *param);
+
+// [`sched_setparam`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/sched_setparam.html)
+//
+// # Safety
+// `param` null or readable.
+int sched_setparam(pid_t pid,
+                   const struct sched_param *param);
+
+// [`sched_getscheduler`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/sched_getscheduler.html)
+int sched_getscheduler(pid_t pid);
+
+// [`sched_setscheduler`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/sched_setscheduler.html):
+// returns the previous policy, as Linux does.
+//
+// # Safety
+// `param` null or readable.
+int sched_setscheduler(pid_t pid,
+                       int policy,
+                       const struct sched_param *param);
+
+// [`sched_rr_get_interval`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/sched_rr_get_interval.html)
+//
+// # Safety
+// `ts` writable.
+int sched_rr_get_interval(pid_t pid,
+                          struct timespec *ts);
+
+// `__sched_cpucount` (behind `CPU_COUNT`): the CPUs in a set of `size` bytes.
+//
+// # Safety
+// `set` readable for `size` bytes.
+int __sched_cpucount(size_t size, const cpu_set_t *set);
+
+// `__sched_cpualloc` (behind `CPU_ALLOC`): a set for `count` CPUs, freed by
+// `__sched_cpufree`; null with `ENOMEM` when there is no memory.
+cpu_set_t *__sched_cpualloc(size_t count);
+
+// `__sched_cpufree` (behind `CPU_FREE`).
+//
+// # Safety
+// `set` null or from `__sched_cpualloc`, not freed yet.
+void __sched_cpufree(cpu_set_t *set);
+>>>>>>> main
 
 // Called by code whose stack canary was overwritten: reports it and dies by SIGABRT.
 void __stack_chk_fail(void) __attribute__((__noreturn__));
@@ -514,6 +904,266 @@ int bcmp(const void *a, const void *b, size_t n);
 // # Safety
 // `s` must point at a NUL-terminated string.
 size_t strlen(const char *s);
+
+// [`strnlen`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/strnlen.html)
+//
+// # Safety
+// `s` is NUL-terminated or readable for `n` bytes.
+size_t strnlen(const char *s, size_t n);
+
+// [`strcmp`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/strcmp.html)
+//
+// # Safety
+// Both strings NUL-terminated.
+int strcmp(const char *a, const char *b);
+
+// [`strncmp`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/strncmp.html)
+//
+// # Safety
+// Both strings NUL-terminated or at least `n` bytes long.
+int strncmp(const char *a, const char *b, size_t n);
+
+// [`strcoll`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/strcoll.html):
+// byte order, the collation of every locale rustcrt supports (C, POSIX, C.UTF-8).
+//
+// # Safety
+// Both strings NUL-terminated.
+int strcoll(const char *a, const char *b);
+
+// [`strxfrm`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/strxfrm.html)
+//
+// # Safety
+// `src` NUL-terminated; `dst` writable for `n` bytes.
+size_t strxfrm(char *dst, const char *src, size_t n);
+
+// [`strcpy`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/strcpy.html)
+//
+// # Safety
+// `src` NUL-terminated; `dst` has room for it; no overlap.
+char *strcpy(char *dst, const char *src);
+
+// [`stpcpy`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/stpcpy.html)
+//
+// # Safety
+// As for `strcpy`.
+char *stpcpy(char *dst, const char *src);
+
+// [`strncpy`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/strncpy.html)
+//
+// # Safety
+// `src` NUL-terminated or `n` bytes long; `dst` writable for `n` bytes; no overlap.
+char *strncpy(char *dst, const char *src, size_t n);
+
+// [`stpncpy`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/stpncpy.html)
+//
+// # Safety
+// As for `strncpy`.
+char *stpncpy(char *dst, const char *src, size_t n);
+
+// [`strcat`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/strcat.html)
+//
+// # Safety
+// Both NUL-terminated; `dst` has room for the result; no overlap.
+char *strcat(char *dst, const char *src);
+
+// [`strncat`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/strncat.html)
+//
+// # Safety
+// `dst` NUL-terminated with room for the result; `src` NUL-terminated or `n` bytes long.
+char *strncat(char *dst, const char *src, size_t n);
+
+// [`memccpy`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/memccpy.html)
+//
+// # Safety
+// `src` readable and `dst` writable up to the first `c` or for `n` bytes; no overlap.
+void *memccpy(void *dst, const void *src, int c, size_t n);
+
+// `mempcpy`: `memcpy` returning the end of the destination (a GNU extension).
+//
+// # Safety
+// As for `memcpy`.
+void *mempcpy(void *dst, const void *src, size_t n);
+
+// [`memchr`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/memchr.html)
+//
+// # Safety
+// Readable up to the first `c` or for `n` bytes.
+void *memchr(const void *s, int c, size_t n);
+
+// `rawmemchr`: `memchr` without a bound; `c` must occur (a GNU extension).
+//
+// # Safety
+// Readable up to the first `c`.
+void *rawmemchr(const void *s, int c);
+
+// `memrchr`: the last `c` in the `n` bytes at `s` (a GNU extension).
+//
+// # Safety
+// Readable for `n` bytes.
+void *memrchr(const void *s, int c, size_t n);
+
+// `memmem`: the first occurrence of the `nlen` bytes at `needle` in the `hlen` bytes at
+// `hay` (a GNU extension; an empty needle is found at `hay`).
+//
+// # Safety
+// Both ranges readable.
+void *memmem(const void *hay, size_t hlen, const void *needle, size_t nlen);
+
+// [`strchr`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/strchr.html)
+//
+// # Safety
+// `s` NUL-terminated.
+char *strchr(const char *s, int c);
+
+// `strchrnul`: `strchr`, but the terminator when `c` is absent (a GNU extension).
+//
+// # Safety
+// `s` NUL-terminated.
+char *strchrnul(const char *s, int c);
+
+// [`strrchr`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/strrchr.html)
+//
+// # Safety
+// `s` NUL-terminated.
+char *strrchr(const char *s, int c);
+
+// [`strspn`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/strspn.html)
+//
+// # Safety
+// Both strings NUL-terminated.
+size_t strspn(const char *s, const char *accept);
+
+// [`strcspn`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/strcspn.html)
+//
+// # Safety
+// Both strings NUL-terminated.
+size_t strcspn(const char *s, const char *reject);
+
+// [`strpbrk`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/strpbrk.html)
+//
+// # Safety
+// Both strings NUL-terminated.
+char *strpbrk(const char *s, const char *accept);
+
+// [`strstr`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/strstr.html)
+//
+// # Safety
+// Both strings NUL-terminated.
+char *strstr(const char *hay, const char *needle);
+
+// `strcasestr`: `strstr` ignoring ASCII case (a GNU extension).
+//
+// # Safety
+// Both strings NUL-terminated.
+char *strcasestr(const char *hay, const char *needle);
+
+// [`strtok`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/strtok.html)
+//
+// # Safety
+// `s` null or a writable NUL-terminated string; `delim` NUL-terminated.
+char *strtok(char *s, const char *delim);
+
+// [`strtok_r`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/strtok_r.html)
+//
+// # Safety
+// As for `strtok`; `save` valid.
+char *strtok_r(char *s, const char *delim, char **save);
+
+// `strsep`: the next field of `*sp` delimited by a byte of `delim` (a BSD extension).
+//
+// # Safety
+// `sp` valid; `*sp` null or a writable NUL-terminated string; `delim` NUL-terminated.
+char *strsep(char **sp, const char *delim);
+
+// [`strerror`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/strerror.html)
+char *strerror(int errnum);
+
+// [`strerror_l`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/strerror_l.html):
+// every supported locale has the same (English) messages.
+char *strerror_l(int errnum, locale_t _locale);
+
+// GNU `strerror_r` (what glibc's `<string.h>` declares under `_GNU_SOURCE`): the static
+// message, or "Unknown error N" written (truncated) into `buf`, which is then returned.
+//
+// # Safety
+// `buf` is null or writable for `buflen` bytes.
+char *strerror_r(int errnum, char *buf, size_t buflen);
+
+// XSI [`strerror_r`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/strerror.html)
+// (what `<string.h>` redirects `strerror_r` to without `_GNU_SOURCE`): 0, `ERANGE` if the
+// message was truncated to fit `buf`, `EINVAL` for an unknown number (with "Unknown error N"
+// stored as far as it fits, as glibc does).
+//
+// # Safety
+// `buf` is null or writable for `buflen` bytes.
+int __xpg_strerror_r(int errnum, char *buf, size_t buflen);
+
+// `strerrorname_np`: the symbolic name of an error number ("ENOENT"), or null (GNU).
+const char *strerrorname_np(int errnum);
+
+// `strerrordesc_np`: the message of an error number, or null for an unknown one (GNU).
+const char *strerrordesc_np(int errnum);
+
+// [`strsignal`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/strsignal.html)
+char *strsignal(int sig);
+
+// `sigdescr_np`: the description of a signal, or null (GNU).
+const char *sigdescr_np(int sig);
+
+// `sigabbrev_np`: the abbreviation of a signal ("SEGV"), or null (GNU).
+const char *sigabbrev_np(int sig);
+
+// [`strcasecmp`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/strcasecmp.html)
+//
+// # Safety
+// Both strings NUL-terminated.
+int strcasecmp(const char *a, const char *b);
+
+// [`strncasecmp`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/strncasecmp.html)
+//
+// # Safety
+// Both strings NUL-terminated or at least `n` bytes long.
+int strncasecmp(const char *a, const char *b, size_t n);
+
+// `bzero`: sets `n` bytes to zero (removed from POSIX; `memset` is the standard form).
+//
+// # Safety
+// `s` writable for `n` bytes.
+void bzero(void *s, size_t n);
+
+// `explicit_bzero`: `bzero` that the compiler may not remove as a dead store.
+//
+// # Safety
+// `s` writable for `n` bytes.
+void explicit_bzero(void *s, size_t n);
+
+// `bcopy`: `memmove` with the arguments swapped (removed from POSIX).
+//
+// # Safety
+// Both ranges valid for `n` bytes.
+void bcopy(const void *src, void *dst, size_t n);
+
+// `index`: `strchr` under its BSD name.
+//
+// # Safety
+// `s` NUL-terminated.
+char *index(const char *s, int c);
+
+// `rindex`: `strrchr` under its BSD name.
+//
+// # Safety
+// `s` NUL-terminated.
+char *rindex(const char *s, int c);
+
+// [`ffs`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/ffs.html): the
+// 1-based position of the lowest set bit, 0 for 0.
+int ffs(int i);
+
+// [`ffsl`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/ffsl.html)
+int ffsl(long i);
+
+// [`ffsll`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/ffsll.html)
+int ffsll(long long i);
 
 // [`clock_gettime`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/clock_gettime.html),
 // through the vDSO where the kernel offers it.

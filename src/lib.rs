@@ -19,7 +19,9 @@ pub(crate) use rustix::runtime_448b8ad740e2a26f as kernel;
 
 #[cfg(feature = "c-abi")]
 mod abi;
+pub mod alloc;
 pub mod arch;
+pub mod ctype;
 pub mod env;
 pub mod exit;
 pub mod io;

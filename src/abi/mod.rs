@@ -5,13 +5,20 @@
 //! `c-abi` feature, so that `cargo test` binaries keep glibc's symbols.
 
 mod auxv;
+mod ctype;
 mod errno;
 mod fcntl;
+mod malloc;
 mod panic;
+mod pthread;
+mod pthread_attr;
+mod sched;
 mod ssp;
 mod stdio;
 mod stdlib;
 mod string;
+mod strerror;
+mod strings;
 mod time;
 mod unistd;
 

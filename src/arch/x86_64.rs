@@ -142,56 +142,67 @@ pub unsafe fn fill(dst: *mut u8, byte: u8, n: usize) {
     }
 }
 
-/// The length of the NUL-terminated string at `s`, 16 bytes at a time (SSE2, part of the
-/// x86_64 baseline). Aligned 16-byte loads never cross a page, so reading a little past the
-/// terminator cannot fault; doing it in assembly keeps those reads outside Rust's memory model.
+/// `clone(flags, stack, parent_tid, child_tid, tls)` for a new thread, which starts by calling
+/// `entry` on `stack` (16-byte aligned) and must never return. Returns the child's tid in the
+/// parent, or a negated error number.
 ///
 /// # Safety
-/// `s` must point at a NUL-terminated string.
+/// The flags must share the address space (`CLONE_VM`); `stack` must be the top of memory the
+/// child may use, `tls` its control block, the tid pointers valid for as long as the thread
+/// lives; `entry` must not return.
+#[unsafe(naked)]
+pub unsafe extern "C" fn clone_thread(
+    flags: usize,
+    stack: *mut u8,
+    parent_tid: *mut u32,
+    child_tid: *mut u32,
+    tls: *mut u8,
+    entry: unsafe extern "C" fn() -> !,
+) -> isize {
+    core::arch::naked_asm!(
+        // The kernel takes the fourth argument in r10 (syscall itself overwrites rcx).
+        "mov r10, rcx",
+        // SYS_clone; the other arguments are already in rdi, rsi, rdx and r8.
+        "mov eax, 56",
+        "syscall",
+        // Nonzero: the parent (a tid) or a failure (a negated errno); return it.
+        "test rax, rax",
+        "jnz 2f",
+        // The child, on its new stack with every register as the parent had it except rax,
+        // rcx and r11. Zero the frame pointer: this is the thread's outermost frame.
+        "xor ebp, ebp",
+        // r9 (`entry`) survived the syscall; %rsp is 16-byte aligned as a call requires.
+        "call r9",
+        // `entry` never returns; trap if it does.
+        "ud2",
+        // The parent returns the kernel's answer.
+        "2:",
+        "ret",
+    )
+}
+
+/// A system call rustix has no wrapper for (the `sched_*` scheduling calls, `tgkill`,
+/// `rt_tgsigqueueinfo`): `nr(a, b, c, d)`. Returns the kernel's answer: a value, or a negated
+/// error number.
+///
+/// # Safety
+/// The arguments must be what system call `nr` expects; pointers valid for its accesses.
 #[inline]
-pub unsafe fn string_length(s: *const u8) -> usize {
-    let len: usize;
-    // SAFETY: only aligned 16-byte blocks that contain at least one byte of the string are
-    // read; the loop ends at the block holding the terminator.
+pub unsafe fn syscall4(nr: usize, a: usize, b: usize, c: usize, d: usize) -> isize {
+    let ret: isize;
+    // SAFETY: per the caller; `syscall` clobbers only rax (the result), rcx and r11.
     unsafe {
         core::arch::asm!(
-            "mov {block}, {s}",
-            "and {block}, -16",
-            "pxor {zero}, {zero}",
-            "movdqa {bytes}, xmmword ptr [{block}]",
-            "pcmpeqb {bytes}, {zero}",
-            "pmovmskb {mask:e}, {bytes}",
-            // Drop the bytes of the first block that lie before `s`.
-            "mov ecx, {s:e}",
-            "and ecx, 15",
-            "shr {mask:e}, cl",
-            "test {mask:e}, {mask:e}",
-            "jnz 3f",
-            "2:",
-            "add {block}, 16",
-            "movdqa {bytes}, xmmword ptr [{block}]",
-            "pcmpeqb {bytes}, {zero}",
-            "pmovmskb {mask:e}, {bytes}",
-            "test {mask:e}, {mask:e}",
-            "jz 2b",
-            "bsf {mask:e}, {mask:e}",
-            "add {block}, {mask}",
-            "sub {block}, {s}",
-            "mov {len}, {block}",
-            "jmp 4f",
-            "3:",
-            "bsf {mask:e}, {mask:e}",
-            "mov {len}, {mask}",
-            "4:",
-            s = in(reg) s,
-            block = out(reg) _,
-            mask = out(reg) _,
-            len = lateout(reg) len,
-            zero = out(xmm_reg) _,
-            bytes = out(xmm_reg) _,
-            out("ecx") _,
-            options(nostack, readonly),
+            "syscall",
+            inlateout("rax") nr as isize => ret,
+            in("rdi") a,
+            in("rsi") b,
+            in("rdx") c,
+            in("r10") d,
+            lateout("rcx") _,
+            lateout("r11") _,
+            options(nostack, preserves_flags),
         );
     }
-    len
+    ret
 }

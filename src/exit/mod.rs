@@ -1,7 +1,8 @@
 //! The end of a process: exit handlers, `exit`, `quick_exit`, `_Exit` and `abort`.
 //!
-//! `exit` runs the `atexit`/`__cxa_atexit` handlers last-in-first-out, then flushes the stdio
-//! streams (as glibc does, after the handlers). The `.fini_array`
+//! `exit` first runs the calling thread's `thread_local` destructors
+//! (`__cxa_thread_atexit_impl`), then the `atexit`/`__cxa_atexit` handlers last-in-first-out,
+//! then flushes the stdio streams (as glibc does, after the handlers). The `.fini_array`
 //! destructors are one of those handlers, registered first at start-up (as glibc does), so
 //! they run after every handler that the program registered, and a handler that a destructor
 //! registers still runs. Only one thread runs the exit sequence: a second thread that calls
@@ -67,6 +68,7 @@ fn run_flush_hook() {
 /// ends the process with `status & 0xff`.
 pub fn exit(status: c_int) -> ! {
     claim_exit();
+    crate::thread::exit::run_exit_destructors();
     AT_EXIT.run_all();
     run_flush_hook();
     crate::kernel::exit_group(status)
