@@ -24,6 +24,7 @@ pub mod arch;
 pub mod ctype;
 pub mod env;
 pub mod exit;
+pub mod fmt;
 pub mod io;
 pub mod start;
 pub mod stdio;

@@ -10,6 +10,7 @@ mod errno;
 mod fcntl;
 mod malloc;
 mod panic;
+mod printf;
 mod pthread;
 mod pthread_attr;
 mod sched;
