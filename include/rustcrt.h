@@ -486,6 +486,13 @@ FILE *freopen64(const char *path, const char *mode, FILE *f);
 // a NUL-terminated string.
 FILE *fmemopen(void *buf, size_t size, const char *mode);
 
+// [`open_memstream`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/open_memstream.html)
+//
+// # Safety
+// `buf` and `size` must be null or writable until the stream is closed.
+FILE *open_memstream(char **buf,
+                     size_t *size);
+
 // [`tmpfile`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/tmpfile.html)
 FILE *tmpfile(void);
 
@@ -659,6 +666,25 @@ char *fgets(char *buf, int n, FILE *f);
 // # Safety
 // As [`fgets`], and no other thread may use the stream during the call.
 char *fgets_unlocked(char *buf, int n, FILE *f);
+
+// [`getdelim`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/getdelim.html)
+//
+// # Safety
+// `line`, `cap` null or valid, `*line` null or from `malloc` with `*cap` bytes; `f` null or
+// a live stream.
+ptrdiff_t getdelim(char **line, size_t *cap, int delimiter, FILE *f);
+
+// `__getdelim`: what glibc's inline `getline` calls.
+//
+// # Safety
+// As [`getdelim`].
+ptrdiff_t __getdelim(char **line, size_t *cap, int delimiter, FILE *f);
+
+// [`getline`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/getline.html)
+//
+// # Safety
+// As [`getdelim`].
+ptrdiff_t getline(char **line, size_t *cap, FILE *f);
 
 // [`fputs`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/fputs.html)
 //

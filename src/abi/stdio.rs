@@ -219,6 +219,16 @@ pub unsafe extern "C" fn fmemopen(buf: *mut c_void, size: usize, mode: *const c_
         .or_errno(core::ptr::null_mut())
 }
 
+/// [`open_memstream`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/open_memstream.html)
+///
+/// # Safety
+/// `buf` and `size` must be null or writable until the stream is closed.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn open_memstream(buf: *mut *mut c_char, size: *mut usize) -> *mut File {
+    // SAFETY: the caller's contract.
+    unsafe { open::open_memstream(buf, size) }.or_errno(core::ptr::null_mut())
+}
+
 /// [`tmpfile`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/tmpfile.html)
 #[unsafe(no_mangle)]
 pub extern "C" fn tmpfile() -> *mut File {
@@ -650,6 +660,55 @@ pub unsafe extern "C" fn fgets(buf: *mut c_char, n: c_int, f: *mut File) -> *mut
 pub unsafe extern "C" fn fgets_unlocked(buf: *mut c_char, n: c_int, f: *mut File) -> *mut c_char {
     // SAFETY: the caller's contract.
     unsafe { with_unlocked(f, core::ptr::null_mut(), |s| gets(s, buf, n)) }
+}
+
+/// `getdelim`'s work.
+///
+/// # Safety
+/// `line` and `cap` must be null or valid; `*line` null or a block from this allocator of
+/// `*cap` bytes.
+unsafe fn delim(s: &mut Stream, line: *mut *mut c_char, cap: *mut usize, delim: c_int) -> Result<isize, Errno> {
+    if line.is_null() || cap.is_null() {
+        return Err(Errno::INVAL);
+    }
+    // SAFETY: both non-null and valid per the contract; `*mut c_char` and `*mut u8` have one
+    // layout.
+    let (line, cap) = unsafe { (&mut *line.cast::<*mut u8>(), &mut *cap) };
+    match s.get_delim(line, cap, delim as u8)? {
+        Some(n) => isize::try_from(n).map_err(|_| Errno::OVERFLOW),
+        None => Ok(-1),
+    }
+}
+
+/// [`getdelim`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/getdelim.html)
+///
+/// # Safety
+/// `line`, `cap` null or valid, `*line` null or from `malloc` with `*cap` bytes; `f` null or
+/// a live stream.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn getdelim(line: *mut *mut c_char, cap: *mut usize, delimiter: c_int, f: *mut File) -> isize {
+    // SAFETY: the caller's contract.
+    unsafe { with(f, -1, |s| delim(s, line, cap, delimiter)) }
+}
+
+/// `__getdelim`: what glibc's inline `getline` calls.
+///
+/// # Safety
+/// As [`getdelim`].
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn __getdelim(line: *mut *mut c_char, cap: *mut usize, delimiter: c_int, f: *mut File) -> isize {
+    // SAFETY: as `getdelim`.
+    unsafe { getdelim(line, cap, delimiter, f) }
+}
+
+/// [`getline`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/getline.html)
+///
+/// # Safety
+/// As [`getdelim`].
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn getline(line: *mut *mut c_char, cap: *mut usize, f: *mut File) -> isize {
+    // SAFETY: as `getdelim`.
+    unsafe { getdelim(line, cap, c_int::from(b'\n'), f) }
 }
 
 /// `fputs`'s work: 1 on success, as glibc returns.

@@ -1,9 +1,11 @@
-//! Where a stream's bytes go and come from: a descriptor, or memory (`fmemopen`).
+//! Where a stream's bytes go and come from: a descriptor, a fixed buffer (`fmemopen`) or a
+//! growing one (`open_memstream`).
 //!
 //! The stream's buffer sits in front of every backend alike, so `stream.rs` is the only
 //! buffering code; a backend moves bytes and positions and knows nothing of buffers.
 
 use super::memory::MemFile;
+use super::memstream::MemStream;
 use core::ffi::c_int;
 use rustix::io::Errno;
 
@@ -13,6 +15,8 @@ pub enum Backend {
     Fd,
     /// A fixed memory buffer (`fmemopen`).
     Memory(MemFile),
+    /// A growing buffer (`open_memstream`), write-only.
+    Dynamic(MemStream),
 }
 
 impl Backend {
@@ -22,6 +26,7 @@ impl Backend {
             // SAFETY: `buf` is a live, writable slice.
             Backend::Fd => unsafe { crate::io::fd::read(fd, buf.as_mut_ptr(), buf.len()) },
             Backend::Memory(m) => Ok(m.read(buf)),
+            Backend::Dynamic(_) => Err(Errno::BADF),
         }
     }
 
@@ -31,6 +36,7 @@ impl Backend {
             // SAFETY: `buf` is a live slice.
             Backend::Fd => unsafe { crate::io::fd::write(fd, buf.as_ptr(), buf.len()) },
             Backend::Memory(m) => m.write(buf),
+            Backend::Dynamic(m) => m.write(buf),
         }
     }
 
@@ -39,6 +45,7 @@ impl Backend {
         match self {
             Backend::Fd => crate::io::fd::lseek(fd, offset, whence),
             Backend::Memory(m) => m.seek(offset, whence),
+            Backend::Dynamic(m) => m.seek(offset, whence),
         }
     }
 }

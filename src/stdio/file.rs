@@ -70,7 +70,6 @@ pub struct State {
     pub backend: Backend,
     /// The allocation holding this stream, released by `fclose`; null for a static stream.
     pub allocation: *mut u8,
-    pub allocation_len: usize,
 }
 
 /// A stdio stream, the C `FILE`: the stream and its lock.
@@ -220,7 +219,6 @@ impl Stream {
                 default_len: 0,
                 backend,
                 allocation: ptr::null_mut(),
-                allocation_len: 0,
             },
         }
     }

@@ -2,17 +2,18 @@
 //!
 //! - `file`: the `FILE` layout (glibc's public part first) and the per-stream state;
 //! - `stream`: all buffering, the only code that moves the buffer pointers;
-//! - `backend`, `memory`: where bytes go (a descriptor, `fmemopen`'s buffer);
+//! - `backend`, `memory`, `memstream`: where bytes go (a descriptor, `fmemopen`'s buffer,
+//!   `open_memstream`'s);
 //! - `lock`: the recursive stream lock; `registry`: the list of open streams and the flush
 //!   at `exit`; `standard`: `stdin`, `stdout`, `stderr`;
-//! - `open`: `fopen` and friends; `mem`: memory for streams; `paths`: `remove`, `rename`.
+//! - `open`: `fopen` and friends, in blocks from `crate::alloc`; `paths`: `remove`, `rename`.
 
 pub mod backend;
 pub mod file;
 pub mod lines;
 pub mod lock;
-pub mod mem;
 pub mod memory;
+pub mod memstream;
 pub mod open;
 pub mod paths;
 pub mod registry;

@@ -1,12 +1,13 @@
 //! Creating and ending streams: `fopen`, `fdopen`, `fmemopen`, `tmpfile`, `freopen`,
-//! `fclose`, and the mode strings they share.
+//! `fclose`, `open_memstream`, and the mode strings they share.
 
 use super::backend::Backend;
 use super::file::File;
 use super::lock::needs_locking;
 use super::memory::{MemFile, Start};
+use super::memstream::MemStream;
 use super::standard::{BUFSIZ, is_standard};
-use super::{mem, registry};
+use super::registry;
 use crate::io::fd;
 use core::ffi::{CStr, c_char, c_int};
 use core::mem::size_of;
@@ -67,11 +68,14 @@ fn create(
     extra: usize,
     backend: impl FnOnce(*mut u8) -> Backend,
 ) -> Result<*mut File, Errno> {
-    let len = FILE_BYTES + BUFSIZ + extra;
-    let block = mem::allocate(len)?.as_ptr();
+    let len = (FILE_BYTES + BUFSIZ).checked_add(extra).ok_or(Errno::NOMEM)?;
+    let block = crate::alloc::allocate_zeroed(len);
+    if block.is_null() {
+        return Err(Errno::NOMEM);
+    }
     let file = block.cast::<File>();
-    // SAFETY: the block is fresh, page-aligned and `len` bytes long: the File, the buffer
-    // and the extra bytes fit, at offsets 0, FILE_BYTES and FILE_BYTES + BUFSIZ.
+    // SAFETY: the block is fresh, zeroed, 16-aligned and `len` bytes long: the File, the
+    // buffer and the extra bytes fit, at offsets 0, FILE_BYTES and FILE_BYTES + BUFSIZ.
     unsafe {
         let buffer = block.add(FILE_BYTES);
         let backend = backend(buffer.add(BUFSIZ));
@@ -88,7 +92,6 @@ fn create(
         let state = &mut (*file).stream.state;
         state.append = mode.append;
         state.allocation = block;
-        state.allocation_len = len;
         registry::link(file);
     }
     Ok(file)
@@ -163,6 +166,26 @@ pub unsafe fn fmemopen(buf: *mut u8, size: usize, mode: &CStr) -> Result<*mut Fi
     })
 }
 
+/// `open_memstream(buf, size)`: a write-only stream into a growing buffer, published to
+/// `*buf` and `*size`.
+///
+/// # Safety
+/// `buf` and `size` must be writable until the stream is closed.
+pub unsafe fn open_memstream(buf: *mut *mut c_char, size: *mut usize) -> Result<*mut File, Errno> {
+    if buf.is_null() || size.is_null() {
+        return Err(Errno::INVAL);
+    }
+    // SAFETY: the caller's contract.
+    let backend = unsafe { MemStream::new(buf, size) }?;
+    let mode = Mode { flags: libc::O_WRONLY, readable: false, writable: true, append: false, truncate_update: false };
+    let mut backend = Some(backend);
+    create(-1, mode, 0, |_| backend.take().map_or(Backend::Fd, Backend::Dynamic)).inspect_err(|_| {
+        if let Some(b) = backend.take() {
+            b.discard();
+        }
+    })
+}
+
 /// `tmpfile()`: an unnamed file in `/tmp`, open for update, gone when closed.
 pub fn tmpfile() -> Result<*mut File, Errno> {
     let mode = Mode {
@@ -217,7 +240,7 @@ pub unsafe fn fclose(file: *mut File) -> Result<(), Errno> {
         }
         let state = &(*file).stream.state;
         if !state.allocation.is_null() && !is_standard(file) {
-            mem::release(state.allocation, state.allocation_len);
+            crate::alloc::deallocate(state.allocation);
         }
         result
     }
@@ -257,7 +280,7 @@ pub unsafe fn freopen(
     let _ = stream.flush();
     let old = match stream.state.backend {
         Backend::Fd => stream.fileno,
-        Backend::Memory(_) => -1,
+        Backend::Memory(_) | Backend::Dynamic(_) => -1,
     };
     let mut path_buf = [0u8; 40];
     let path = if path.is_null() && old >= 0 {
@@ -326,7 +349,7 @@ unsafe fn release_closed(file: *mut File) {
         registry::unlink(file);
         let state = &(*file).stream.state;
         if !state.allocation.is_null() && !is_standard(file) {
-            mem::release(state.allocation, state.allocation_len);
+            crate::alloc::deallocate(state.allocation);
         }
     }
 }
