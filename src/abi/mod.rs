@@ -8,6 +8,7 @@ mod auxv;
 mod ctype;
 mod errno;
 mod fcntl;
+mod fprintf;
 mod malloc;
 mod panic;
 mod printf;
