@@ -21,6 +21,15 @@ extern uintptr_t __stack_chk_guard;
 extern "C" {
 #endif // __cplusplus
 
+// `stdin`, as glibc names it.
+extern FILE *stdin;
+
+// `stdout`.
+extern FILE *stdout;
+
+// `stderr`.
+extern FILE *stderr;
+
 // [`getauxval`](https://man7.org/linux/man-pages/man3/getauxval.3.html): the value of an
 // auxiliary-vector entry; 0 with `errno` `ENOENT` when the kernel supplied none.
 unsigned long getauxval(unsigned long kind);
@@ -934,6 +943,437 @@ void __sched_cpufree(cpu_set_t *set);
 
 // Called by code whose stack canary was overwritten: reports it and dies by SIGABRT.
 void __stack_chk_fail(void) __attribute__((__noreturn__));
+
+// `__uflow(f)`: the next byte when the read area is empty (glibc's inline `getc_unlocked`
+// calls it). [LSB](https://refspecs.linuxfoundation.org/LSB_5.0.0/LSB-Core-generic/LSB-Core-generic/baselib---uflow.html)
+//
+// # Safety
+// `f` must be null or a live stream.
+int __uflow(FILE *f);
+
+// `__underflow(f)`: the next byte, not consumed.
+// [LSB](https://refspecs.linuxfoundation.org/LSB_5.0.0/LSB-Core-generic/LSB-Core-generic/baselib---underflow.html)
+//
+// # Safety
+// `f` must be null or a live stream.
+int __underflow(FILE *f);
+
+// `__overflow(f, c)`: writes `c` when the write area is full (glibc's inline `putc_unlocked`
+// calls it); `c == EOF` only flushes.
+// [LSB](https://refspecs.linuxfoundation.org/LSB_5.0.0/LSB-Core-generic/LSB-Core-generic/baselib---overflow.html)
+//
+// # Safety
+// `f` must be null or a live stream.
+int __overflow(FILE *f,
+               int c);
+
+// [`fopen`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/fopen.html)
+//
+// # Safety
+// `path` and `mode` must be null or NUL-terminated strings.
+FILE *fopen(const char *path, const char *mode);
+
+// `fopen64`: `fopen` under `_FILE_OFFSET_BITS=64`.
+//
+// # Safety
+// As [`fopen`].
+FILE *fopen64(const char *path, const char *mode);
+
+// [`fdopen`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/fdopen.html)
+//
+// # Safety
+// `mode` must be null or a NUL-terminated string.
+FILE *fdopen(int fd, const char *mode);
+
+// [`freopen`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/freopen.html)
+//
+// # Safety
+// `path` and `mode` must be null or NUL-terminated strings; `f` null or a live stream.
+FILE *freopen(const char *path, const char *mode, FILE *f);
+
+// `freopen64`: `freopen` under `_FILE_OFFSET_BITS=64`.
+//
+// # Safety
+// As [`freopen`].
+FILE *freopen64(const char *path, const char *mode, FILE *f);
+
+// [`fmemopen`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/fmemopen.html)
+//
+// # Safety
+// `buf` must be null or writable for `size` bytes while the stream is open; `mode` null or
+// a NUL-terminated string.
+FILE *fmemopen(void *buf, size_t size, const char *mode);
+
+// [`open_memstream`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/open_memstream.html)
+//
+// # Safety
+// `buf` and `size` must be null or writable until the stream is closed.
+FILE *open_memstream(char **buf,
+                     size_t *size);
+
+// [`tmpfile`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/tmpfile.html)
+FILE *tmpfile(void);
+
+// `tmpfile64`: `tmpfile` under `_FILE_OFFSET_BITS=64`.
+FILE *tmpfile64(void);
+
+// [`fclose`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/fclose.html)
+//
+// # Safety
+// `f` must be null or a live stream, not used afterwards.
+int fclose(FILE *f);
+
+// [`fflush`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/fflush.html): null
+// flushes every stream.
+//
+// # Safety
+// `f` must be null or a live stream.
+int fflush(FILE *f);
+
+// `fflush_unlocked`: `fflush` without taking the stream's lock.
+//
+// # Safety
+// As [`fflush`], and no other thread may use the stream during the call.
+int fflush_unlocked(FILE *f);
+
+// [`fileno`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/fileno.html)
+//
+// # Safety
+// `f` must be null or a live stream.
+int fileno(FILE *f);
+
+// `fileno_unlocked`.
+//
+// # Safety
+// As [`fileno`].
+int fileno_unlocked(FILE *f);
+
+// [`setvbuf`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/setvbuf.html):
+// `_IOFBF` (0), `_IOLBF` (1) or `_IONBF` (2), else `EINVAL`. A null `buf` keeps the
+// stream's own buffer.
+//
+// # Safety
+// `f` must be null or a live stream; a non-null `buf` must stay writable for `size` bytes
+// while the stream uses it.
+int setvbuf(FILE *f, char *buf, int mode, size_t size);
+
+// [`setbuf`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/setbuf.html):
+// `buf` of `BUFSIZ` bytes, or unbuffered for null.
+//
+// # Safety
+// As [`setvbuf`] with `BUFSIZ`.
+void setbuf(FILE *f, char *buf);
+
+// `setbuffer(f, buf, size)` (BSD): `buf` of `size` bytes, or unbuffered for null.
+//
+// # Safety
+// As [`setvbuf`].
+void setbuffer(FILE *f, char *buf, size_t size);
+
+// `setlinebuf(f)` (BSD): line buffering with the stream's own buffer.
+//
+// # Safety
+// `f` must be null or a live stream.
+void setlinebuf(FILE *f);
+
+// [`fgetc`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/fgetc.html)
+//
+// # Safety
+// `f` must be null or a live stream.
+int fgetc(FILE *f);
+
+// [`getc`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/getc.html)
+//
+// # Safety
+// `f` must be null or a live stream.
+int getc(FILE *f);
+
+// [`getchar`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/getchar.html)
+int getchar(void);
+
+// [`getc_unlocked`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/getc_unlocked.html)
+//
+// # Safety
+// `f` must be null or a live stream no other thread uses during the call.
+int getc_unlocked(FILE *f);
+
+// `fgetc_unlocked`.
+//
+// # Safety
+// As [`getc_unlocked`].
+int fgetc_unlocked(FILE *f);
+
+// [`getchar_unlocked`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/getchar_unlocked.html)
+//
+// # Safety
+// No other thread may use `stdin` during the call.
+int getchar_unlocked(void);
+
+// [`fputc`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/fputc.html)
+//
+// # Safety
+// `f` must be null or a live stream.
+int fputc(int c, FILE *f);
+
+// [`putc`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/putc.html)
+//
+// # Safety
+// `f` must be null or a live stream.
+int putc(int c, FILE *f);
+
+// [`putchar`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/putchar.html)
+int putchar(int c);
+
+// [`putc_unlocked`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/putc_unlocked.html)
+//
+// # Safety
+// `f` must be null or a live stream no other thread uses during the call.
+int putc_unlocked(int c, FILE *f);
+
+// `fputc_unlocked`.
+//
+// # Safety
+// As [`putc_unlocked`].
+int fputc_unlocked(int c, FILE *f);
+
+// [`putchar_unlocked`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/putchar_unlocked.html)
+//
+// # Safety
+// No other thread may use `stdout` during the call.
+int putchar_unlocked(int c);
+
+// [`ungetc`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/ungetc.html):
+// `EOF` pushes nothing back.
+//
+// # Safety
+// `f` must be null or a live stream.
+int ungetc(int c, FILE *f);
+
+// [`fread`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/fread.html)
+//
+// # Safety
+// `ptr` must be writable for `size * n` bytes; `f` null or a live stream.
+size_t fread(void *ptr, size_t size, size_t n, FILE *f);
+
+// `fread_unlocked`.
+//
+// # Safety
+// As [`fread`], and no other thread may use the stream during the call.
+size_t fread_unlocked(void *ptr, size_t size, size_t n, FILE *f);
+
+// [`fwrite`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/fwrite.html)
+//
+// # Safety
+// `ptr` must be readable for `size * n` bytes; `f` null or a live stream.
+size_t fwrite(const void *ptr, size_t size, size_t n, FILE *f);
+
+// `fwrite_unlocked`.
+//
+// # Safety
+// As [`fwrite`], and no other thread may use the stream during the call.
+size_t fwrite_unlocked(const void *ptr, size_t size, size_t n, FILE *f);
+
+// [`fgets`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/fgets.html)
+//
+// # Safety
+// `buf` must be writable for `n` bytes; `f` null or a live stream.
+char *fgets(char *buf, int n, FILE *f);
+
+// `fgets_unlocked`.
+//
+// # Safety
+// As [`fgets`], and no other thread may use the stream during the call.
+char *fgets_unlocked(char *buf, int n, FILE *f);
+
+// [`getdelim`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/getdelim.html)
+//
+// # Safety
+// `line`, `cap` null or valid, `*line` null or from `malloc` with `*cap` bytes; `f` null or
+// a live stream.
+ptrdiff_t getdelim(char **line, size_t *cap, int delimiter, FILE *f);
+
+// `__getdelim`: what glibc's inline `getline` calls.
+//
+// # Safety
+// As [`getdelim`].
+ptrdiff_t __getdelim(char **line, size_t *cap, int delimiter, FILE *f);
+
+// [`getline`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/getline.html)
+//
+// # Safety
+// As [`getdelim`].
+ptrdiff_t getline(char **line, size_t *cap, FILE *f);
+
+// [`fputs`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/fputs.html)
+//
+// # Safety
+// `text` must be null or a NUL-terminated string; `f` null or a live stream.
+int fputs(const char *text, FILE *f);
+
+// `fputs_unlocked`.
+//
+// # Safety
+// As [`fputs`], and no other thread may use the stream during the call.
+int fputs_unlocked(const char *text, FILE *f);
+
+// [`puts`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/puts.html): the text
+// and a newline on `stdout`; returns the bytes written, as glibc does.
+//
+// # Safety
+// `text` must be null or a NUL-terminated string.
+int puts(const char *text);
+
+// [`fseeko`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/fseek.html)
+//
+// # Safety
+// `f` must be null or a live stream.
+int fseeko(FILE *f, off_t offset, int whence);
+
+// `fseeko64`: `fseeko` under `_FILE_OFFSET_BITS=64`.
+//
+// # Safety
+// As [`fseeko`].
+int fseeko64(FILE *f, off64_t offset, int whence);
+
+// [`fseek`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/fseek.html)
+//
+// # Safety
+// `f` must be null or a live stream.
+int fseek(FILE *f, long offset, int whence);
+
+// [`ftello`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/ftell.html)
+//
+// # Safety
+// `f` must be null or a live stream.
+off_t ftello(FILE *f);
+
+// `ftello64`: `ftello` under `_FILE_OFFSET_BITS=64`.
+//
+// # Safety
+// As [`ftello`].
+off64_t ftello64(FILE *f);
+
+// [`ftell`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/ftell.html)
+//
+// # Safety
+// `f` must be null or a live stream.
+long ftell(FILE *f);
+
+// [`rewind`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/rewind.html):
+// back to the start, both indicators cleared.
+//
+// # Safety
+// `f` must be null or a live stream.
+void rewind(FILE *f);
+
+// [`fgetpos`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/fgetpos.html)
+//
+// # Safety
+// `f` must be null or a live stream; `pos` null or writable.
+int fgetpos(FILE *f, fpos_t *pos);
+
+// `fgetpos64`: `fgetpos` under `_FILE_OFFSET_BITS=64`.
+//
+// # Safety
+// As [`fgetpos`].
+int fgetpos64(FILE *f, fpos64_t *pos);
+
+// [`fsetpos`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/fsetpos.html)
+//
+// # Safety
+// `f` must be null or a live stream; `pos` null or readable.
+int fsetpos(FILE *f, const fpos_t *pos);
+
+// `fsetpos64`: `fsetpos` under `_FILE_OFFSET_BITS=64`.
+//
+// # Safety
+// As [`fsetpos`].
+int fsetpos64(FILE *f, const fpos64_t *pos);
+
+// [`feof`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/feof.html)
+//
+// # Safety
+// `f` must be null or a live stream.
+int feof(FILE *f);
+
+// `feof_unlocked`.
+//
+// # Safety
+// `f` must be null or a live stream.
+int feof_unlocked(FILE *f);
+
+// [`ferror`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/ferror.html)
+//
+// # Safety
+// `f` must be null or a live stream.
+int ferror(FILE *f);
+
+// `ferror_unlocked`.
+//
+// # Safety
+// `f` must be null or a live stream.
+int ferror_unlocked(FILE *f);
+
+// [`clearerr`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/clearerr.html)
+//
+// # Safety
+// `f` must be null or a live stream.
+void clearerr(FILE *f);
+
+// `clearerr_unlocked`.
+//
+// # Safety
+// `f` must be null or a live stream no other thread uses during the call.
+void clearerr_unlocked(FILE *f);
+
+// [`flockfile`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/flockfile.html)
+//
+// # Safety
+// `f` must be null (ignored) or a live stream.
+void flockfile(FILE *f);
+
+// [`ftrylockfile`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/ftrylockfile.html):
+// 0 when the lock was taken.
+//
+// # Safety
+// `f` must be null or a live stream.
+int ftrylockfile(FILE *f);
+
+// [`funlockfile`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/funlockfile.html)
+//
+// # Safety
+// `f` must be null (ignored) or a live stream the calling thread has locked.
+void funlockfile(FILE *f);
+
+// `__fpending(f)`: bytes written and not yet flushed.
+//
+// # Safety
+// `f` must be null or a live stream.
+size_t __fpending(FILE *f);
+
+// `__freading(f)`: nonzero if the stream is read-only or its last operation was a read.
+//
+// # Safety
+// `f` must be null or a live stream.
+int __freading(FILE *f);
+
+// `__fwriting(f)`: nonzero if the stream is write-only or its last operation was a write.
+//
+// # Safety
+// `f` must be null or a live stream.
+int __fwriting(FILE *f);
+
+// [`remove`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/remove.html)
+//
+// # Safety
+// `path` must be null or a NUL-terminated string.
+int remove(const char *path);
+
+// [`rename`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/rename.html)
+//
+// # Safety
+// `old` and `new` must be null or NUL-terminated strings.
+int rename(const char *old, const char *new_);
 
 // [`exit`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/exit.html)
 void exit(int status) __attribute__((__noreturn__));

@@ -27,6 +27,7 @@ pub mod exit;
 pub mod fmt;
 pub mod io;
 pub mod start;
+pub mod stdio;
 pub mod stdlib;
 pub mod string;
 pub mod sync;
