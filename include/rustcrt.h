@@ -51,6 +51,18 @@ int isctype(int c, int mask);
 // [LSB](https://refspecs.linuxfoundation.org/LSB_5.0.0/LSB-Core-generic/LSB-Core-generic/baselib---errno-location.html)
 int *__errno_location(void);
 
+// [`creat`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/creat.html)
+//
+// # Safety
+// `path` must be null or a NUL-terminated string.
+int creat(const char *path, mode_t mode);
+
+// `creat64`: `creat` under `_FILE_OFFSET_BITS=64`.
+//
+// # Safety
+// As [`creat`].
+int creat64(const char *path, mode_t mode);
+
 // `__chk_fail`: reports a buffer overflow and dies by SIGABRT.
 void __chk_fail(void) __attribute__((__noreturn__));
 
@@ -120,6 +132,9 @@ char *__strcat_chk(char *dst, const char *src, size_t dstlen);
 // As for `strncat`, within `dstlen` bytes.
 char *__strncat_chk(char *dst, const char *src, size_t n, size_t dstlen);
 
+// [`eventfd`](https://man7.org/linux/man-pages/man2/eventfd.2.html)
+int eventfd(unsigned int initval, int flags);
+
 // [`malloc`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/malloc.html)
 void *malloc(size_t size);
 
@@ -177,6 +192,108 @@ void *pvalloc(size_t size);
 // # Safety
 // `p` is null or a live block from this allocator.
 size_t malloc_usable_size(void *p);
+
+// [`mmap`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/mmap.html)
+//
+// # Safety
+// A `MAP_FIXED` mapping replaces what was at `addr`: the caller must own that range.
+void *mmap(void *addr, size_t len, int prot, int flags, int fd, int64_t offset);
+
+// `mmap64`: `mmap` under `_FILE_OFFSET_BITS=64`.
+//
+// # Safety
+// As [`mmap`].
+void *mmap64(void *addr, size_t len, int prot, int flags, int fd, int64_t offset);
+
+// [`munmap`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/munmap.html)
+//
+// # Safety
+// Nothing may use the range afterwards.
+int munmap(void *addr, size_t len);
+
+// [`mprotect`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/mprotect.html)
+//
+// # Safety
+// The caller owns the range's accessibility.
+int mprotect(void *addr, size_t len, int prot);
+
+// [`madvise`](https://man7.org/linux/man-pages/man2/madvise.2.html)
+//
+// # Safety
+// Discarding advice (`MADV_DONTNEED`, `MADV_FREE`...) needs the caller to own the range.
+int madvise(void *addr, size_t len, int advice);
+
+// [`posix_madvise`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/posix_madvise.html):
+// an error number.
+//
+// # Safety
+// The range is the caller's.
+int posix_madvise(void *addr, size_t len, int advice);
+
+// [`msync`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/msync.html)
+//
+// # Safety
+// The range must be the caller's mapping.
+int msync(void *addr, size_t len, int flags);
+
+// [`mlock`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/mlock.html)
+//
+// # Safety
+// Locking changes no contents; the kernel checks the range.
+int mlock(const void *addr, size_t len);
+
+// [`munlock`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/munlock.html)
+//
+// # Safety
+// As [`mlock`].
+int munlock(const void *addr, size_t len);
+
+// [`mlockall`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/mlockall.html)
+int mlockall(int flags);
+
+// [`munlockall`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/munlockall.html)
+int munlockall(void);
+
+// [`shm_open`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/shm_open.html)
+//
+// # Safety
+// `name` must be null or a NUL-terminated string.
+int shm_open(const char *name, int flags, mode_t mode);
+
+// [`shm_unlink`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/shm_unlink.html)
+//
+// # Safety
+// `name` must be null or a NUL-terminated string.
+int shm_unlink(const char *name);
+
+// [`poll`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/poll.html)
+//
+// # Safety
+// `fds` must point at `n` `struct pollfd`s.
+int poll(struct pollfd *fds, nfds_t n, int timeout);
+
+// [`ppoll`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/ppoll.html)
+//
+// # Safety
+// `fds` must point at `n` `struct pollfd`s; `timeout` and `mask` null or readable.
+int ppoll(struct pollfd *fds, nfds_t n, const struct timespec *timeout, const sigset_t *mask);
+
+// [`select`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/select.html)
+//
+// # Safety
+// The sets must be null or cover `n` descriptors; `timeout` null or writable.
+int select(int n, fd_set *r, fd_set *w, fd_set *e, struct timeval *timeout);
+
+// [`pselect`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pselect.html)
+//
+// # Safety
+// As [`select`]; `timeout` and `mask` null or readable.
+int pselect(int n,
+            fd_set *r,
+            fd_set *w,
+            fd_set *e,
+            const struct timespec *timeout,
+            const sigset_t *mask);
 
 // [`pthread_create`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_create.html)
 //
@@ -866,6 +983,54 @@ int pthread_rwlockattr_setkind_np(pthread_rwlockattr_t *a, int kind);
 // `a` must be null or point to attributes; `out` null or writable.
 int pthread_rwlockattr_getkind_np(const pthread_rwlockattr_t *a, int *out);
 
+// [`getrlimit`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/getrlimit.html)
+//
+// # Safety
+// `out` must be writable (the kernel checks: EFAULT).
+int getrlimit(unsigned int resource, struct rlimit *out);
+
+// `getrlimit64`: `getrlimit` under `_FILE_OFFSET_BITS=64`; the same layout.
+//
+// # Safety
+// As [`getrlimit`].
+int getrlimit64(unsigned int resource, struct rlimit64 *out);
+
+// [`setrlimit`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/setrlimit.html)
+//
+// # Safety
+// `new` must be readable (the kernel checks: EFAULT).
+int setrlimit(unsigned int resource, const struct rlimit *new_);
+
+// `setrlimit64`: `setrlimit` under `_FILE_OFFSET_BITS=64`.
+//
+// # Safety
+// As [`setrlimit`].
+int setrlimit64(unsigned int resource, const struct rlimit64 *new_);
+
+// [`prlimit`](https://man7.org/linux/man-pages/man2/prlimit.2.html)
+//
+// # Safety
+// `new` null or readable, `old` null or writable (the kernel checks: EFAULT).
+int prlimit(pid_t pid, unsigned int resource, const struct rlimit *new_, struct rlimit *old);
+
+// `prlimit64`: `prlimit` under `_FILE_OFFSET_BITS=64`.
+//
+// # Safety
+// As [`prlimit`].
+int prlimit64(pid_t pid, unsigned int resource, const struct rlimit64 *new_, struct rlimit64 *old);
+
+// [`getrusage`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/getrusage.html)
+//
+// # Safety
+// `out` must be writable (the kernel checks: EFAULT).
+int getrusage(int who, struct rusage *out);
+
+// [`getpriority`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/getpriority.html)
+int getpriority(unsigned int which, id_t who);
+
+// [`setpriority`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/setpriority.html)
+int setpriority(unsigned int which, id_t who, int prio);
+
 // [`sched_yield`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/sched_yield.html)
 int sched_yield(void);
 
@@ -941,8 +1106,147 @@ cpu_set_t *__sched_cpualloc(size_t count);
 // `set` null or from `__sched_cpualloc`, not freed yet.
 void __sched_cpufree(cpu_set_t *set);
 
+// [`sigemptyset`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/sigemptyset.html)
+//
+// # Safety
+// `s` must be null or writable.
+int sigemptyset(sigset_t *s);
+
+// [`sigfillset`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/sigfillset.html):
+// every signal but the two the runtime reserves.
+//
+// # Safety
+// `s` must be null or writable.
+int sigfillset(sigset_t *s);
+
+// [`sigaddset`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/sigaddset.html)
+//
+// # Safety
+// `s` must be null or readable and writable.
+int sigaddset(sigset_t *s, int sig);
+
+// [`sigdelset`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/sigdelset.html)
+//
+// # Safety
+// `s` must be null or readable and writable.
+int sigdelset(sigset_t *s, int sig);
+
+// [`sigismember`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/sigismember.html)
+//
+// # Safety
+// `s` must be null or readable.
+int sigismember(const sigset_t *s, int sig);
+
+// [`sigisemptyset`](https://man7.org/linux/man-pages/man3/sigisemptyset.3.html)
+//
+// # Safety
+// `s` must be null or readable.
+int sigisemptyset(const sigset_t *s);
+
+// [`sigorset`](https://man7.org/linux/man-pages/man3/sigorset.3.html)
+//
+// # Safety
+// `dst` null or writable, `a` and `b` null or readable.
+int sigorset(sigset_t *dst, const sigset_t *a, const sigset_t *b);
+
+// [`sigandset`](https://man7.org/linux/man-pages/man3/sigandset.3.html)
+//
+// # Safety
+// `dst` null or writable, `a` and `b` null or readable.
+int sigandset(sigset_t *dst, const sigset_t *a, const sigset_t *b);
+
+// `__libc_current_sigrtmin`: what glibc's `SIGRTMIN` macro calls.
+int __libc_current_sigrtmin(void);
+
+// `__libc_current_sigrtmax`: what glibc's `SIGRTMAX` macro calls.
+int __libc_current_sigrtmax(void);
+
 // Called by code whose stack canary was overwritten: reports it and dies by SIGABRT.
 void __stack_chk_fail(void) __attribute__((__noreturn__));
+
+// [`stat`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/stat.html)
+//
+// # Safety
+// `path` must be null or NUL-terminated; `out` null or writable.
+int stat(const char *path, struct stat *out);
+
+// [`lstat`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/lstat.html)
+//
+// # Safety
+// As [`stat`].
+int lstat(const char *path, struct stat *out);
+
+// [`fstat`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/fstat.html)
+//
+// # Safety
+// `out` must be null or writable.
+int fstat(int fd, struct stat *out);
+
+// [`fstatat`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/fstatat.html)
+//
+// # Safety
+// As [`stat`].
+int fstatat(int dirfd, const char *path, struct stat *out, int flags);
+
+// `stat64`: `stat` under `_FILE_OFFSET_BITS=64`.
+//
+// # Safety
+// As [`stat`].
+int stat64(const char *path, struct stat64 *out);
+
+// `lstat64`: `lstat` under `_FILE_OFFSET_BITS=64`.
+//
+// # Safety
+// As [`stat`].
+int lstat64(const char *path, struct stat64 *out);
+
+// `fstat64`: `fstat` under `_FILE_OFFSET_BITS=64`.
+//
+// # Safety
+// As [`fstat`].
+int fstat64(int fd, struct stat64 *out);
+
+// `fstatat64`: `fstatat` under `_FILE_OFFSET_BITS=64`.
+//
+// # Safety
+// As [`stat`].
+int fstatat64(int dirfd, const char *path, struct stat64 *out, int flags);
+
+// [`statx`](https://man7.org/linux/man-pages/man2/statx.2.html)
+//
+// # Safety
+// `path` must be null or NUL-terminated; `out` null or writable.
+int statx(int dirfd, const char *path, int flags, uint32_t mask, struct statx *out);
+
+// [`mkdir`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/mkdir.html)
+//
+// # Safety
+// `path` must be null or a NUL-terminated string.
+int mkdir(const char *path, mode_t mode);
+
+// [`mkdirat`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/mkdirat.html)
+//
+// # Safety
+// `path` must be null or a NUL-terminated string.
+int mkdirat(int dirfd, const char *path, mode_t mode);
+
+// [`chmod`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/chmod.html)
+//
+// # Safety
+// `path` must be null or a NUL-terminated string.
+int chmod(const char *path, mode_t mode);
+
+// [`fchmodat`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/fchmodat.html)
+//
+// # Safety
+// `path` must be null or a NUL-terminated string.
+int fchmodat(int dirfd, const char *path, mode_t mode, int flags);
+
+// [`fchmod`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/fchmod.html)
+int fchmod(int fd, mode_t mode);
+
+// [`umask`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/umask.html)
+mode_t umask(mode_t mask);
 
 // `__uflow(f)`: the next byte when the read area is empty (glibc's inline `getc_unlocked`
 // calls it). [LSB](https://refspecs.linuxfoundation.org/LSB_5.0.0/LSB-Core-generic/LSB-Core-generic/baselib---uflow.html)
@@ -1856,6 +2160,42 @@ void *__tls_get_addr(const size_t *index);
 // calls `exit`), newest first, before its key destructors. -1 when there is no memory.
 int __cxa_thread_atexit_impl(void (*f)(void*), void *obj, void *_dso);
 
+// [`readv`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/readv.html)
+//
+// # Safety
+// `iov` must point at `n` `struct iovec`s naming writable buffers.
+ptrdiff_t readv(int fd, const struct iovec *iov, int n);
+
+// [`writev`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/writev.html)
+//
+// # Safety
+// `iov` must point at `n` `struct iovec`s naming readable buffers.
+ptrdiff_t writev(int fd, const struct iovec *iov, int n);
+
+// [`preadv`](https://man7.org/linux/man-pages/man2/preadv.2.html)
+//
+// # Safety
+// As [`readv`].
+ptrdiff_t preadv(int fd, const struct iovec *iov, int n, int64_t offset);
+
+// `preadv64`: `preadv` under `_FILE_OFFSET_BITS=64`.
+//
+// # Safety
+// As [`readv`].
+ptrdiff_t preadv64(int fd, const struct iovec *iov, int n, int64_t offset);
+
+// [`pwritev`](https://man7.org/linux/man-pages/man2/pwritev.2.html)
+//
+// # Safety
+// As [`writev`].
+ptrdiff_t pwritev(int fd, const struct iovec *iov, int n, int64_t offset);
+
+// `pwritev64`: `pwritev` under `_FILE_OFFSET_BITS=64`.
+//
+// # Safety
+// As [`writev`].
+ptrdiff_t pwritev64(int fd, const struct iovec *iov, int n, int64_t offset);
+
 // [`read`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/read.html)
 //
 // # Safety
@@ -1882,6 +2222,381 @@ int getpid(void);
 
 // [`_exit`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/_exit.html)
 void _exit(int status) __attribute__((__noreturn__));
+
+// [`pread`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pread.html)
+//
+// # Safety
+// `buf` must be writable for `count` bytes.
+ptrdiff_t pread(int fd, void *buf, size_t count, int64_t offset);
+
+// `pread64`: `pread` under `_FILE_OFFSET_BITS=64`.
+//
+// # Safety
+// As [`pread`].
+ptrdiff_t pread64(int fd, void *buf, size_t count, int64_t offset);
+
+// [`pwrite`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pwrite.html)
+//
+// # Safety
+// `buf` must be readable for `count` bytes.
+ptrdiff_t pwrite(int fd, const void *buf, size_t count, int64_t offset);
+
+// `pwrite64`: `pwrite` under `_FILE_OFFSET_BITS=64`.
+//
+// # Safety
+// As [`pwrite`].
+ptrdiff_t pwrite64(int fd, const void *buf, size_t count, int64_t offset);
+
+// [`dup`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/dup.html)
+int dup(int fd);
+
+// [`dup2`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/dup2.html)
+int dup2(int old, int new_);
+
+// [`dup3`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/dup3.html)
+int dup3(int old, int new_, int flags);
+
+// [`isatty`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/isatty.html)
+int isatty(int fd);
+
+// [`ttyname_r`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/ttyname_r.html):
+// an error number.
+//
+// # Safety
+// `buf` must be writable for `len` bytes.
+int ttyname_r(int fd, char *buf, size_t len);
+
+// [`ttyname`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/ttyname.html)
+char *ttyname(int fd);
+
+// [`fsync`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/fsync.html)
+int fsync(int fd);
+
+// [`fdatasync`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/fdatasync.html)
+int fdatasync(int fd);
+
+// [`ftruncate`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/ftruncate.html)
+int ftruncate(int fd, int64_t len);
+
+// `ftruncate64`: `ftruncate` under `_FILE_OFFSET_BITS=64`.
+int ftruncate64(int fd, int64_t len);
+
+// [`access`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/access.html)
+//
+// # Safety
+// `path` must be null or a NUL-terminated string.
+int access(const char *path, int mode);
+
+// [`faccessat`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/faccessat.html)
+//
+// # Safety
+// `path` must be null or a NUL-terminated string.
+int faccessat(int dirfd, const char *path, int mode, int flags);
+
+// [`chdir`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/chdir.html)
+//
+// # Safety
+// `path` must be null or a NUL-terminated string.
+int chdir(const char *path);
+
+// [`fchdir`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/fchdir.html)
+int fchdir(int fd);
+
+// [`getcwd`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/getcwd.html) into the
+// caller's buffer.
+//
+// # Safety
+// `buf` must be writable for `len` bytes.
+char *getcwd(char *buf, size_t len);
+
+// [`rmdir`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/rmdir.html)
+//
+// # Safety
+// `path` must be null or a NUL-terminated string.
+int rmdir(const char *path);
+
+// [`unlink`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/unlink.html)
+//
+// # Safety
+// `path` must be null or a NUL-terminated string.
+int unlink(const char *path);
+
+// [`unlinkat`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/unlinkat.html)
+//
+// # Safety
+// `path` must be null or a NUL-terminated string.
+int unlinkat(int dirfd, const char *path, int flags);
+
+// [`renameat`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/renameat.html)
+//
+// # Safety
+// Both paths must be null or NUL-terminated strings.
+int renameat(int olddir, const char *old, int newdir, const char *new_);
+
+// [`renameat2`](https://man7.org/linux/man-pages/man2/renameat2.2.html)
+//
+// # Safety
+// Both paths must be null or NUL-terminated strings.
+int renameat2(int olddir, const char *old, int newdir, const char *new_, uint32_t flags);
+
+// [`link`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/link.html)
+//
+// # Safety
+// Both paths must be null or NUL-terminated strings.
+int link(const char *old, const char *new_);
+
+// [`linkat`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/linkat.html)
+//
+// # Safety
+// Both paths must be null or NUL-terminated strings.
+int linkat(int olddir, const char *old, int newdir, const char *new_, int flags);
+
+// [`symlink`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/symlink.html)
+//
+// # Safety
+// Both strings must be null or NUL-terminated.
+int symlink(const char *target, const char *path);
+
+// [`symlinkat`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/symlinkat.html)
+//
+// # Safety
+// Both strings must be null or NUL-terminated.
+int symlinkat(const char *target, int dirfd, const char *path);
+
+// [`readlink`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/readlink.html)
+//
+// # Safety
+// `path` must be null or NUL-terminated; `buf` writable for `len` bytes.
+ptrdiff_t readlink(const char *path, char *buf, size_t len);
+
+// [`readlinkat`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/readlinkat.html)
+//
+// # Safety
+// `path` must be null or NUL-terminated; `buf` writable for `len` bytes.
+ptrdiff_t readlinkat(int dirfd, const char *path, char *buf, size_t len);
+
+// [`chown`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/chown.html)
+//
+// # Safety
+// `path` must be null or a NUL-terminated string.
+int chown(const char *path, uid_t uid, gid_t gid);
+
+// [`lchown`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/lchown.html)
+//
+// # Safety
+// `path` must be null or a NUL-terminated string.
+int lchown(const char *path, uid_t uid, gid_t gid);
+
+// [`fchownat`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/fchownat.html)
+//
+// # Safety
+// `path` must be null or a NUL-terminated string.
+int fchownat(int dirfd, const char *path, uid_t uid, gid_t gid, int flags);
+
+// [`fchown`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/fchown.html)
+int fchown(int fd, uid_t uid, gid_t gid);
+
+// [`truncate`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/truncate.html)
+//
+// # Safety
+// `path` must be null or a NUL-terminated string.
+int truncate(const char *path, int64_t len);
+
+// `truncate64`: `truncate` under `_FILE_OFFSET_BITS=64`.
+//
+// # Safety
+// As [`truncate`].
+int truncate64(const char *path, int64_t len);
+
+// [`getppid`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/getppid.html)
+pid_t getppid(void);
+
+// [`getuid`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/getuid.html)
+uid_t getuid(void);
+
+// [`geteuid`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/geteuid.html)
+uid_t geteuid(void);
+
+// [`getgid`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/getgid.html)
+gid_t getgid(void);
+
+// [`getegid`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/getegid.html)
+gid_t getegid(void);
+
+// [`setuid`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/setuid.html)
+int setuid(uid_t uid);
+
+// [`setgid`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/setgid.html)
+int setgid(gid_t gid);
+
+// [`seteuid`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/seteuid.html)
+int seteuid(uid_t uid);
+
+// [`setegid`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/setegid.html)
+int setegid(gid_t gid);
+
+// [`setreuid`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/setreuid.html)
+int setreuid(uid_t real, uid_t effective);
+
+// [`setregid`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/setregid.html)
+int setregid(gid_t real, gid_t effective);
+
+// [`setresuid`](https://man7.org/linux/man-pages/man2/setresuid.2.html)
+int setresuid(uid_t real, uid_t effective, uid_t saved);
+
+// [`setresgid`](https://man7.org/linux/man-pages/man2/setresgid.2.html)
+int setresgid(gid_t real, gid_t effective, gid_t saved);
+
+// [`getresuid`](https://man7.org/linux/man-pages/man2/getresuid.2.html)
+//
+// # Safety
+// The pointers must be writable (the kernel checks: EFAULT).
+int getresuid(uid_t *real, uid_t *effective, uid_t *saved);
+
+// [`getresgid`](https://man7.org/linux/man-pages/man2/getresgid.2.html)
+//
+// # Safety
+// The pointers must be writable (the kernel checks: EFAULT).
+int getresgid(gid_t *real, gid_t *effective, gid_t *saved);
+
+// [`getgroups`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/getgroups.html)
+//
+// # Safety
+// `list` must be writable for `size` ids (the kernel checks: EFAULT).
+int getgroups(int size, gid_t *list);
+
+// [`setgroups`](https://man7.org/linux/man-pages/man2/setgroups.2.html)
+//
+// # Safety
+// `list` must be readable for `size` ids (the kernel checks: EFAULT).
+int setgroups(size_t size, const gid_t *list);
+
+// [`getpgid`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/getpgid.html)
+pid_t getpgid(pid_t pid);
+
+// [`getpgrp`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/getpgrp.html)
+pid_t getpgrp(void);
+
+// [`getsid`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/getsid.html)
+pid_t getsid(pid_t pid);
+
+// [`setpgid`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/setpgid.html)
+int setpgid(pid_t pid, pid_t pgid);
+
+// [`setpgrp`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/setpgrp.html)
+int setpgrp(void);
+
+// [`setsid`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/setsid.html)
+pid_t setsid(void);
+
+// [`tcgetpgrp`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/tcgetpgrp.html)
+pid_t tcgetpgrp(int fd);
+
+// [`tcsetpgrp`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/tcsetpgrp.html)
+int tcsetpgrp(int fd, pid_t pgrp);
+
+// [`nice`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/nice.html)
+int nice(int inc);
+
+// [`sysconf`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/sysconf.html)
+long sysconf(int name);
+
+// `__sysconf`: what glibc's headers call for `PTHREAD_STACK_MIN` under `_GNU_SOURCE`.
+long __sysconf(int name);
+
+// [`getpagesize`](https://man7.org/linux/man-pages/man2/getpagesize.2.html)
+int getpagesize(void);
+
+// [`pathconf`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pathconf.html)
+//
+// # Safety
+// `path` must be null or a NUL-terminated string.
+long pathconf(const char *path, int name);
+
+// [`fpathconf`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/fpathconf.html)
+long fpathconf(int fd, int name);
+
+// [`gethostname`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/gethostname.html)
+//
+// # Safety
+// `buf` must be writable for `len` bytes.
+int gethostname(char *buf, size_t len);
+
+// [`uname`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/uname.html)
+//
+// # Safety
+// `out` must be null or writable.
+int uname(struct utsname *out);
+
+// [`sysinfo`](https://man7.org/linux/man-pages/man2/sysinfo.2.html)
+//
+// # Safety
+// `out` must be null or writable.
+int sysinfo(struct sysinfo *out);
+
+// [`get_nprocs`](https://man7.org/linux/man-pages/man3/get_nprocs.3.html)
+int get_nprocs(void);
+
+// [`get_nprocs_conf`](https://man7.org/linux/man-pages/man3/get_nprocs_conf.3.html)
+int get_nprocs_conf(void);
+
+// [`getrandom`](https://man7.org/linux/man-pages/man2/getrandom.2.html)
+//
+// # Safety
+// `buf` must be writable for `len` bytes.
+ptrdiff_t getrandom(void *buf, size_t len, unsigned int flags);
+
+// [`getentropy`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/getentropy.html)
+//
+// # Safety
+// `buf` must be writable for `len` bytes.
+int getentropy(void *buf, size_t len);
+
+// [`fork`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/fork.html)
+pid_t fork(void);
+
+// [`_Fork`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/_Fork.html)
+pid_t _Fork(void);
+
+// [`pthread_atfork`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_atfork.html):
+// an error number.
+int pthread_atfork(void (*prepare)(void),
+                   void (*parent)(void),
+                   void (*child)(void));
+
+// `__register_atfork`: what glibc's `libc_nonshared.a` turns `pthread_atfork` into; `dso`
+// names the registering module, which a static program does not unload.
+int __register_atfork(void (*prepare)(void), void (*parent)(void), void (*child)(void), void *_dso);
+
+// [`wait`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/wait.html)
+//
+// # Safety
+// `status` must be null or writable (the kernel checks: EFAULT).
+pid_t wait(int *status);
+
+// [`waitpid`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/waitpid.html)
+//
+// # Safety
+// `status` must be null or writable (the kernel checks: EFAULT).
+pid_t waitpid(pid_t pid, int *status, int options);
+
+// [`wait3`](https://man7.org/linux/man-pages/man2/wait3.2.html)
+//
+// # Safety
+// `status` and `usage` must be null or writable (the kernel checks: EFAULT).
+pid_t wait3(int *status, int options, struct rusage *usage);
+
+// [`wait4`](https://man7.org/linux/man-pages/man2/wait4.2.html)
+//
+// # Safety
+// `status` and `usage` must be null or writable (the kernel checks: EFAULT).
+pid_t wait4(pid_t pid, int *status, int options, struct rusage *usage);
+
+// [`waitid`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/waitid.html)
+//
+// # Safety
+// `info` must be null or writable (the kernel checks: EFAULT).
+int waitid(idtype_t idtype, id_t id, siginfo_t *info, int options);
 
 // The process entry point, as the kernel's ELF loader enters it.
 //

@@ -4,6 +4,10 @@
 //! `_start` is entered by the kernel with the initial process stack in `%rsp`; nothing else may
 //! call it. `thread_pointer` is only meaningful once `%fs` has been set by the start-up code.
 
+mod syscall;
+
+pub use syscall::syscall6;
+
 /// The process entry point, as the kernel's ELF loader enters it.
 ///
 /// On entry `%rsp` points at `argc`, followed by `argv[]`, `envp[]` and the auxiliary vector;
