@@ -5,22 +5,43 @@
 //! `c-abi` feature, so that `cargo test` binaries keep glibc's symbols.
 
 mod auxv;
+mod ctype;
 mod errno;
 mod fcntl;
+mod fortify;
+mod fprintf;
+mod ioctl;
+mod malloc;
+mod mman;
 mod panic;
+mod poll;
+mod printf;
 mod pthread;
 mod pthread_attr;
 mod pthread_key;
 mod pthread_sched;
 mod pthread_signal;
+mod pthread_sync;
+mod resource;
 mod sched;
+mod signal;
 mod ssp;
+mod stat;
+mod stdio;
 mod stdlib;
 mod string;
+mod strerror;
+mod strings;
 mod threads;
 mod time;
 mod tls;
+mod uio;
 mod unistd;
+mod unistd_fs;
+mod unistd_ids;
+mod unistd_sys;
+mod utsname;
+mod wait;
 
 use rustix::io::Errno;
 

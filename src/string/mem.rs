@@ -45,6 +45,19 @@ pub unsafe fn fill(dst: *mut u8, byte: u8, n: usize) {
     unsafe { arch::fill(dst, byte, n) }
 }
 
+/// `explicit_bzero`'s fill: [`fill`] followed by a compiler barrier that claims to read the
+/// bytes, so the stores cannot be removed as dead.
+///
+/// # Safety
+/// `dst` valid for `n` bytes.
+#[inline]
+pub unsafe fn fill_explicit(dst: *mut u8, byte: u8, n: usize) {
+    // SAFETY: per the contract.
+    unsafe { fill(dst, byte, n) };
+    // SAFETY: an empty asm statement; it only makes the compiler assume `dst` is read.
+    unsafe { core::arch::asm!("/* {0} */", in(reg) dst, options(nostack, preserves_flags, readonly)) };
+}
+
 /// `memcmp`: the sign of the difference of the first differing bytes (as unsigned char).
 ///
 /// # Safety
@@ -79,7 +92,7 @@ pub unsafe fn compare(a: *const u8, b: *const u8, n: usize) -> i32 {
 #[inline]
 pub unsafe fn length(s: *const u8) -> usize {
     // SAFETY: per the contract.
-    unsafe { arch::string_length(s) }
+    unsafe { super::scan::length(s) }
 }
 
 #[cfg(test)]

@@ -11,6 +11,7 @@ use core::sync::atomic::Ordering;
 pub fn run_thread_exit_hooks() {
     tls_dtors::run();
     keys::run_destructors();
+    crate::alloc::thread_exit();
 }
 
 /// `exit` calls this for the thread that calls it: its `thread_local` destructors run before

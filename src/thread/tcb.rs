@@ -86,6 +86,8 @@ pub struct Tcb {
     pub tls_dtors: *mut crate::thread::tls_dtors::Page,
     /// Link in the stack cache (`thread::stack`) while the thread's memory is cached.
     pub next_cached: AtomicPtr<Tcb>,
+    /// The allocator's per-thread heap (`crate::alloc`); null until the thread first allocates.
+    pub alloc_cache: *mut c_void,
 }
 
 const _: () = {
@@ -131,6 +133,7 @@ impl Tcb {
         keys_used: 0,
         tls_dtors: core::ptr::null_mut(),
         next_cached: AtomicPtr::new(core::ptr::null_mut()),
+        alloc_cache: core::ptr::null_mut(),
     };
 }
 
