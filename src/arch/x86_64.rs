@@ -63,6 +63,22 @@ pub fn thread_pointer() -> *mut u8 {
     tp
 }
 
+/// The word at `OFFSET` in the calling thread's control block (`%fs:OFFSET`), in one load.
+///
+/// # Safety
+/// `%fs` must point at one of our control blocks, with a word at `OFFSET` that does not
+/// change while the thread runs (the compiler may reuse an earlier load).
+#[inline(always)]
+pub unsafe fn thread_word<const OFFSET: usize>() -> usize {
+    let word: usize;
+    // SAFETY: per the contract; the load has no side effects.
+    unsafe {
+        core::arch::asm!("mov {}, qword ptr fs:[{off}]", out(reg) word, off = const OFFSET,
+            options(nostack, preserves_flags, readonly, pure));
+    }
+    word
+}
+
 // The C library's exported variables that glibc defines under two names each. The second
 // name of each pair is weak, as in glibc, so a program may define its own.
 #[cfg(feature = "c-abi")]
