@@ -47,6 +47,102 @@ const int32_t **__ctype_toupper_loc(void);
 // `isctype`: whether `c` is in any of the classes in `mask` (glibc's `_IS*` bits).
 int isctype(int c, int mask);
 
+// [`opendir`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/opendir.html)
+//
+// # Safety
+// `path` must be null or a NUL-terminated string.
+DIR *opendir(const char *path);
+
+// [`fdopendir`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/fdopendir.html)
+DIR *fdopendir(int fd);
+
+// [`readdir`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/readdir.html): null
+// at the end (`errno` untouched) or on an error (`errno` set).
+//
+// # Safety
+// `d` must be an open stream.
+struct dirent *readdir(DIR *d);
+
+// `readdir64`: `readdir` under `_FILE_OFFSET_BITS=64`.
+//
+// # Safety
+// As [`readdir`].
+struct dirent64 *readdir64(DIR *d);
+
+// [`readdir_r`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/readdir_r.html):
+// an error number; `*result` is `entry` or null at the end.
+//
+// # Safety
+// `d` an open stream; `entry` writable for a `struct dirent`; `result` writable.
+int readdir_r(DIR *d, struct dirent *entry, struct dirent **result);
+
+// `readdir64_r`: `readdir_r` under `_FILE_OFFSET_BITS=64`.
+//
+// # Safety
+// As [`readdir_r`].
+int readdir64_r(DIR *d, struct dirent64 *entry, struct dirent64 **result);
+
+// [`telldir`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/telldir.html)
+//
+// # Safety
+// `d` must be an open stream.
+long telldir(DIR *d);
+
+// [`seekdir`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/seekdir.html)
+//
+// # Safety
+// `d` must be an open stream; `position` from `telldir` on it.
+void seekdir(DIR *d, long position);
+
+// [`rewinddir`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/rewinddir.html)
+//
+// # Safety
+// `d` must be an open stream.
+void rewinddir(DIR *d);
+
+// [`dirfd`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/dirfd.html)
+//
+// # Safety
+// `d` must be an open stream.
+int dirfd(DIR *d);
+
+// [`closedir`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/closedir.html)
+//
+// # Safety
+// `d` must be an open stream, not used afterwards.
+int closedir(DIR *d);
+
+// [`alphasort`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/alphasort.html)
+//
+// # Safety
+// Both must point at pointers to entries.
+int alphasort(const struct dirent **a, const struct dirent **b);
+
+// `alphasort64`: `alphasort` under `_FILE_OFFSET_BITS=64`.
+//
+// # Safety
+// As [`alphasort`].
+int alphasort64(const struct dirent64 **a, const struct dirent64 **b);
+
+// [`scandir`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/scandir.html): the
+// count, with an array (to `free`, as each entry) in `*out`.
+//
+// # Safety
+// `path` null or NUL-terminated; `out` writable; `filter` and `compare` functions on entries.
+int scandir(const char *path,
+            struct dirent ***out,
+            int (*filter)(const struct dirent*),
+            int (*compare)(const struct dirent**, const struct dirent**));
+
+// `scandir64`: `scandir` under `_FILE_OFFSET_BITS=64`.
+//
+// # Safety
+// As [`scandir`].
+int scandir64(const char *path,
+              struct dirent64 ***out,
+              int (*filter)(const struct dirent64*),
+              int (*compare)(const struct dirent64**, const struct dirent64**));
+
 // The address of the calling thread's `errno`; glibc's `errno` macro expands to a call.
 // [LSB](https://refspecs.linuxfoundation.org/LSB_5.0.0/LSB-Core-generic/LSB-Core-generic/baselib---errno-location.html)
 int *__errno_location(void);
@@ -749,6 +845,138 @@ int pthread_condattr_setpshared(pthread_condattr_t *a,
 int pthread_condattr_getpshared(const pthread_condattr_t *a,
                                 int *out);
 
+// [`pthread_barrier_init`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_barrier_init.html)
+//
+// # Safety
+// `b` must be null or writable memory for a barrier; `attr` null or initialised.
+int pthread_barrier_init(pthread_barrier_t *b,
+                         const pthread_barrierattr_t *attr,
+                         unsigned int count);
+
+// [`pthread_barrier_destroy`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_barrier_destroy.html):
+// waits for released threads to leave; `EBUSY` while a round is incomplete.
+//
+// # Safety
+// `b` must be null or point to a barrier.
+int pthread_barrier_destroy(pthread_barrier_t *b);
+
+// [`pthread_barrier_wait`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_barrier_wait.html):
+// `PTHREAD_BARRIER_SERIAL_THREAD` to one thread of each round, 0 to the others.
+//
+// # Safety
+// `b` must be null or point to a barrier.
+int pthread_barrier_wait(pthread_barrier_t *b);
+
+// [`pthread_barrierattr_init`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_barrierattr_init.html)
+//
+// # Safety
+// `a` must be null or writable.
+int pthread_barrierattr_init(pthread_barrierattr_t *a);
+
+// [`pthread_barrierattr_destroy`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_barrierattr_destroy.html):
+// nothing to release.
+//
+// # Safety
+// `a` must be null or point to attributes.
+int pthread_barrierattr_destroy(pthread_barrierattr_t *a);
+
+// [`pthread_barrierattr_setpshared`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_barrierattr_setpshared.html)
+//
+// # Safety
+// `a` must be null or point to attributes.
+int pthread_barrierattr_setpshared(pthread_barrierattr_t *a,
+                                   int pshared);
+
+// [`pthread_barrierattr_getpshared`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_barrierattr_getpshared.html)
+//
+// # Safety
+// `a` must be null or point to attributes; `out` null or writable.
+int pthread_barrierattr_getpshared(const pthread_barrierattr_t *a,
+                                   int *out);
+
+// [`mtx_init`](https://en.cppreference.com/w/c/thread/mtx_init): recursive for
+// `mtx_plain | mtx_recursive` and `mtx_timed | mtx_recursive`, otherwise plain (glibc makes
+// every other type value a plain mutex too; plain mutexes accept timed locks).
+//
+// # Safety
+// `m` must be null or writable memory for a mutex.
+int mtx_init(mtx_t *m, int ty);
+
+// [`mtx_destroy`](https://en.cppreference.com/w/c/thread/mtx_destroy)
+//
+// # Safety
+// `m` must be null or point to a mutex.
+void mtx_destroy(mtx_t *m);
+
+// [`mtx_lock`](https://en.cppreference.com/w/c/thread/mtx_lock)
+//
+// # Safety
+// `m` must be null or point to a mutex.
+int mtx_lock(mtx_t *m);
+
+// [`mtx_trylock`](https://en.cppreference.com/w/c/thread/mtx_trylock): `thrd_busy` when held.
+//
+// # Safety
+// `m` must be null or point to a mutex.
+int mtx_trylock(mtx_t *m);
+
+// [`mtx_timedlock`](https://en.cppreference.com/w/c/thread/mtx_timedlock): the deadline is
+// `TIME_UTC` (`CLOCK_REALTIME`); `thrd_timedout` when it passes.
+//
+// # Safety
+// `m` must be null or point to a mutex; `ts` null or readable.
+int mtx_timedlock(mtx_t *m, const struct timespec *ts);
+
+// [`mtx_unlock`](https://en.cppreference.com/w/c/thread/mtx_unlock)
+//
+// # Safety
+// `m` must be null or point to a mutex.
+int mtx_unlock(mtx_t *m);
+
+// [`cnd_init`](https://en.cppreference.com/w/c/thread/cnd_init)
+//
+// # Safety
+// `c` must be null or writable memory for a condition variable.
+int cnd_init(cnd_t *c);
+
+// [`cnd_destroy`](https://en.cppreference.com/w/c/thread/cnd_destroy)
+//
+// # Safety
+// `c` must be null or point to a condition variable.
+void cnd_destroy(cnd_t *c);
+
+// [`cnd_signal`](https://en.cppreference.com/w/c/thread/cnd_signal)
+//
+// # Safety
+// `c` must be null or point to a condition variable.
+int cnd_signal(cnd_t *c);
+
+// [`cnd_broadcast`](https://en.cppreference.com/w/c/thread/cnd_broadcast)
+//
+// # Safety
+// `c` must be null or point to a condition variable.
+int cnd_broadcast(cnd_t *c);
+
+// [`cnd_wait`](https://en.cppreference.com/w/c/thread/cnd_wait)
+//
+// # Safety
+// `c` and `m` must be null or point to a condition variable and a mutex.
+int cnd_wait(cnd_t *c, mtx_t *m);
+
+// [`cnd_timedwait`](https://en.cppreference.com/w/c/thread/cnd_timedwait): the deadline is
+// `TIME_UTC` (`CLOCK_REALTIME`); `thrd_timedout` when it passes.
+//
+// # Safety
+// `c` and `m` must be null or point to a condition variable and a mutex; `ts` null or
+// readable.
+int cnd_timedwait(cnd_t *c, mtx_t *m, const struct timespec *ts);
+
+// [`call_once`](https://en.cppreference.com/w/c/thread/call_once)
+//
+// # Safety
+// `flag` must be null or point to a `once_flag`.
+void call_once(once_flag *flag, void (*f)(void));
+
 // [`pthread_mutex_init`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_mutex_init.html)
 //
 // # Safety
@@ -868,6 +1096,12 @@ int pthread_mutexattr_setprioceiling(pthread_mutexattr_t *a,
 int pthread_mutexattr_getprioceiling(const pthread_mutexattr_t *a,
                                      int *out);
 
+// [`pthread_once`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_once.html)
+//
+// # Safety
+// `once` must be null or point to a `pthread_once_t`.
+int pthread_once(pthread_once_t *once, void (*init)(void));
+
 // [`pthread_rwlock_init`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_rwlock_init.html)
 //
 // # Safety
@@ -982,6 +1216,39 @@ int pthread_rwlockattr_setkind_np(pthread_rwlockattr_t *a, int kind);
 // # Safety
 // `a` must be null or point to attributes; `out` null or writable.
 int pthread_rwlockattr_getkind_np(const pthread_rwlockattr_t *a, int *out);
+
+// [`pthread_spin_init`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_spin_init.html):
+// any `pshared` value is accepted, as glibc does (the lock never enters the kernel).
+//
+// # Safety
+// `l` must be null or writable.
+int pthread_spin_init(pthread_spinlock_t *l,
+                      int _pshared);
+
+// [`pthread_spin_destroy`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_spin_destroy.html):
+// nothing to release.
+//
+// # Safety
+// `l` must be null or point to a spin lock.
+int pthread_spin_destroy(pthread_spinlock_t *l);
+
+// [`pthread_spin_lock`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_spin_lock.html)
+//
+// # Safety
+// `l` must be null or point to a spin lock.
+int pthread_spin_lock(pthread_spinlock_t *l);
+
+// [`pthread_spin_trylock`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_spin_trylock.html)
+//
+// # Safety
+// `l` must be null or point to a spin lock.
+int pthread_spin_trylock(pthread_spinlock_t *l);
+
+// [`pthread_spin_unlock`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_spin_unlock.html)
+//
+// # Safety
+// `l` must be null or point to a spin lock.
+int pthread_spin_unlock(pthread_spinlock_t *l);
 
 // [`getrlimit`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/getrlimit.html)
 //
@@ -1106,6 +1373,60 @@ cpu_set_t *__sched_cpualloc(size_t count);
 // `set` null or from `__sched_cpualloc`, not freed yet.
 void __sched_cpufree(cpu_set_t *set);
 
+// [`sem_init`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/sem_init.html)
+//
+// # Safety
+// `s` must be null or writable memory for a semaphore.
+int sem_init(sem_t *s, int pshared, unsigned int value);
+
+// [`sem_destroy`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/sem_destroy.html):
+// nothing to release.
+//
+// # Safety
+// `s` must be null or point to a semaphore.
+int sem_destroy(sem_t *s);
+
+// [`sem_post`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/sem_post.html):
+// `EOVERFLOW` at `SEM_VALUE_MAX`.
+//
+// # Safety
+// `s` must be null or point to a semaphore.
+int sem_post(sem_t *s);
+
+// [`sem_wait`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/sem_wait.html):
+// `EINTR` when a signal handler interrupts the wait.
+//
+// # Safety
+// `s` must be null or point to a semaphore.
+int sem_wait(sem_t *s);
+
+// [`sem_trywait`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/sem_trywait.html):
+// `EAGAIN` when the value is 0.
+//
+// # Safety
+// `s` must be null or point to a semaphore.
+int sem_trywait(sem_t *s);
+
+// [`sem_timedwait`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/sem_timedwait.html):
+// the deadline is on `CLOCK_REALTIME`.
+//
+// # Safety
+// `s` must be null or point to a semaphore; `abstime` null or readable.
+int sem_timedwait(sem_t *s, const struct timespec *abstime);
+
+// [`sem_clockwait`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/sem_clockwait.html):
+// the deadline is on `clock` (`CLOCK_REALTIME` or `CLOCK_MONOTONIC`).
+//
+// # Safety
+// `s` must be null or point to a semaphore; `abstime` null or readable.
+int sem_clockwait(sem_t *s, clockid_t clock, const struct timespec *abstime);
+
+// [`sem_getvalue`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/sem_getvalue.html)
+//
+// # Safety
+// `s` must be null or point to a semaphore; `out` null or writable.
+int sem_getvalue(sem_t *s, int *out);
+
 // [`sigemptyset`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/sigemptyset.html)
 //
 // # Safety
@@ -1160,6 +1481,124 @@ int __libc_current_sigrtmin(void);
 
 // `__libc_current_sigrtmax`: what glibc's `SIGRTMAX` macro calls.
 int __libc_current_sigrtmax(void);
+
+// [`sigaction`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/sigaction.html)
+//
+// # Safety
+// `new` null or readable, `old` null or writable; a handler in `new` must suit the flags.
+int sigaction(int sig, const struct sigaction *new_, struct sigaction *old);
+
+// [`signal`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/signal.html): BSD
+// semantics, as glibc.
+//
+// # Safety
+// `handler` must be `SIG_DFL`, `SIG_IGN` or a function taking the signal number.
+sighandler_t signal(int sig, sighandler_t handler);
+
+// [`sigprocmask`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/sigprocmask.html)
+//
+// # Safety
+// `new` null or readable, `old` null or writable.
+int sigprocmask(int how, const sigset_t *new_, sigset_t *old);
+
+// [`sigpending`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/sigpending.html)
+//
+// # Safety
+// `s` must be null or writable.
+int sigpending(sigset_t *s);
+
+// [`sigsuspend`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/sigsuspend.html)
+//
+// # Safety
+// `s` must be null or readable.
+int sigsuspend(const sigset_t *s);
+
+// [`sigwait`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/sigwait.html): an
+// error number.
+//
+// # Safety
+// `s` must be null or readable, `sig` null or writable.
+int sigwait(const sigset_t *s, int *sig);
+
+// [`sigtimedwait`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/sigtimedwait.html)
+//
+// # Safety
+// `s` null or readable, `info` null or writable, `timeout` null or readable.
+int sigtimedwait(const sigset_t *s, siginfo_t *info, const struct timespec *timeout);
+
+// [`sigwaitinfo`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/sigwaitinfo.html)
+//
+// # Safety
+// `s` null or readable, `info` null or writable.
+int sigwaitinfo(const sigset_t *s, siginfo_t *info);
+
+// [`raise`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/raise.html)
+int raise(int sig);
+
+// [`kill`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/kill.html)
+int kill(pid_t pid, int sig);
+
+// [`killpg`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/killpg.html)
+int killpg(pid_t pgrp, int sig);
+
+// [`sigqueue`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/sigqueue.html)
+int sigqueue(pid_t pid, int sig, union sigval value);
+
+// [`sigaltstack`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/sigaltstack.html)
+//
+// # Safety
+// `new` null or readable, `old` null or writable; a new stack must stay usable while it is
+// installed.
+int sigaltstack(const stack_t *new_, stack_t *old);
+
+// [`psignal`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/psignal.html): the
+// signal's description on standard error, after `s` and a colon when `s` is not empty.
+//
+// # Safety
+// `s` must be null or a NUL-terminated string.
+void psignal(int sig, const char *s);
+
+// [`pause`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pause.html)
+int pause(void);
+
+// [`alarm`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/alarm.html)
+unsigned int alarm(unsigned int seconds);
+
+// [`setitimer`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/setitimer.html)
+//
+// # Safety
+// `new` null or readable, `old` null or writable (the kernel checks: EFAULT).
+int setitimer(unsigned int which, const struct itimerval *new_, struct itimerval *old);
+
+// [`getitimer`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/getitimer.html)
+//
+// # Safety
+// `cur` must be writable (the kernel checks: EFAULT).
+int getitimer(unsigned int which, struct itimerval *cur);
+
+// [`timer_create`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/timer_create.html)
+//
+// # Safety
+// `event` null or readable; `out` writable.
+int timer_create(clockid_t clock, struct sigevent *event, void **out);
+
+// [`timer_settime`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/timer_settime.html)
+//
+// # Safety
+// `new` readable, `old` null or writable (the kernel checks: EFAULT).
+int timer_settime(void *t, int flags, const struct itimerspec *new_, struct itimerspec *old);
+
+// [`timer_gettime`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/timer_gettime.html)
+//
+// # Safety
+// `cur` must be writable (the kernel checks: EFAULT).
+int timer_gettime(void *t, struct itimerspec *cur);
+
+// [`timer_getoverrun`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/timer_getoverrun.html)
+int timer_getoverrun(void *t);
+
+// [`timer_delete`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/timer_delete.html)
+int timer_delete(void *t);
 
 // Called by code whose stack canary was overwritten: reports it and dies by SIGABRT.
 void __stack_chk_fail(void) __attribute__((__noreturn__));
