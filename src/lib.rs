@@ -29,3 +29,4 @@ pub mod start;
 pub mod string;
 pub mod sync;
 pub mod thread;
+pub mod time;
