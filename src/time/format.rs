@@ -59,21 +59,17 @@ fn name(table: &[&'static [u8]], i: i32, short: bool) -> &'static [u8] {
     }
 }
 
-fn pad(out: &mut Out<'_>, spec: &Spec, len: usize, zero_default: bool) {
-    let fill = match spec.flag {
-        Some(b'-') => return,
-        Some(b'_') => b' ',
-        Some(b'0') => b'0',
-        _ if zero_default => b'0',
-        _ => b' ',
-    };
+/// Pads a name to the field width: with zeros under the `0` flag, else with spaces (glibc
+/// pads even under `-` when a width is given).
+fn pad(out: &mut Out<'_>, spec: &Spec, len: usize) {
+    let fill = if spec.flag == Some(b'0') { b'0' } else { b' ' };
     for _ in len..spec.width.unwrap_or(0) {
         out.byte(fill);
     }
 }
 
 fn text(out: &mut Out<'_>, spec: &Spec, s: &[u8], lower_on_swap: bool) {
-    pad(out, spec, s.len(), false);
+    pad(out, spec, s.len());
     for &b in s {
         let b = if spec.upper || (spec.swap && !lower_on_swap) {
             b.to_ascii_uppercase()
@@ -103,31 +99,24 @@ fn number(out: &mut Out<'_>, spec: &Spec, value: i64, digits: usize, default_pad
     }
     let body = buf.get(i..).unwrap_or_default();
     let sign = usize::from(value < 0);
-    let width = spec.width.unwrap_or(digits);
-    let fill = match spec.flag {
-        Some(b'-') => None,
-        Some(b'_') => Some(b' '),
-        Some(b'0') => Some(b'0'),
-        _ => Some(default_pad),
+    // As glibc: `-` without a width means no padding; with a width, `-` and `_` pad with
+    // spaces, `0` with zeros, and no flag as the conversion does by default.
+    let (width, fill) = match (spec.flag, spec.width) {
+        (Some(b'-'), None) => (0, b' '),
+        (Some(b'-' | b'_'), w) => (w.unwrap_or(digits), b' '),
+        (Some(b'0'), w) => (w.unwrap_or(digits), b'0'),
+        (_, w) => (w.unwrap_or(digits), default_pad),
     };
     let room = width.saturating_sub(body.len() + sign);
-    match fill {
-        Some(b'0') => {
-            if value < 0 {
-                out.byte(b'-');
-            }
-            (0..room).for_each(|_| out.byte(b'0'));
+    if fill == b'0' {
+        if value < 0 {
+            out.byte(b'-');
         }
-        Some(f) => {
-            (0..room).for_each(|_| out.byte(f));
-            if value < 0 {
-                out.byte(b'-');
-            }
-        }
-        None => {
-            if value < 0 {
-                out.byte(b'-');
-            }
+        (0..room).for_each(|_| out.byte(b'0'));
+    } else {
+        (0..room).for_each(|_| out.byte(fill));
+        if value < 0 {
+            out.byte(b'-');
         }
     }
     out.bytes(body);
@@ -224,8 +213,10 @@ fn composite(out: &mut Out<'_>, spec: &Spec, fmt: &[u8], tm: &Tm, seconds: &dyn 
 fn convert(out: &mut Out<'_>, spec: &Spec, conv: u8, tm: &Tm, seconds: &dyn Fn(&Tm) -> i64) -> bool {
     let f = &tm.f;
     let year = f.year as i64 + 1900;
-    let hour12 = match f.hour % 12 {
+    // As glibc, for hours out of range too (30 is 18).
+    let hour12 = match f.hour {
         0 => 12,
+        h if h > 12 => h - 12,
         h => h,
     };
     match conv {
@@ -248,14 +239,14 @@ fn convert(out: &mut Out<'_>, spec: &Spec, conv: u8, tm: &Tm, seconds: &dyn Fn(&
         b'l' => number(out, spec, hour12 as i64, 2, b' '),
         b'm' => number(out, spec, f.mon as i64 + 1, 2, b'0'),
         b'M' => number(out, spec, f.min as i64, 2, b'0'),
-        b'n' => out.byte(b'\n'),
+        b'n' => text(out, spec, b"\n", false),
         b'p' => text(out, spec, if f.hour >= 12 { b"PM" } else { b"AM" }, true),
         b'P' => text(out, &Spec { upper: false, swap: false, ..*spec }, if f.hour >= 12 { b"pm" } else { b"am" }, true),
         b'r' => composite(out, spec, b"%I:%M:%S %p", tm, seconds),
         b'R' => composite(out, spec, b"%H:%M", tm, seconds),
         b's' => number(out, spec, seconds(tm), 1, b'0'),
         b'S' => number(out, spec, f.sec as i64, 2, b'0'),
-        b't' => out.byte(b'\t'),
+        b't' => text(out, spec, b"\t", false),
         b'T' | b'X' => composite(out, spec, b"%H:%M:%S", tm, seconds),
         b'u' => number(out, spec, (f.wday as i64 + 6).rem_euclid(7) + 1, 1, b'0'),
         b'U' => number(out, spec, (f.yday as i64 + 7 - f.wday as i64) / 7, 2, b'0'),
@@ -268,8 +259,14 @@ fn convert(out: &mut Out<'_>, spec: &Spec, conv: u8, tm: &Tm, seconds: &dyn Fn(&
             let off = tm.gmtoff;
             let mins = off.unsigned_abs() / 60;
             let value = (mins / 60 * 100 + mins % 60) as i64;
+            // glibc 2.36's layout for a width W: W - 1 fill bytes, the sign, then the number
+            // at least max(W, 4) digits wide.
+            if let Some(w) = spec.width {
+                let fill = if spec.flag == Some(b'0') { b'0' } else { b' ' };
+                (1..w).for_each(|_| out.byte(fill));
+            }
             out.byte(if off < 0 { b'-' } else { b'+' });
-            number(out, &Spec { width: spec.width.map(|w| w.saturating_sub(1)), ..*spec }, value, 4, b'0');
+            number(out, &Spec { width: spec.width.map(|w| w.max(4)), ..*spec }, value, 4, b'0');
         }
         b'Z' => {
             let zone: &[u8] = if tm.zone.is_null() {
@@ -281,7 +278,7 @@ fn convert(out: &mut Out<'_>, spec: &Spec, conv: u8, tm: &Tm, seconds: &dyn Fn(&
             };
             text(out, spec, zone, true);
         }
-        b'%' => out.byte(b'%'),
+        b'%' => text(out, spec, b"%", false),
         _ => return false,
     }
     true
@@ -344,6 +341,8 @@ mod tests {
         assert_eq!(fmt("%u %w %U %W %V %g %G %y %Y %z %Z %s %%", &t), "2 2 46 46 46 23 2023 23 2023 +0000 UTC 1700000000 %");
         assert_eq!(fmt("%n%t%Q", &t), "\n\t%Q");
         assert_eq!(fmt("%-d|%_m|%010Y|%^a|%#Z|%#b|%5S|%Ey|%Od", &t), "14|11|0000002023|TUE|utc|NOV|00020|23|14");
+        // glibc's widths: `-` still pads when a width is given; %z's odd layout.
+        assert_eq!(fmt("%-5d|%-10p|%010A|%5%|%6z|%_z|%-z", &t), "   14|        PM|000Tuesday|    %|     +000000|+   0|+0");
     }
 
     #[test]
