@@ -322,7 +322,9 @@ pub unsafe extern "C" fn pthread_attr_getaffinity_np(a: *const pthread_attr_t, s
             }
             out.fill(0);
             let n = stored.len().min(size);
-            out[..n].copy_from_slice(&stored[..n]);
+            if let (Some(dst), Some(src)) = (out.get_mut(..n), stored.get(..n)) {
+                dst.copy_from_slice(src);
+            }
         }
     }
     0
@@ -386,4 +388,15 @@ pub unsafe extern "C" fn pthread_getattr_default_np(a: *mut pthread_attr_t) -> c
 pub unsafe extern "C" fn pthread_setattr_default_np(a: *const pthread_attr_t) -> c_int {
     // SAFETY: per the contract.
     ret(attr::set_default(unsafe { get(a) }))
+}
+
+/// `pthread_getattr_np`: the attributes thread `thread` runs with (its actual stack, guard,
+/// detach state, scheduling and affinity), as a new attribute object.
+///
+/// # Safety
+/// `thread` must name a thread not yet joined; `a` writable for a `pthread_attr_t`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn pthread_getattr_np(thread: libc::pthread_t, a: *mut pthread_attr_t) -> c_int {
+    // SAFETY: per the contract.
+    ret(unsafe { crate::thread::getattr::get(thread as *mut _) }.map(|got| unsafe { a.cast::<Attr>().write(got) }))
 }

@@ -10,7 +10,7 @@
 use crate::kernel::{How, KernelSigSet};
 use crate::sync::futex;
 use crate::thread::stack::{self, Request};
-use crate::thread::tcb::{self, StartRoutine, Tcb};
+use crate::thread::tcb::{self, Entry, Tcb};
 use crate::thread::{DETACHED, JOINABLE, LIVE, __libc_single_threaded, sys};
 use core::ffi::c_void;
 use core::sync::atomic::Ordering;
@@ -59,7 +59,7 @@ fn sigset_bits(set: KernelSigSet) -> u64 {
 /// Starts `start(arg)` in a new thread; returns its control block. `EAGAIN` when memory or
 /// the kernel's thread limit runs out; `EPERM`/`EINVAL` when the scheduling or affinity
 /// cannot be applied.
-pub fn create(start: StartRoutine, arg: *mut c_void, p: &Params<'_>) -> Result<*mut Tcb, Errno> {
+pub fn create(start: Entry, arg: *mut c_void, p: &Params<'_>) -> Result<*mut Tcb, Errno> {
     let t = stack::allocate(p.stack)?;
     let me = tcb::current();
     let gated = p.sched.is_some() || p.affinity.is_some();
@@ -171,7 +171,9 @@ extern "C" fn thread_main() -> ! {
     let _ = unsafe { crate::kernel::kernel_sigprocmask(How::SETMASK, Some(&sigset_from(mask))) };
     let result = match start {
         // SAFETY: the program's start routine, called as pthread_create promised.
-        Some(f) => unsafe { f(arg) },
+        Some(Entry::Posix(f)) => unsafe { f(arg) },
+        // SAFETY: as above, for thrd_create; the int is kept as glibc keeps it.
+        Some(Entry::C11(f)) => (unsafe { f(arg) }) as isize as *mut c_void,
         None => core::ptr::null_mut(),
     };
     crate::thread::exit::exit_current(result)
@@ -179,7 +181,7 @@ extern "C" fn thread_main() -> ! {
 
 /// `pthread_create` with attributes `a`: their stack, guard, detach state, signal mask,
 /// scheduling and affinity.
-pub fn create_with(start: StartRoutine, arg: *mut c_void, a: &crate::thread::attr::Attr) -> Result<*mut Tcb, Errno> {
+pub fn create_with(start: Entry, arg: *mut c_void, a: &crate::thread::attr::Attr) -> Result<*mut Tcb, Errno> {
     use crate::thread::attr::{FLAG_DETACHED, FLAG_EXPLICIT_SCHED, FLAG_SIGMASK, FLAG_STACK};
     let size = a.effective_stack_size();
     let params = Params {
@@ -197,7 +199,7 @@ pub fn create_with(start: StartRoutine, arg: *mut c_void, a: &crate::thread::att
 }
 
 /// `pthread_create` without attributes: the process defaults (`pthread_setattr_default_np`).
-pub fn create_default(start: StartRoutine, arg: *mut c_void) -> Result<*mut Tcb, Errno> {
+pub fn create_default(start: Entry, arg: *mut c_void) -> Result<*mut Tcb, Errno> {
     crate::thread::attr::with_default(|d| match d {
         Some(a) => create_with(start, arg, a),
         None => create_with(start, arg, &crate::thread::attr::Attr::new()),

@@ -7,12 +7,17 @@
 pub mod attr;
 pub mod create;
 pub mod exit;
+pub mod getattr;
 pub mod join;
 pub mod keys;
+pub mod name;
 pub mod sched;
+pub mod signal;
+pub mod sleep;
 pub mod stack;
 pub mod sys;
 pub mod tcb;
+pub mod tls;
 pub mod tls_dtors;
 
 use core::sync::atomic::{AtomicU8, AtomicUsize, Ordering};
@@ -42,6 +47,8 @@ pub static __libc_single_threaded: AtomicU8 = AtomicU8::new(1);
 pub unsafe fn init_main_thread(tcb: *mut Tcb) {
     // SAFETY: start-up owns the block.
     unsafe { (*tcb).keys = keys::main_slots() };
+    let frame = 0u8;
+    getattr::record_main(tcb, core::hint::black_box(&raw const frame) as usize);
 }
 
 /// Before `fork`: takes the locks a child must find consistent. Call [`after_fork_parent`]
