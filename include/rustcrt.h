@@ -60,6 +60,102 @@ const int32_t **__ctype_toupper_loc(void);
 // `isctype`: whether `c` is in any of the classes in `mask` (glibc's `_IS*` bits).
 int isctype(int c, int mask);
 
+// [`opendir`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/opendir.html)
+//
+// # Safety
+// `path` must be null or a NUL-terminated string.
+DIR *opendir(const char *path);
+
+// [`fdopendir`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/fdopendir.html)
+DIR *fdopendir(int fd);
+
+// [`readdir`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/readdir.html): null
+// at the end (`errno` untouched) or on an error (`errno` set).
+//
+// # Safety
+// `d` must be an open stream.
+struct dirent *readdir(DIR *d);
+
+// `readdir64`: `readdir` under `_FILE_OFFSET_BITS=64`.
+//
+// # Safety
+// As [`readdir`].
+struct dirent64 *readdir64(DIR *d);
+
+// [`readdir_r`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/readdir_r.html):
+// an error number; `*result` is `entry` or null at the end.
+//
+// # Safety
+// `d` an open stream; `entry` writable for a `struct dirent`; `result` writable.
+int readdir_r(DIR *d, struct dirent *entry, struct dirent **result);
+
+// `readdir64_r`: `readdir_r` under `_FILE_OFFSET_BITS=64`.
+//
+// # Safety
+// As [`readdir_r`].
+int readdir64_r(DIR *d, struct dirent64 *entry, struct dirent64 **result);
+
+// [`telldir`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/telldir.html)
+//
+// # Safety
+// `d` must be an open stream.
+long telldir(DIR *d);
+
+// [`seekdir`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/seekdir.html)
+//
+// # Safety
+// `d` must be an open stream; `position` from `telldir` on it.
+void seekdir(DIR *d, long position);
+
+// [`rewinddir`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/rewinddir.html)
+//
+// # Safety
+// `d` must be an open stream.
+void rewinddir(DIR *d);
+
+// [`dirfd`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/dirfd.html)
+//
+// # Safety
+// `d` must be an open stream.
+int dirfd(DIR *d);
+
+// [`closedir`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/closedir.html)
+//
+// # Safety
+// `d` must be an open stream, not used afterwards.
+int closedir(DIR *d);
+
+// [`alphasort`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/alphasort.html)
+//
+// # Safety
+// Both must point at pointers to entries.
+int alphasort(const struct dirent **a, const struct dirent **b);
+
+// `alphasort64`: `alphasort` under `_FILE_OFFSET_BITS=64`.
+//
+// # Safety
+// As [`alphasort`].
+int alphasort64(const struct dirent64 **a, const struct dirent64 **b);
+
+// [`scandir`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/scandir.html): the
+// count, with an array (to `free`, as each entry) in `*out`.
+//
+// # Safety
+// `path` null or NUL-terminated; `out` writable; `filter` and `compare` functions on entries.
+int scandir(const char *path,
+            struct dirent ***out,
+            int (*filter)(const struct dirent*),
+            int (*compare)(const struct dirent**, const struct dirent**));
+
+// `scandir64`: `scandir` under `_FILE_OFFSET_BITS=64`.
+//
+// # Safety
+// As [`scandir`].
+int scandir64(const char *path,
+              struct dirent64 ***out,
+              int (*filter)(const struct dirent64*),
+              int (*compare)(const struct dirent64**, const struct dirent64**));
+
 // The address of the calling thread's `errno`; glibc's `errno` macro expands to a call.
 // [LSB](https://refspecs.linuxfoundation.org/LSB_5.0.0/LSB-Core-generic/LSB-Core-generic/baselib---errno-location.html)
 int *__errno_location(void);
@@ -1173,6 +1269,124 @@ int __libc_current_sigrtmin(void);
 
 // `__libc_current_sigrtmax`: what glibc's `SIGRTMAX` macro calls.
 int __libc_current_sigrtmax(void);
+
+// [`sigaction`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/sigaction.html)
+//
+// # Safety
+// `new` null or readable, `old` null or writable; a handler in `new` must suit the flags.
+int sigaction(int sig, const struct sigaction *new_, struct sigaction *old);
+
+// [`signal`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/signal.html): BSD
+// semantics, as glibc.
+//
+// # Safety
+// `handler` must be `SIG_DFL`, `SIG_IGN` or a function taking the signal number.
+sighandler_t signal(int sig, sighandler_t handler);
+
+// [`sigprocmask`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/sigprocmask.html)
+//
+// # Safety
+// `new` null or readable, `old` null or writable.
+int sigprocmask(int how, const sigset_t *new_, sigset_t *old);
+
+// [`sigpending`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/sigpending.html)
+//
+// # Safety
+// `s` must be null or writable.
+int sigpending(sigset_t *s);
+
+// [`sigsuspend`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/sigsuspend.html)
+//
+// # Safety
+// `s` must be null or readable.
+int sigsuspend(const sigset_t *s);
+
+// [`sigwait`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/sigwait.html): an
+// error number.
+//
+// # Safety
+// `s` must be null or readable, `sig` null or writable.
+int sigwait(const sigset_t *s, int *sig);
+
+// [`sigtimedwait`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/sigtimedwait.html)
+//
+// # Safety
+// `s` null or readable, `info` null or writable, `timeout` null or readable.
+int sigtimedwait(const sigset_t *s, siginfo_t *info, const struct timespec *timeout);
+
+// [`sigwaitinfo`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/sigwaitinfo.html)
+//
+// # Safety
+// `s` null or readable, `info` null or writable.
+int sigwaitinfo(const sigset_t *s, siginfo_t *info);
+
+// [`raise`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/raise.html)
+int raise(int sig);
+
+// [`kill`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/kill.html)
+int kill(pid_t pid, int sig);
+
+// [`killpg`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/killpg.html)
+int killpg(pid_t pgrp, int sig);
+
+// [`sigqueue`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/sigqueue.html)
+int sigqueue(pid_t pid, int sig, union sigval value);
+
+// [`sigaltstack`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/sigaltstack.html)
+//
+// # Safety
+// `new` null or readable, `old` null or writable; a new stack must stay usable while it is
+// installed.
+int sigaltstack(const stack_t *new_, stack_t *old);
+
+// [`psignal`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/psignal.html): the
+// signal's description on standard error, after `s` and a colon when `s` is not empty.
+//
+// # Safety
+// `s` must be null or a NUL-terminated string.
+void psignal(int sig, const char *s);
+
+// [`pause`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pause.html)
+int pause(void);
+
+// [`alarm`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/alarm.html)
+unsigned int alarm(unsigned int seconds);
+
+// [`setitimer`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/setitimer.html)
+//
+// # Safety
+// `new` null or readable, `old` null or writable (the kernel checks: EFAULT).
+int setitimer(unsigned int which, const struct itimerval *new_, struct itimerval *old);
+
+// [`getitimer`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/getitimer.html)
+//
+// # Safety
+// `cur` must be writable (the kernel checks: EFAULT).
+int getitimer(unsigned int which, struct itimerval *cur);
+
+// [`timer_create`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/timer_create.html)
+//
+// # Safety
+// `event` null or readable; `out` writable.
+int timer_create(clockid_t clock, struct sigevent *event, void **out);
+
+// [`timer_settime`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/timer_settime.html)
+//
+// # Safety
+// `new` readable, `old` null or writable (the kernel checks: EFAULT).
+int timer_settime(void *t, int flags, const struct itimerspec *new_, struct itimerspec *old);
+
+// [`timer_gettime`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/timer_gettime.html)
+//
+// # Safety
+// `cur` must be writable (the kernel checks: EFAULT).
+int timer_gettime(void *t, struct itimerspec *cur);
+
+// [`timer_getoverrun`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/timer_getoverrun.html)
+int timer_getoverrun(void *t);
+
+// [`timer_delete`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/timer_delete.html)
+int timer_delete(void *t);
 
 // Called by code whose stack canary was overwritten: reports it and dies by SIGABRT.
 void __stack_chk_fail(void) __attribute__((__noreturn__));

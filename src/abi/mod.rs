@@ -6,6 +6,7 @@
 
 mod auxv;
 mod ctype;
+mod dirent;
 mod errno;
 mod fcntl;
 mod fortify;
@@ -24,7 +25,9 @@ mod pthread_signal;
 mod pthread_sync;
 mod resource;
 mod sched;
+mod setjmp;
 mod signal;
+mod signal_timer;
 mod ssp;
 mod stat;
 mod stdio;

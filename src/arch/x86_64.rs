@@ -4,8 +4,12 @@
 //! `_start` is entered by the kernel with the initial process stack in `%rsp`; nothing else may
 //! call it. `thread_pointer` is only meaningful once `%fs` has been set by the start-up code.
 
+mod setjmp;
+mod signal;
 mod syscall;
 
+pub use setjmp::{jump, stack_pointer};
+pub use signal::restore_rt;
 pub use syscall::syscall6;
 
 /// The process entry point, as the kernel's ELF loader enters it.

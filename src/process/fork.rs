@@ -1,9 +1,14 @@
 //! `fork` and `_Fork`: a new process with a copy of this one's memory and one thread.
 //!
 //! `fork` runs the `pthread_atfork` handlers around the system call: "prepare" handlers
-//! newest first before it, "parent" or "child" handlers oldest first after it. `_Fork` runs
-//! none. In the child the control block's thread id is the child's own, and the kernel is
-//! told again where to clear it when the thread ends.
+//! newest first before it, "parent" or "child" handlers oldest first after it. Between them
+//! the library's own state is made fork-safe: the thread bookkeeping
+//! (`crate::thread::before_fork` / `after_fork_*`) and the allocator
+//! (`crate::alloc::fork_prepare` / `fork_parent` / `fork_child`) take their locks before and
+//! repair or release them after, so the child's single thread finds them consistent.
+//! `_Fork` runs none of that (POSIX allows only async-signal-safe calls in its child). In
+//! both, the child's control block holds the child's thread id, and the kernel is told again
+//! where to clear it when the thread ends.
 
 use super::atfork;
 use crate::kernel::{self as runtime, Fork};
@@ -39,10 +44,17 @@ pub fn fork_raw() -> Result<i32, Errno> {
 /// `fork()`: `_Fork` between the atfork handlers.
 pub fn fork() -> Result<i32, Errno> {
     atfork::run_prepare();
+    crate::thread::before_fork();
+    crate::alloc::fork_prepare();
     let result = fork_raw();
-    match result {
-        Ok(0) => atfork::run_child(),
-        _ => atfork::run_parent(),
+    if let Ok(0) = result {
+        crate::alloc::fork_child();
+        crate::thread::after_fork_child();
+        atfork::run_child();
+    } else {
+        crate::alloc::fork_parent();
+        crate::thread::after_fork_parent();
+        atfork::run_parent();
     }
     result
 }
