@@ -9,6 +9,7 @@
 #include <stdint.h>
 #include <sys/types.h>
 #include <time.h>
+#include <sys/time.h>
 #include <pthread.h>
 #include <semaphore.h>
 #include <threads.h>
@@ -29,6 +30,18 @@ extern FILE *stdout;
 
 // `stderr`.
 extern FILE *stderr;
+
+// [`tzname`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/tzset.html): the
+// standard and daylight abbreviations of the zone (`GMT` until the zone is first used).
+extern char *tzname[2];
+
+// [`timezone`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/tzset.html):
+// seconds west of UTC of the zone's standard time.
+extern long timezone;
+
+// [`daylight`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/tzset.html):
+// nonzero when the zone has daylight-saving time.
+extern int daylight;
 
 // [`getauxval`](https://man7.org/linux/man-pages/man3/getauxval.3.html): the value of an
 // auxiliary-vector entry; 0 with `errno` `ENOENT` when the kernel supplied none.
@@ -2587,6 +2600,130 @@ int tss_set(unsigned int key, void *value);
 // # Safety
 // `ts` must be null or writable.
 int clock_gettime(int id, struct timespec *ts);
+
+// [`gettimeofday`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/gettimeofday.html),
+// through the vDSO. As glibc since 2.31, a non-null `tz` is filled with zeros.
+//
+// # Safety
+// `tv` and `tz` must each be null or writable (`tz` as a `struct timezone`).
+int gettimeofday(struct timeval *tv, void *tz);
+
+// [`clock_getres`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/clock_getres.html)
+//
+// # Safety
+// `res` must be null or writable.
+int clock_getres(int id, struct timespec *res);
+
+// [`time`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/time.html)
+//
+// # Safety
+// `out` must be null or writable.
+time_t time(time_t *out);
+
+// [`nanosleep`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/nanosleep.html):
+// `EINVAL` for a negative or malformed request, `EINTR` (time left in `rem`) when a signal
+// handler ran.
+//
+// # Safety
+// `req` must be null or readable, `rem` null or writable.
+int nanosleep(const struct timespec *req, struct timespec *rem);
+
+// [`clock_nanosleep`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/clock_nanosleep.html):
+// returns the error number (`EINVAL`, `EINTR` with the time left in `rem` for relative
+// sleeps, ...), 0 on success.
+//
+// # Safety
+// `req` must be null or readable, `rem` null or writable.
+int clock_nanosleep(int id,
+                    int flags,
+                    const struct timespec *req,
+                    struct timespec *rem);
+
+// [`sleep`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/sleep.html): 0, or
+// the whole seconds not slept when a signal handler ran.
+unsigned int sleep(unsigned int seconds);
+
+// `usleep(usec)` (XSI, removed in POSIX.1-2008): -1 with `EINTR` when a signal handler ran.
+int usleep(unsigned int usec);
+
+// [`difftime`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/difftime.html)
+double difftime(time_t end, time_t start);
+
+// [`gmtime_r`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/gmtime_r.html):
+// `EOVERFLOW` when the year does not fit an `int`.
+//
+// # Safety
+// `t` must be readable, `out` writable.
+struct tm *gmtime_r(const time_t *t, struct tm *out);
+
+// [`gmtime`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/gmtime.html)
+//
+// # Safety
+// `t` must be readable.
+struct tm *gmtime(const time_t *t);
+
+// [`localtime_r`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/localtime_r.html)
+//
+// # Safety
+// `t` must be readable, `out` writable.
+struct tm *localtime_r(const time_t *t, struct tm *out);
+
+// [`localtime`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/localtime.html)
+//
+// # Safety
+// `t` must be readable.
+struct tm *localtime(const time_t *t);
+
+// [`mktime`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/mktime.html):
+// fields out of range are folded in; a `tm_isdst` that contradicts the zone is honoured as
+// glibc does.
+//
+// # Safety
+// `t` must be readable and writable.
+time_t mktime(struct tm *t);
+
+// `timegm(tm)` (GNU, BSD; POSIX.1-2024): `mktime` for UTC.
+//
+// # Safety
+// `t` must be readable and writable.
+time_t timegm(struct tm *t);
+
+// [`strftime`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/strftime.html)
+// in the C locale: the length written, or 0 when the result and its NUL do not fit.
+//
+// # Safety
+// `buf` must be writable for `max` bytes, `fmt` a NUL-terminated string, `t` readable.
+size_t strftime(char *buf, size_t max, const char *fmt, const struct tm *t);
+
+// [`asctime_r`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/asctime_r.html)
+// (obsolescent): `EOVERFLOW` when the text would not fit 26 bytes.
+//
+// # Safety
+// `t` must be readable, `buf` writable for 26 bytes.
+char *asctime_r(const struct tm *t, char *buf);
+
+// [`asctime`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/asctime.html)
+//
+// # Safety
+// `t` must be readable.
+char *asctime(const struct tm *t);
+
+// [`ctime_r`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/ctime_r.html)
+// (obsolescent): `asctime_r(localtime_r(t))`.
+//
+// # Safety
+// `t` must be readable, `buf` writable for 26 bytes.
+char *ctime_r(const time_t *t, char *buf);
+
+// [`ctime`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/ctime.html)
+//
+// # Safety
+// `t` must be readable.
+char *ctime(const time_t *t);
+
+// [`tzset`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/tzset.html): reads
+// `TZ` and sets `tzname`, `timezone` and `daylight`.
+void tzset(void);
 
 // `__tls_get_addr` ([x86_64 TLS ABI](https://www.akkadia.org/drepper/tls.pdf)): the calling
 // thread's address of a general-dynamic TLS variable.
