@@ -11,8 +11,7 @@ use core::{ptr, slice};
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn memcpy(dst: *mut c_void, src: *const c_void, n: usize) -> *mut c_void {
     // SAFETY: the caller's contract is the core's.
-    unsafe { mem::copy(dst.cast(), src.cast(), n) };
-    dst
+    unsafe { mem::copy(dst.cast(), src.cast(), n) }.cast()
 }
 
 /// [`memmove`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/memmove.html)
@@ -22,8 +21,7 @@ pub unsafe extern "C" fn memcpy(dst: *mut c_void, src: *const c_void, n: usize) 
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn memmove(dst: *mut c_void, src: *const c_void, n: usize) -> *mut c_void {
     // SAFETY: the caller's contract is the core's.
-    unsafe { mem::move_bytes(dst.cast(), src.cast(), n) };
-    dst
+    unsafe { mem::move_bytes(dst.cast(), src.cast(), n) }.cast()
 }
 
 /// [`memset`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/memset.html)
@@ -33,8 +31,7 @@ pub unsafe extern "C" fn memmove(dst: *mut c_void, src: *const c_void, n: usize)
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn memset(dst: *mut c_void, c: c_int, n: usize) -> *mut c_void {
     // SAFETY: the caller's contract is the core's.
-    unsafe { mem::fill(dst.cast(), c as u8, n) };
-    dst
+    unsafe { mem::fill(dst.cast(), c as u8, n) }.cast()
 }
 
 /// [`memcmp`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/memcmp.html)

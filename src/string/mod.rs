@@ -7,6 +7,7 @@ pub mod scan;
 pub mod search;
 pub mod copy;
 pub mod token;
+mod vector;
 mod error_texts;
 pub mod message;
 mod signal_texts;
