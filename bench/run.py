@@ -18,8 +18,9 @@ Settings, from the environment:
   TIMEOUT=30    seconds before a run counts as hung
   RUSTCRT_CC=…  the rustcrt compiler wrapper (default bin/rustcrt-cc)
 
-A complete run writes bench/RESULTS.md and bench/ratio.svg; a QUICK or
-partial run writes them to bench/out/ instead.
+A complete run writes bench/RESULTS.md and bench/ratio.svg and replaces the
+table in README.md (between its bench markers); a QUICK or partial run
+writes RESULTS.md and ratio.svg to bench/out/ and leaves README.md alone.
 """
 
 import sys
@@ -64,6 +65,12 @@ def main():
     (where / "ratio.svg").write_text(report.chart(the_plan, results, columns,
                                                   "rustcrt benchmarks: cost relative to glibc"))
     print(f"bench: wrote {where / 'RESULTS.md'} and {where / 'ratio.svg'}", file=sys.stderr)
+    if settings.complete:
+        readme = config.ROOT / "README.md"
+        if report.update_readme(readme, report.readme_section(machine, the_plan, results, columns)):
+            print(f"bench: updated the table in {readme}", file=sys.stderr)
+        else:
+            print(f"bench: {readme} has no bench markers; not updated", file=sys.stderr)
     return 0
 
 

@@ -9,6 +9,9 @@
 #include <stdint.h>
 #include <sys/types.h>
 #include <time.h>
+#include <pthread.h>
+#include <semaphore.h>
+#include <threads.h>
 
 /* Defined in Rust as a start-up cell; its C type is: */
 extern uintptr_t __stack_chk_guard;
@@ -17,6 +20,15 @@ extern uintptr_t __stack_chk_guard;
 #ifdef __cplusplus
 extern "C" {
 #endif // __cplusplus
+
+// `stdin`, as glibc names it.
+extern FILE *stdin;
+
+// `stdout`.
+extern FILE *stdout;
+
+// `stderr`.
+extern FILE *stderr;
 
 // [`getauxval`](https://man7.org/linux/man-pages/man3/getauxval.3.html): the value of an
 // auxiliary-vector entry; 0 with `errno` `ENOENT` when the kernel supplied none.
@@ -38,6 +50,18 @@ int isctype(int c, int mask);
 // The address of the calling thread's `errno`; glibc's `errno` macro expands to a call.
 // [LSB](https://refspecs.linuxfoundation.org/LSB_5.0.0/LSB-Core-generic/LSB-Core-generic/baselib---errno-location.html)
 int *__errno_location(void);
+
+// [`creat`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/creat.html)
+//
+// # Safety
+// `path` must be null or a NUL-terminated string.
+int creat(const char *path, mode_t mode);
+
+// `creat64`: `creat` under `_FILE_OFFSET_BITS=64`.
+//
+// # Safety
+// As [`creat`].
+int creat64(const char *path, mode_t mode);
 
 // `__chk_fail`: reports a buffer overflow and dies by SIGABRT.
 void __chk_fail(void) __attribute__((__noreturn__));
@@ -108,8 +132,1552 @@ char *__strcat_chk(char *dst, const char *src, size_t dstlen);
 // As for `strncat`, within `dstlen` bytes.
 char *__strncat_chk(char *dst, const char *src, size_t n, size_t dstlen);
 
+// [`eventfd`](https://man7.org/linux/man-pages/man2/eventfd.2.html)
+int eventfd(unsigned int initval, int flags);
+
+// [`malloc`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/malloc.html)
+void *malloc(size_t size);
+
+// [`free`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/free.html)
+//
+// # Safety
+// `p` is null or a live block from this allocator.
+void free(void *p);
+
+// [`calloc`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/calloc.html):
+// `ENOMEM` when `n * size` overflows.
+void *calloc(size_t n, size_t size);
+
+// [`realloc`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/realloc.html),
+// as glibc: `realloc(p, 0)` with `p` non-null frees `p` and returns null.
+//
+// # Safety
+// `p` is null or a live block from this allocator.
+void *realloc(void *p, size_t size);
+
+// [`reallocarray`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/reallocarray.html):
+// `realloc(p, n * size)`, or `ENOMEM` (and `p` untouched) when the product overflows.
+//
+// # Safety
+// `p` is null or a live block from this allocator.
+void *reallocarray(void *p, size_t n, size_t size);
+
+// [`aligned_alloc`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/aligned_alloc.html):
+// `EINVAL` when `align` is not a power of two.
+void *aligned_alloc(size_t align, size_t size);
+
+// [`posix_memalign`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/posix_memalign.html):
+// returns `EINVAL` unless `align` is a power of two multiple of `sizeof(void *)`, `ENOMEM`
+// when there is no memory; `*out` is set only on success.
+//
+// # Safety
+// `out` must be writable.
+int posix_memalign(void **out,
+                   size_t align,
+                   size_t size);
+
+// `memalign(align, size)` (obsolete; `<malloc.h>`), as glibc: an alignment that is not a
+// power of two is rounded up to one; `EINVAL` when no power of two is that large.
+void *memalign(size_t align, size_t size);
+
+// `valloc(size)` (obsolete): `memalign(page size, size)`.
+void *valloc(size_t size);
+
+// `pvalloc(size)` (obsolete, GNU): page-aligned, `size` rounded up to whole pages (one page
+// for 0).
+void *pvalloc(size_t size);
+
+// `malloc_usable_size(p)` (GNU): the bytes the block really has; 0 for null.
+//
+// # Safety
+// `p` is null or a live block from this allocator.
+size_t malloc_usable_size(void *p);
+
+// [`mmap`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/mmap.html)
+//
+// # Safety
+// A `MAP_FIXED` mapping replaces what was at `addr`: the caller must own that range.
+void *mmap(void *addr, size_t len, int prot, int flags, int fd, int64_t offset);
+
+// `mmap64`: `mmap` under `_FILE_OFFSET_BITS=64`.
+//
+// # Safety
+// As [`mmap`].
+void *mmap64(void *addr, size_t len, int prot, int flags, int fd, int64_t offset);
+
+// [`munmap`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/munmap.html)
+//
+// # Safety
+// Nothing may use the range afterwards.
+int munmap(void *addr, size_t len);
+
+// [`mprotect`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/mprotect.html)
+//
+// # Safety
+// The caller owns the range's accessibility.
+int mprotect(void *addr, size_t len, int prot);
+
+// [`madvise`](https://man7.org/linux/man-pages/man2/madvise.2.html)
+//
+// # Safety
+// Discarding advice (`MADV_DONTNEED`, `MADV_FREE`...) needs the caller to own the range.
+int madvise(void *addr, size_t len, int advice);
+
+// [`posix_madvise`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/posix_madvise.html):
+// an error number.
+//
+// # Safety
+// The range is the caller's.
+int posix_madvise(void *addr, size_t len, int advice);
+
+// [`msync`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/msync.html)
+//
+// # Safety
+// The range must be the caller's mapping.
+int msync(void *addr, size_t len, int flags);
+
+// [`mlock`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/mlock.html)
+//
+// # Safety
+// Locking changes no contents; the kernel checks the range.
+int mlock(const void *addr, size_t len);
+
+// [`munlock`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/munlock.html)
+//
+// # Safety
+// As [`mlock`].
+int munlock(const void *addr, size_t len);
+
+// [`mlockall`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/mlockall.html)
+int mlockall(int flags);
+
+// [`munlockall`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/munlockall.html)
+int munlockall(void);
+
+// [`shm_open`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/shm_open.html)
+//
+// # Safety
+// `name` must be null or a NUL-terminated string.
+int shm_open(const char *name, int flags, mode_t mode);
+
+// [`shm_unlink`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/shm_unlink.html)
+//
+// # Safety
+// `name` must be null or a NUL-terminated string.
+int shm_unlink(const char *name);
+
+// [`poll`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/poll.html)
+//
+// # Safety
+// `fds` must point at `n` `struct pollfd`s.
+int poll(struct pollfd *fds, nfds_t n, int timeout);
+
+// [`ppoll`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/ppoll.html)
+//
+// # Safety
+// `fds` must point at `n` `struct pollfd`s; `timeout` and `mask` null or readable.
+int ppoll(struct pollfd *fds, nfds_t n, const struct timespec *timeout, const sigset_t *mask);
+
+// [`select`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/select.html)
+//
+// # Safety
+// The sets must be null or cover `n` descriptors; `timeout` null or writable.
+int select(int n, fd_set *r, fd_set *w, fd_set *e, struct timeval *timeout);
+
+// [`pselect`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pselect.html)
+//
+// # Safety
+// As [`select`]; `timeout` and `mask` null or readable.
+int pselect(int n,
+            fd_set *r,
+            fd_set *w,
+            fd_set *e,
+            const struct timespec *timeout,
+            const sigset_t *mask);
+
+// [`pthread_create`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_create.html)
+//
+// # Safety
+// `thread` must be writable; `attr` null or an initialised attribute object.
+int pthread_create(pthread_t *thread,
+                   const pthread_attr_t *attr,
+                   void *(*start)(void*),
+                   void *arg);
+
+// [`pthread_join`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_join.html)
+//
+// # Safety
+// `thread` must name a joinable thread not yet joined; `result` null or writable.
+int pthread_join(pthread_t thread, void **result);
+
+// `pthread_tryjoin_np`: `pthread_join`, or `EBUSY` at once if the thread still runs.
+//
+// # Safety
+// As for `pthread_join`.
+int pthread_tryjoin_np(pthread_t thread, void **result);
+
+// `pthread_clockjoin_np`: `pthread_join` with an absolute deadline on `CLOCK_REALTIME` or
+// `CLOCK_MONOTONIC` (`EINVAL` for another clock); `ETIMEDOUT` when it passes.
+//
+// # Safety
+// As for `pthread_join`; `at` null or readable.
+int pthread_clockjoin_np(pthread_t thread,
+                         void **result,
+                         clockid_t clock,
+                         const struct timespec *at);
+
+// `pthread_timedjoin_np`: `pthread_clockjoin_np` on `CLOCK_REALTIME`.
+//
+// # Safety
+// As for `pthread_clockjoin_np`.
+int pthread_timedjoin_np(pthread_t thread, void **result, const struct timespec *at);
+
+// [`pthread_detach`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_detach.html)
+//
+// # Safety
+// `thread` must name a thread not yet joined or detached.
+int pthread_detach(pthread_t thread);
+
+// [`pthread_exit`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_exit.html)
+void pthread_exit(void *result) __attribute__((__noreturn__));
+
+// [`pthread_self`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_self.html)
+pthread_t pthread_self(void);
+
+// [`pthread_equal`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_equal.html)
+int pthread_equal(pthread_t a, pthread_t b);
+
+// [`gettid`](https://man7.org/linux/man-pages/man2/gettid.2.html): the calling thread's
+// kernel id.
+pid_t gettid(void);
+
+// [`pthread_attr_init`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_attr_init.html)
+//
+// # Safety
+// `a` must be writable for a `pthread_attr_t`.
+int pthread_attr_init(pthread_attr_t *a);
+
+// [`pthread_attr_destroy`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_attr_destroy.html)
+//
+// # Safety
+// `a` must be an initialised attribute object; it may not be used again until initialised.
+int pthread_attr_destroy(pthread_attr_t *a);
+
+// [`pthread_attr_setdetachstate`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_attr_setdetachstate.html)
+//
+// # Safety
+// `a` must be an initialised attribute object.
+int pthread_attr_setdetachstate(pthread_attr_t *a,
+                                int state);
+
+// [`pthread_attr_getdetachstate`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_attr_getdetachstate.html)
+//
+// # Safety
+// `a` an initialised attribute object; `out` writable.
+int pthread_attr_getdetachstate(const pthread_attr_t *a,
+                                int *out);
+
+// [`pthread_attr_setinheritsched`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_attr_setinheritsched.html)
+//
+// # Safety
+// `a` must be an initialised attribute object.
+int pthread_attr_setinheritsched(pthread_attr_t *a,
+                                 int inherit);
+
+// [`pthread_attr_getinheritsched`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_attr_getinheritsched.html)
+//
+// # Safety
+// `a` an initialised attribute object; `out` writable.
+int pthread_attr_getinheritsched(const pthread_attr_t *a,
+                                 int *out);
+
+// [`pthread_attr_setschedpolicy`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_attr_setschedpolicy.html)
+//
+// # Safety
+// `a` must be an initialised attribute object.
+int pthread_attr_setschedpolicy(pthread_attr_t *a,
+                                int policy);
+
+// [`pthread_attr_getschedpolicy`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_attr_getschedpolicy.html)
+//
+// # Safety
+// `a` an initialised attribute object; `out` writable.
+int pthread_attr_getschedpolicy(const pthread_attr_t *a,
+                                int *out);
+
+// [`pthread_attr_setschedparam`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_attr_setschedparam.html):
+// `EINVAL` for a priority outside the policy's range.
+//
+// # Safety
+// `a` an initialised attribute object; `param` readable.
+int pthread_attr_setschedparam(pthread_attr_t *a,
+                               const struct sched_param *param);
+
+// [`pthread_attr_getschedparam`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_attr_getschedparam.html)
+//
+// # Safety
+// `a` an initialised attribute object; `param` writable.
+int pthread_attr_getschedparam(const pthread_attr_t *a,
+                               struct sched_param *param);
+
+// [`pthread_attr_setscope`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_attr_setscope.html):
+// only `PTHREAD_SCOPE_SYSTEM` (Linux has no process scope: `ENOTSUP`).
+//
+// # Safety
+// `a` must be an initialised attribute object.
+int pthread_attr_setscope(pthread_attr_t *_a,
+                          int scope);
+
+// [`pthread_attr_getscope`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_attr_getscope.html)
+//
+// # Safety
+// `out` writable.
+int pthread_attr_getscope(const pthread_attr_t *_a,
+                          int *out);
+
+// [`pthread_attr_setstacksize`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_attr_setstacksize.html):
+// `EINVAL` below `PTHREAD_STACK_MIN`.
+//
+// # Safety
+// `a` must be an initialised attribute object.
+int pthread_attr_setstacksize(pthread_attr_t *a,
+                              size_t size);
+
+// [`pthread_attr_getstacksize`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_attr_getstacksize.html):
+// the size set, or the default a thread would get.
+//
+// # Safety
+// `a` an initialised attribute object; `out` writable.
+int pthread_attr_getstacksize(const pthread_attr_t *a,
+                              size_t *out);
+
+// [`pthread_attr_setstack`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_attr_setstack.html):
+// the thread runs on `[addr, addr + size)`; `EINVAL` below `PTHREAD_STACK_MIN`.
+//
+// # Safety
+// `a` must be an initialised attribute object.
+int pthread_attr_setstack(pthread_attr_t *a,
+                          void *addr,
+                          size_t size);
+
+// [`pthread_attr_getstack`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_attr_getstack.html)
+//
+// # Safety
+// `a` an initialised attribute object; `addr` and `size` writable.
+int pthread_attr_getstack(const pthread_attr_t *a,
+                          void **addr,
+                          size_t *size);
+
+// `pthread_attr_setstackaddr` (obsolete): the top of the thread's stack (x86_64 stacks grow
+// down), its size the attribute's stack size.
+//
+// # Safety
+// `a` must be an initialised attribute object.
+int pthread_attr_setstackaddr(pthread_attr_t *a, void *addr);
+
+// `pthread_attr_getstackaddr` (obsolete): the stack top set by `pthread_attr_setstackaddr`.
+//
+// # Safety
+// `a` an initialised attribute object; `out` writable.
+int pthread_attr_getstackaddr(const pthread_attr_t *a, void **out);
+
+// [`pthread_attr_setguardsize`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_attr_setguardsize.html):
+// rounded up to whole pages when the thread is made; ignored with a program's stack.
+//
+// # Safety
+// `a` must be an initialised attribute object.
+int pthread_attr_setguardsize(pthread_attr_t *a,
+                              size_t size);
+
+// [`pthread_attr_getguardsize`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_attr_getguardsize.html)
+//
+// # Safety
+// `a` an initialised attribute object; `out` writable.
+int pthread_attr_getguardsize(const pthread_attr_t *a,
+                              size_t *out);
+
+// `pthread_attr_setaffinity_np`: the CPUs the thread may run on (a copy of the set); a null
+// set or size 0 removes the setting. `ENOMEM` when the copy cannot be stored.
+//
+// # Safety
+// `a` an initialised attribute object; `set` null or readable for `size` bytes.
+int pthread_attr_setaffinity_np(pthread_attr_t *a, size_t size, const cpu_set_t *set);
+
+// `pthread_attr_getaffinity_np`: the set given (zero-extended to `size`; `EINVAL` if a CPU
+// in it does not fit), or every CPU when none was given.
+//
+// # Safety
+// `a` an initialised attribute object; `set` writable for `size` bytes.
+int pthread_attr_getaffinity_np(const pthread_attr_t *a, size_t size, cpu_set_t *set);
+
+// `pthread_attr_setsigmask_np`: the signal mask the thread starts with; null removes the
+// setting (the thread inherits its creator's mask).
+//
+// # Safety
+// `a` an initialised attribute object; `mask` null or readable.
+int pthread_attr_setsigmask_np(pthread_attr_t *a, const sigset_t *mask);
+
+// `pthread_attr_getsigmask_np`: the mask set, or `PTHREAD_ATTR_NO_SIGMASK_NP` (-1) with an
+// empty set when there is none.
+//
+// # Safety
+// `a` an initialised attribute object; `mask` writable.
+int pthread_attr_getsigmask_np(const pthread_attr_t *a, sigset_t *mask);
+
+// `pthread_getattr_default_np`: the attributes a thread created without any gets.
+//
+// # Safety
+// `a` writable for a `pthread_attr_t` (it becomes an initialised attribute object).
+int pthread_getattr_default_np(pthread_attr_t *a);
+
+// `pthread_setattr_default_np`: the attributes for threads created without any. `EINVAL`
+// for a stack address, a stack size below the minimum or a bad priority.
+//
+// # Safety
+// `a` an initialised attribute object.
+int pthread_setattr_default_np(const pthread_attr_t *a);
+
+// `pthread_getattr_np`: the attributes thread `thread` runs with (its actual stack, guard,
+// detach state, scheduling and affinity), as a new attribute object.
+//
+// # Safety
+// `thread` must name a thread not yet joined; `a` writable for a `pthread_attr_t`.
+int pthread_getattr_np(pthread_t thread, pthread_attr_t *a);
+
+// [`pthread_key_create`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_key_create.html):
+// `EAGAIN` when all 1024 keys are in use.
+//
+// # Safety
+// `key` writable.
+int pthread_key_create(pthread_key_t *key,
+                       void (*destructor)(void*));
+
+// `__pthread_key_create`: the same function under glibc's internal name, which libgcc and
+// libstdc++ test (by its address) to decide whether the program may be multi-threaded.
+//
+// # Safety
+// As for `pthread_key_create`.
+int __pthread_key_create(pthread_key_t *key, void (*destructor)(void*));
+
+// [`pthread_key_delete`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_key_delete.html):
+// `EINVAL` for a key not in use. Destructors of its values do not run.
+int pthread_key_delete(pthread_key_t key);
+
+// [`pthread_getspecific`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_getspecific.html)
+void *pthread_getspecific(pthread_key_t key);
+
+// [`pthread_setspecific`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_setspecific.html):
+// `EINVAL` for a key not in use.
+int pthread_setspecific(pthread_key_t key,
+                        const void *value);
+
+// [`pthread_setschedparam`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_setschedparam.html)
+//
+// # Safety
+// `thread` must name a thread not yet joined; `param` readable.
+int pthread_setschedparam(pthread_t thread,
+                          int policy,
+                          const struct sched_param *param);
+
+// [`pthread_getschedparam`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_getschedparam.html)
+//
+// # Safety
+// `thread` must name a thread not yet joined; `policy` and `param` writable.
+int pthread_getschedparam(pthread_t thread,
+                          int *policy,
+                          struct sched_param *param);
+
+// [`pthread_setschedprio`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_setschedprio.html)
+//
+// # Safety
+// `thread` must name a thread not yet joined.
+int pthread_setschedprio(pthread_t thread,
+                         int priority);
+
+// `pthread_setaffinity_np`: the CPUs the thread may run on.
+//
+// # Safety
+// `thread` must name a thread not yet joined; `set` readable for `size` bytes.
+int pthread_setaffinity_np(pthread_t thread, size_t size, const cpu_set_t *set);
+
+// `pthread_getaffinity_np`: the CPUs the thread may run on, in a set of `size` bytes.
+//
+// # Safety
+// `thread` must name a thread not yet joined; `set` writable for `size` bytes.
+int pthread_getaffinity_np(pthread_t thread, size_t size, cpu_set_t *set);
+
+// [`pthread_getcpuclockid`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_getcpuclockid.html):
+// the kernel's clock id for the thread's CPU time; `ESRCH` once it has ended.
+//
+// # Safety
+// `thread` must name a thread not yet joined; `clock` writable.
+int pthread_getcpuclockid(pthread_t thread,
+                          clockid_t *clock);
+
+// `pthread_setname_np`: `ERANGE` for more than 15 bytes.
+//
+// # Safety
+// `thread` must name a thread not yet joined; `name` a NUL-terminated string.
+int pthread_setname_np(pthread_t thread, const char *name);
+
+// `pthread_getname_np`: `ERANGE` for a buffer shorter than 16 bytes.
+//
+// # Safety
+// `thread` must name a thread not yet joined; `buf` writable for `len` bytes.
+int pthread_getname_np(pthread_t thread, char *buf, size_t len);
+
+// [`pthread_setconcurrency`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_setconcurrency.html):
+// `EINVAL` for a negative level.
+int pthread_setconcurrency(int level);
+
+// [`pthread_getconcurrency`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_getconcurrency.html)
+int pthread_getconcurrency(void);
+
+// [`pthread_kill`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_kill.html):
+// `EINVAL` for a bad signal; 0 for a thread that has ended but is not joined yet.
+//
+// # Safety
+// `thread` must name a thread not yet joined.
+int pthread_kill(pthread_t thread, int sig);
+
+// `pthread_sigqueue`: `sig` with a value, to one thread; `ESRCH` once it has ended.
+//
+// # Safety
+// `thread` must name a thread not yet joined.
+int pthread_sigqueue(pthread_t thread, int sig, union sigval value);
+
+// [`pthread_sigmask`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_sigmask.html):
+// `EINVAL` for a bad `how` with a set.
+//
+// # Safety
+// `set` null or readable; `old` null or writable.
+int pthread_sigmask(int how,
+                    const sigset_t *set,
+                    sigset_t *old);
+
+// [`pthread_cond_init`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_cond_init.html)
+//
+// # Safety
+// `c` must be null or writable memory for a condition variable; `attr` null or initialised.
+int pthread_cond_init(pthread_cond_t *c,
+                      const pthread_condattr_t *attr);
+
+// [`pthread_cond_destroy`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_cond_destroy.html):
+// waits until woken waiters have left.
+//
+// # Safety
+// `c` must be null or point to a condition variable.
+int pthread_cond_destroy(pthread_cond_t *c);
+
+// [`pthread_cond_signal`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_cond_signal.html)
+//
+// # Safety
+// `c` must be null or point to a condition variable.
+int pthread_cond_signal(pthread_cond_t *c);
+
+// [`pthread_cond_broadcast`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_cond_broadcast.html)
+//
+// # Safety
+// `c` must be null or point to a condition variable.
+int pthread_cond_broadcast(pthread_cond_t *c);
+
+// [`pthread_cond_wait`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_cond_wait.html)
+//
+// # Safety
+// `c` and `m` must be null or point to a condition variable and a mutex.
+int pthread_cond_wait(pthread_cond_t *c,
+                      pthread_mutex_t *m);
+
+// [`pthread_cond_timedwait`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_cond_timedwait.html):
+// the deadline is on the clock of the condition variable's attributes.
+//
+// # Safety
+// `c` and `m` must be null or point to a condition variable and a mutex; `abstime` null or
+// readable.
+int pthread_cond_timedwait(pthread_cond_t *c,
+                           pthread_mutex_t *m,
+                           const struct timespec *abstime);
+
+// [`pthread_cond_clockwait`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_cond_clockwait.html):
+// the deadline is on `clock` (`CLOCK_REALTIME` or `CLOCK_MONOTONIC`).
+//
+// # Safety
+// As `pthread_cond_timedwait`.
+int pthread_cond_clockwait(pthread_cond_t *c,
+                           pthread_mutex_t *m,
+                           clockid_t clock,
+                           const struct timespec *abstime);
+
+// [`pthread_condattr_init`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_condattr_init.html)
+//
+// # Safety
+// `a` must be null or writable.
+int pthread_condattr_init(pthread_condattr_t *a);
+
+// [`pthread_condattr_destroy`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_condattr_destroy.html):
+// nothing to release.
+//
+// # Safety
+// `a` must be null or point to attributes.
+int pthread_condattr_destroy(pthread_condattr_t *a);
+
+// [`pthread_condattr_setclock`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_condattr_setclock.html)
+//
+// # Safety
+// `a` must be null or point to attributes.
+int pthread_condattr_setclock(pthread_condattr_t *a,
+                              clockid_t clock);
+
+// [`pthread_condattr_getclock`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_condattr_getclock.html)
+//
+// # Safety
+// `a` must be null or point to attributes; `out` null or writable.
+int pthread_condattr_getclock(const pthread_condattr_t *a,
+                              clockid_t *out);
+
+// [`pthread_condattr_setpshared`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_condattr_setpshared.html)
+//
+// # Safety
+// `a` must be null or point to attributes.
+int pthread_condattr_setpshared(pthread_condattr_t *a,
+                                int pshared);
+
+// [`pthread_condattr_getpshared`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_condattr_getpshared.html)
+//
+// # Safety
+// `a` must be null or point to attributes; `out` null or writable.
+int pthread_condattr_getpshared(const pthread_condattr_t *a,
+                                int *out);
+
+// [`pthread_mutex_init`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_mutex_init.html)
+//
+// # Safety
+// `m` must be null or point to writable memory for a mutex; `attr` null or initialised.
+int pthread_mutex_init(pthread_mutex_t *m,
+                       const pthread_mutexattr_t *attr);
+
+// [`pthread_mutex_destroy`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_mutex_destroy.html)
+//
+// # Safety
+// `m` must be null or point to a mutex.
+int pthread_mutex_destroy(pthread_mutex_t *m);
+
+// [`pthread_mutex_lock`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_mutex_lock.html)
+//
+// # Safety
+// `m` must be null or point to a mutex.
+int pthread_mutex_lock(pthread_mutex_t *m);
+
+// [`pthread_mutex_trylock`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_mutex_trylock.html)
+//
+// # Safety
+// `m` must be null or point to a mutex.
+int pthread_mutex_trylock(pthread_mutex_t *m);
+
+// [`pthread_mutex_unlock`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_mutex_unlock.html)
+//
+// # Safety
+// `m` must be null or point to a mutex.
+int pthread_mutex_unlock(pthread_mutex_t *m);
+
+// [`pthread_mutex_timedlock`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_mutex_timedlock.html):
+// the deadline is on `CLOCK_REALTIME`.
+//
+// # Safety
+// `m` must be null or point to a mutex; `abstime` null or readable.
+int pthread_mutex_timedlock(pthread_mutex_t *m,
+                            const struct timespec *abstime);
+
+// [`pthread_mutex_clocklock`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_mutex_clocklock.html):
+// the deadline is on `clock` (`CLOCK_REALTIME` or `CLOCK_MONOTONIC`).
+//
+// # Safety
+// `m` must be null or point to a mutex; `abstime` null or readable.
+int pthread_mutex_clocklock(pthread_mutex_t *m,
+                            clockid_t clock,
+                            const struct timespec *abstime);
+
+// [`pthread_mutexattr_init`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_mutexattr_init.html)
+//
+// # Safety
+// `a` must be null or writable.
+int pthread_mutexattr_init(pthread_mutexattr_t *a);
+
+// [`pthread_mutexattr_destroy`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_mutexattr_destroy.html):
+// nothing to release.
+//
+// # Safety
+// `a` must be null or point to attributes.
+int pthread_mutexattr_destroy(pthread_mutexattr_t *a);
+
+// [`pthread_mutexattr_settype`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_mutexattr_settype.html)
+//
+// # Safety
+// `a` must be null or point to attributes.
+int pthread_mutexattr_settype(pthread_mutexattr_t *a,
+                              int ty);
+
+// [`pthread_mutexattr_gettype`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_mutexattr_gettype.html)
+//
+// # Safety
+// `a` must be null or point to attributes; `out` null or writable.
+int pthread_mutexattr_gettype(const pthread_mutexattr_t *a,
+                              int *out);
+
+// [`pthread_mutexattr_setpshared`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_mutexattr_setpshared.html)
+//
+// # Safety
+// `a` must be null or point to attributes.
+int pthread_mutexattr_setpshared(pthread_mutexattr_t *a,
+                                 int pshared);
+
+// [`pthread_mutexattr_getpshared`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_mutexattr_getpshared.html)
+//
+// # Safety
+// `a` must be null or point to attributes; `out` null or writable.
+int pthread_mutexattr_getpshared(const pthread_mutexattr_t *a,
+                                 int *out);
+
+// [`pthread_mutexattr_setprotocol`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_mutexattr_setprotocol.html):
+// `PTHREAD_PRIO_NONE` or `PTHREAD_PRIO_INHERIT`; `PTHREAD_PRIO_PROTECT` is `ENOTSUP`.
+//
+// # Safety
+// `a` must be null or point to attributes.
+int pthread_mutexattr_setprotocol(pthread_mutexattr_t *a,
+                                  int protocol);
+
+// [`pthread_mutexattr_getprotocol`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_mutexattr_getprotocol.html)
+//
+// # Safety
+// `a` must be null or point to attributes; `out` null or writable.
+int pthread_mutexattr_getprotocol(const pthread_mutexattr_t *a,
+                                  int *out);
+
+// [`pthread_mutexattr_setprioceiling`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_mutexattr_setprioceiling.html):
+// a `SCHED_FIFO` priority (1 to 99).
+//
+// # Safety
+// `a` must be null or point to attributes.
+int pthread_mutexattr_setprioceiling(pthread_mutexattr_t *a,
+                                     int ceiling);
+
+// [`pthread_mutexattr_getprioceiling`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_mutexattr_getprioceiling.html)
+//
+// # Safety
+// `a` must be null or point to attributes; `out` null or writable.
+int pthread_mutexattr_getprioceiling(const pthread_mutexattr_t *a,
+                                     int *out);
+
+// [`pthread_rwlock_init`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_rwlock_init.html)
+//
+// # Safety
+// `l` must be null or writable memory for a lock; `attr` null or initialised.
+int pthread_rwlock_init(pthread_rwlock_t *l,
+                        const pthread_rwlockattr_t *attr);
+
+// [`pthread_rwlock_destroy`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_rwlock_destroy.html)
+//
+// # Safety
+// `l` must be null or point to a lock.
+int pthread_rwlock_destroy(pthread_rwlock_t *l);
+
+// [`pthread_rwlock_rdlock`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_rwlock_rdlock.html)
+//
+// # Safety
+// `l` must be null or point to a lock.
+int pthread_rwlock_rdlock(pthread_rwlock_t *l);
+
+// [`pthread_rwlock_tryrdlock`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_rwlock_tryrdlock.html)
+//
+// # Safety
+// `l` must be null or point to a lock.
+int pthread_rwlock_tryrdlock(pthread_rwlock_t *l);
+
+// [`pthread_rwlock_timedrdlock`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_rwlock_timedrdlock.html):
+// the deadline is on `CLOCK_REALTIME`.
+//
+// # Safety
+// `l` must be null or point to a lock; `abstime` null or readable.
+int pthread_rwlock_timedrdlock(pthread_rwlock_t *l,
+                               const struct timespec *abstime);
+
+// [`pthread_rwlock_clockrdlock`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_rwlock_clockrdlock.html)
+//
+// # Safety
+// `l` must be null or point to a lock; `abstime` null or readable.
+int pthread_rwlock_clockrdlock(pthread_rwlock_t *l,
+                               clockid_t clock,
+                               const struct timespec *abstime);
+
+// [`pthread_rwlock_wrlock`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_rwlock_wrlock.html)
+//
+// # Safety
+// `l` must be null or point to a lock.
+int pthread_rwlock_wrlock(pthread_rwlock_t *l);
+
+// [`pthread_rwlock_trywrlock`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_rwlock_trywrlock.html)
+//
+// # Safety
+// `l` must be null or point to a lock.
+int pthread_rwlock_trywrlock(pthread_rwlock_t *l);
+
+// [`pthread_rwlock_timedwrlock`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_rwlock_timedwrlock.html):
+// the deadline is on `CLOCK_REALTIME`.
+//
+// # Safety
+// `l` must be null or point to a lock; `abstime` null or readable.
+int pthread_rwlock_timedwrlock(pthread_rwlock_t *l,
+                               const struct timespec *abstime);
+
+// [`pthread_rwlock_clockwrlock`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_rwlock_clockwrlock.html)
+//
+// # Safety
+// `l` must be null or point to a lock; `abstime` null or readable.
+int pthread_rwlock_clockwrlock(pthread_rwlock_t *l,
+                               clockid_t clock,
+                               const struct timespec *abstime);
+
+// [`pthread_rwlock_unlock`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_rwlock_unlock.html)
+//
+// # Safety
+// `l` must be null or point to a lock.
+int pthread_rwlock_unlock(pthread_rwlock_t *l);
+
+// [`pthread_rwlockattr_init`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_rwlockattr_init.html)
+//
+// # Safety
+// `a` must be null or writable.
+int pthread_rwlockattr_init(pthread_rwlockattr_t *a);
+
+// [`pthread_rwlockattr_destroy`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_rwlockattr_destroy.html):
+// nothing to release.
+//
+// # Safety
+// `a` must be null or point to attributes.
+int pthread_rwlockattr_destroy(pthread_rwlockattr_t *a);
+
+// [`pthread_rwlockattr_setpshared`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_rwlockattr_setpshared.html)
+//
+// # Safety
+// `a` must be null or point to attributes.
+int pthread_rwlockattr_setpshared(pthread_rwlockattr_t *a,
+                                  int pshared);
+
+// [`pthread_rwlockattr_getpshared`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_rwlockattr_getpshared.html)
+//
+// # Safety
+// `a` must be null or point to attributes; `out` null or writable.
+int pthread_rwlockattr_getpshared(const pthread_rwlockattr_t *a,
+                                  int *out);
+
+// `pthread_rwlockattr_setkind_np`: `PTHREAD_RWLOCK_PREFER_READER_NP`, `_PREFER_WRITER_NP`
+// (treated as preferring readers, as in glibc) or `_PREFER_WRITER_NONRECURSIVE_NP`.
+//
+// # Safety
+// `a` must be null or point to attributes.
+int pthread_rwlockattr_setkind_np(pthread_rwlockattr_t *a, int kind);
+
+// `pthread_rwlockattr_getkind_np`.
+//
+// # Safety
+// `a` must be null or point to attributes; `out` null or writable.
+int pthread_rwlockattr_getkind_np(const pthread_rwlockattr_t *a, int *out);
+
+// [`getrlimit`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/getrlimit.html)
+//
+// # Safety
+// `out` must be writable (the kernel checks: EFAULT).
+int getrlimit(unsigned int resource, struct rlimit *out);
+
+// `getrlimit64`: `getrlimit` under `_FILE_OFFSET_BITS=64`; the same layout.
+//
+// # Safety
+// As [`getrlimit`].
+int getrlimit64(unsigned int resource, struct rlimit64 *out);
+
+// [`setrlimit`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/setrlimit.html)
+//
+// # Safety
+// `new` must be readable (the kernel checks: EFAULT).
+int setrlimit(unsigned int resource, const struct rlimit *new_);
+
+// `setrlimit64`: `setrlimit` under `_FILE_OFFSET_BITS=64`.
+//
+// # Safety
+// As [`setrlimit`].
+int setrlimit64(unsigned int resource, const struct rlimit64 *new_);
+
+// [`prlimit`](https://man7.org/linux/man-pages/man2/prlimit.2.html)
+//
+// # Safety
+// `new` null or readable, `old` null or writable (the kernel checks: EFAULT).
+int prlimit(pid_t pid, unsigned int resource, const struct rlimit *new_, struct rlimit *old);
+
+// `prlimit64`: `prlimit` under `_FILE_OFFSET_BITS=64`.
+//
+// # Safety
+// As [`prlimit`].
+int prlimit64(pid_t pid, unsigned int resource, const struct rlimit64 *new_, struct rlimit64 *old);
+
+// [`getrusage`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/getrusage.html)
+//
+// # Safety
+// `out` must be writable (the kernel checks: EFAULT).
+int getrusage(int who, struct rusage *out);
+
+// [`getpriority`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/getpriority.html)
+int getpriority(unsigned int which, id_t who);
+
+// [`setpriority`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/setpriority.html)
+int setpriority(unsigned int which, id_t who, int prio);
+
+// [`sched_yield`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/sched_yield.html)
+int sched_yield(void);
+
+// [`sched_getaffinity`](https://man7.org/linux/man-pages/man2/sched_getaffinity.2.html):
+// the CPUs `pid` (0: the caller) may run on, in a set of `size` bytes.
+//
+// # Safety
+// `set` writable for `size` bytes.
+int sched_getaffinity(pid_t pid, size_t size, cpu_set_t *set);
+
+// [`sched_setaffinity`](https://man7.org/linux/man-pages/man2/sched_setaffinity.2.html)
+//
+// # Safety
+// `set` readable for `size` bytes.
+int sched_setaffinity(pid_t pid, size_t size, const cpu_set_t *set);
+
+// [`sched_getcpu`](https://man7.org/linux/man-pages/man3/sched_getcpu.3.html): the CPU the
+// caller runs on.
+int sched_getcpu(void);
+
+// [`sched_get_priority_max`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/sched_get_priority_max.html)
+int sched_get_priority_max(int policy);
+
+// [`sched_get_priority_min`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/sched_get_priority_min.html)
+int sched_get_priority_min(int policy);
+
+// [`sched_getparam`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/sched_getparam.html)
+//
+// # Safety
+// `param` null or writable.
+int sched_getparam(pid_t pid,
+                   struct sched_param *param);
+
+// [`sched_setparam`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/sched_setparam.html)
+//
+// # Safety
+// `param` null or readable.
+int sched_setparam(pid_t pid,
+                   const struct sched_param *param);
+
+// [`sched_getscheduler`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/sched_getscheduler.html)
+int sched_getscheduler(pid_t pid);
+
+// [`sched_setscheduler`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/sched_setscheduler.html):
+// 0 on success (Linux does not return the previous policy, whatever POSIX allows).
+//
+// # Safety
+// `param` null or readable.
+int sched_setscheduler(pid_t pid,
+                       int policy,
+                       const struct sched_param *param);
+
+// [`sched_rr_get_interval`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/sched_rr_get_interval.html)
+//
+// # Safety
+// `ts` writable.
+int sched_rr_get_interval(pid_t pid,
+                          struct timespec *ts);
+
+// `__sched_cpucount` (behind `CPU_COUNT`): the CPUs in a set of `size` bytes.
+//
+// # Safety
+// `set` readable for `size` bytes.
+int __sched_cpucount(size_t size, const cpu_set_t *set);
+
+// `__sched_cpualloc` (behind `CPU_ALLOC`): a set for `count` CPUs, freed by
+// `__sched_cpufree`; null with `ENOMEM` when there is no memory.
+cpu_set_t *__sched_cpualloc(size_t count);
+
+// `__sched_cpufree` (behind `CPU_FREE`).
+//
+// # Safety
+// `set` null or from `__sched_cpualloc`, not freed yet.
+void __sched_cpufree(cpu_set_t *set);
+
+// [`sigemptyset`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/sigemptyset.html)
+//
+// # Safety
+// `s` must be null or writable.
+int sigemptyset(sigset_t *s);
+
+// [`sigfillset`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/sigfillset.html):
+// every signal but the two the runtime reserves.
+//
+// # Safety
+// `s` must be null or writable.
+int sigfillset(sigset_t *s);
+
+// [`sigaddset`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/sigaddset.html)
+//
+// # Safety
+// `s` must be null or readable and writable.
+int sigaddset(sigset_t *s, int sig);
+
+// [`sigdelset`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/sigdelset.html)
+//
+// # Safety
+// `s` must be null or readable and writable.
+int sigdelset(sigset_t *s, int sig);
+
+// [`sigismember`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/sigismember.html)
+//
+// # Safety
+// `s` must be null or readable.
+int sigismember(const sigset_t *s, int sig);
+
+// [`sigisemptyset`](https://man7.org/linux/man-pages/man3/sigisemptyset.3.html)
+//
+// # Safety
+// `s` must be null or readable.
+int sigisemptyset(const sigset_t *s);
+
+// [`sigorset`](https://man7.org/linux/man-pages/man3/sigorset.3.html)
+//
+// # Safety
+// `dst` null or writable, `a` and `b` null or readable.
+int sigorset(sigset_t *dst, const sigset_t *a, const sigset_t *b);
+
+// [`sigandset`](https://man7.org/linux/man-pages/man3/sigandset.3.html)
+//
+// # Safety
+// `dst` null or writable, `a` and `b` null or readable.
+int sigandset(sigset_t *dst, const sigset_t *a, const sigset_t *b);
+
+// `__libc_current_sigrtmin`: what glibc's `SIGRTMIN` macro calls.
+int __libc_current_sigrtmin(void);
+
+// `__libc_current_sigrtmax`: what glibc's `SIGRTMAX` macro calls.
+int __libc_current_sigrtmax(void);
+
 // Called by code whose stack canary was overwritten: reports it and dies by SIGABRT.
 void __stack_chk_fail(void) __attribute__((__noreturn__));
+
+// [`stat`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/stat.html)
+//
+// # Safety
+// `path` must be null or NUL-terminated; `out` null or writable.
+int stat(const char *path, struct stat *out);
+
+// [`lstat`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/lstat.html)
+//
+// # Safety
+// As [`stat`].
+int lstat(const char *path, struct stat *out);
+
+// [`fstat`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/fstat.html)
+//
+// # Safety
+// `out` must be null or writable.
+int fstat(int fd, struct stat *out);
+
+// [`fstatat`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/fstatat.html)
+//
+// # Safety
+// As [`stat`].
+int fstatat(int dirfd, const char *path, struct stat *out, int flags);
+
+// `stat64`: `stat` under `_FILE_OFFSET_BITS=64`.
+//
+// # Safety
+// As [`stat`].
+int stat64(const char *path, struct stat64 *out);
+
+// `lstat64`: `lstat` under `_FILE_OFFSET_BITS=64`.
+//
+// # Safety
+// As [`stat`].
+int lstat64(const char *path, struct stat64 *out);
+
+// `fstat64`: `fstat` under `_FILE_OFFSET_BITS=64`.
+//
+// # Safety
+// As [`fstat`].
+int fstat64(int fd, struct stat64 *out);
+
+// `fstatat64`: `fstatat` under `_FILE_OFFSET_BITS=64`.
+//
+// # Safety
+// As [`stat`].
+int fstatat64(int dirfd, const char *path, struct stat64 *out, int flags);
+
+// [`statx`](https://man7.org/linux/man-pages/man2/statx.2.html)
+//
+// # Safety
+// `path` must be null or NUL-terminated; `out` null or writable.
+int statx(int dirfd, const char *path, int flags, uint32_t mask, struct statx *out);
+
+// [`mkdir`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/mkdir.html)
+//
+// # Safety
+// `path` must be null or a NUL-terminated string.
+int mkdir(const char *path, mode_t mode);
+
+// [`mkdirat`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/mkdirat.html)
+//
+// # Safety
+// `path` must be null or a NUL-terminated string.
+int mkdirat(int dirfd, const char *path, mode_t mode);
+
+// [`chmod`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/chmod.html)
+//
+// # Safety
+// `path` must be null or a NUL-terminated string.
+int chmod(const char *path, mode_t mode);
+
+// [`fchmodat`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/fchmodat.html)
+//
+// # Safety
+// `path` must be null or a NUL-terminated string.
+int fchmodat(int dirfd, const char *path, mode_t mode, int flags);
+
+// [`fchmod`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/fchmod.html)
+int fchmod(int fd, mode_t mode);
+
+// [`umask`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/umask.html)
+mode_t umask(mode_t mask);
+
+// `__uflow(f)`: the next byte when the read area is empty (glibc's inline `getc_unlocked`
+// calls it). [LSB](https://refspecs.linuxfoundation.org/LSB_5.0.0/LSB-Core-generic/LSB-Core-generic/baselib---uflow.html)
+//
+// # Safety
+// `f` must be null or a live stream.
+int __uflow(FILE *f);
+
+// `__underflow(f)`: the next byte, not consumed.
+// [LSB](https://refspecs.linuxfoundation.org/LSB_5.0.0/LSB-Core-generic/LSB-Core-generic/baselib---underflow.html)
+//
+// # Safety
+// `f` must be null or a live stream.
+int __underflow(FILE *f);
+
+// `__overflow(f, c)`: writes `c` when the write area is full (glibc's inline `putc_unlocked`
+// calls it); `c == EOF` only flushes.
+// [LSB](https://refspecs.linuxfoundation.org/LSB_5.0.0/LSB-Core-generic/LSB-Core-generic/baselib---overflow.html)
+//
+// # Safety
+// `f` must be null or a live stream.
+int __overflow(FILE *f,
+               int c);
+
+// [`fopen`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/fopen.html)
+//
+// # Safety
+// `path` and `mode` must be null or NUL-terminated strings.
+FILE *fopen(const char *path, const char *mode);
+
+// `fopen64`: `fopen` under `_FILE_OFFSET_BITS=64`.
+//
+// # Safety
+// As [`fopen`].
+FILE *fopen64(const char *path, const char *mode);
+
+// [`fdopen`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/fdopen.html)
+//
+// # Safety
+// `mode` must be null or a NUL-terminated string.
+FILE *fdopen(int fd, const char *mode);
+
+// [`freopen`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/freopen.html)
+//
+// # Safety
+// `path` and `mode` must be null or NUL-terminated strings; `f` null or a live stream.
+FILE *freopen(const char *path, const char *mode, FILE *f);
+
+// `freopen64`: `freopen` under `_FILE_OFFSET_BITS=64`.
+//
+// # Safety
+// As [`freopen`].
+FILE *freopen64(const char *path, const char *mode, FILE *f);
+
+// [`fmemopen`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/fmemopen.html)
+//
+// # Safety
+// `buf` must be null or writable for `size` bytes while the stream is open; `mode` null or
+// a NUL-terminated string.
+FILE *fmemopen(void *buf, size_t size, const char *mode);
+
+// [`open_memstream`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/open_memstream.html)
+//
+// # Safety
+// `buf` and `size` must be null or writable until the stream is closed.
+FILE *open_memstream(char **buf,
+                     size_t *size);
+
+// [`tmpfile`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/tmpfile.html)
+FILE *tmpfile(void);
+
+// `tmpfile64`: `tmpfile` under `_FILE_OFFSET_BITS=64`.
+FILE *tmpfile64(void);
+
+// [`fclose`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/fclose.html)
+//
+// # Safety
+// `f` must be null or a live stream, not used afterwards.
+int fclose(FILE *f);
+
+// [`fflush`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/fflush.html): null
+// flushes every stream.
+//
+// # Safety
+// `f` must be null or a live stream.
+int fflush(FILE *f);
+
+// `fflush_unlocked`: `fflush` without taking the stream's lock.
+//
+// # Safety
+// As [`fflush`], and no other thread may use the stream during the call.
+int fflush_unlocked(FILE *f);
+
+// [`fileno`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/fileno.html)
+//
+// # Safety
+// `f` must be null or a live stream.
+int fileno(FILE *f);
+
+// `fileno_unlocked`.
+//
+// # Safety
+// As [`fileno`].
+int fileno_unlocked(FILE *f);
+
+// [`setvbuf`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/setvbuf.html):
+// `_IOFBF` (0), `_IOLBF` (1) or `_IONBF` (2), else `EINVAL`. A null `buf` keeps the
+// stream's own buffer.
+//
+// # Safety
+// `f` must be null or a live stream; a non-null `buf` must stay writable for `size` bytes
+// while the stream uses it.
+int setvbuf(FILE *f, char *buf, int mode, size_t size);
+
+// [`setbuf`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/setbuf.html):
+// `buf` of `BUFSIZ` bytes, or unbuffered for null.
+//
+// # Safety
+// As [`setvbuf`] with `BUFSIZ`.
+void setbuf(FILE *f, char *buf);
+
+// `setbuffer(f, buf, size)` (BSD): `buf` of `size` bytes, or unbuffered for null.
+//
+// # Safety
+// As [`setvbuf`].
+void setbuffer(FILE *f, char *buf, size_t size);
+
+// `setlinebuf(f)` (BSD): line buffering with the stream's own buffer.
+//
+// # Safety
+// `f` must be null or a live stream.
+void setlinebuf(FILE *f);
+
+// [`fgetc`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/fgetc.html)
+//
+// # Safety
+// `f` must be null or a live stream.
+int fgetc(FILE *f);
+
+// [`getc`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/getc.html)
+//
+// # Safety
+// `f` must be null or a live stream.
+int getc(FILE *f);
+
+// [`getchar`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/getchar.html)
+int getchar(void);
+
+// [`getc_unlocked`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/getc_unlocked.html)
+//
+// # Safety
+// `f` must be null or a live stream no other thread uses during the call.
+int getc_unlocked(FILE *f);
+
+// `fgetc_unlocked`.
+//
+// # Safety
+// As [`getc_unlocked`].
+int fgetc_unlocked(FILE *f);
+
+// [`getchar_unlocked`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/getchar_unlocked.html)
+//
+// # Safety
+// No other thread may use `stdin` during the call.
+int getchar_unlocked(void);
+
+// [`fputc`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/fputc.html)
+//
+// # Safety
+// `f` must be null or a live stream.
+int fputc(int c, FILE *f);
+
+// [`putc`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/putc.html)
+//
+// # Safety
+// `f` must be null or a live stream.
+int putc(int c, FILE *f);
+
+// [`putchar`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/putchar.html)
+int putchar(int c);
+
+// [`putc_unlocked`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/putc_unlocked.html)
+//
+// # Safety
+// `f` must be null or a live stream no other thread uses during the call.
+int putc_unlocked(int c, FILE *f);
+
+// `fputc_unlocked`.
+//
+// # Safety
+// As [`putc_unlocked`].
+int fputc_unlocked(int c, FILE *f);
+
+// [`putchar_unlocked`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/putchar_unlocked.html)
+//
+// # Safety
+// No other thread may use `stdout` during the call.
+int putchar_unlocked(int c);
+
+// [`ungetc`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/ungetc.html):
+// `EOF` pushes nothing back.
+//
+// # Safety
+// `f` must be null or a live stream.
+int ungetc(int c, FILE *f);
+
+// [`fread`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/fread.html)
+//
+// # Safety
+// `ptr` must be writable for `size * n` bytes; `f` null or a live stream.
+size_t fread(void *ptr, size_t size, size_t n, FILE *f);
+
+// `fread_unlocked`.
+//
+// # Safety
+// As [`fread`], and no other thread may use the stream during the call.
+size_t fread_unlocked(void *ptr, size_t size, size_t n, FILE *f);
+
+// [`fwrite`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/fwrite.html)
+//
+// # Safety
+// `ptr` must be readable for `size * n` bytes; `f` null or a live stream.
+size_t fwrite(const void *ptr, size_t size, size_t n, FILE *f);
+
+// `fwrite_unlocked`.
+//
+// # Safety
+// As [`fwrite`], and no other thread may use the stream during the call.
+size_t fwrite_unlocked(const void *ptr, size_t size, size_t n, FILE *f);
+
+// [`fgets`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/fgets.html)
+//
+// # Safety
+// `buf` must be writable for `n` bytes; `f` null or a live stream.
+char *fgets(char *buf, int n, FILE *f);
+
+// `fgets_unlocked`.
+//
+// # Safety
+// As [`fgets`], and no other thread may use the stream during the call.
+char *fgets_unlocked(char *buf, int n, FILE *f);
+
+// [`getdelim`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/getdelim.html)
+//
+// # Safety
+// `line`, `cap` null or valid, `*line` null or from `malloc` with `*cap` bytes; `f` null or
+// a live stream.
+ptrdiff_t getdelim(char **line, size_t *cap, int delimiter, FILE *f);
+
+// `__getdelim`: what glibc's inline `getline` calls.
+//
+// # Safety
+// As [`getdelim`].
+ptrdiff_t __getdelim(char **line, size_t *cap, int delimiter, FILE *f);
+
+// [`getline`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/getline.html)
+//
+// # Safety
+// As [`getdelim`].
+ptrdiff_t getline(char **line, size_t *cap, FILE *f);
+
+// [`fputs`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/fputs.html)
+//
+// # Safety
+// `text` must be null or a NUL-terminated string; `f` null or a live stream.
+int fputs(const char *text, FILE *f);
+
+// `fputs_unlocked`.
+//
+// # Safety
+// As [`fputs`], and no other thread may use the stream during the call.
+int fputs_unlocked(const char *text, FILE *f);
+
+// [`puts`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/puts.html): the text
+// and a newline on `stdout`; returns the bytes written, as glibc does.
+//
+// # Safety
+// `text` must be null or a NUL-terminated string.
+int puts(const char *text);
+
+// [`fseeko`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/fseek.html)
+//
+// # Safety
+// `f` must be null or a live stream.
+int fseeko(FILE *f, off_t offset, int whence);
+
+// `fseeko64`: `fseeko` under `_FILE_OFFSET_BITS=64`.
+//
+// # Safety
+// As [`fseeko`].
+int fseeko64(FILE *f, off64_t offset, int whence);
+
+// [`fseek`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/fseek.html)
+//
+// # Safety
+// `f` must be null or a live stream.
+int fseek(FILE *f, long offset, int whence);
+
+// [`ftello`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/ftell.html)
+//
+// # Safety
+// `f` must be null or a live stream.
+off_t ftello(FILE *f);
+
+// `ftello64`: `ftello` under `_FILE_OFFSET_BITS=64`.
+//
+// # Safety
+// As [`ftello`].
+off64_t ftello64(FILE *f);
+
+// [`ftell`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/ftell.html)
+//
+// # Safety
+// `f` must be null or a live stream.
+long ftell(FILE *f);
+
+// [`rewind`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/rewind.html):
+// back to the start, both indicators cleared.
+//
+// # Safety
+// `f` must be null or a live stream.
+void rewind(FILE *f);
+
+// [`fgetpos`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/fgetpos.html)
+//
+// # Safety
+// `f` must be null or a live stream; `pos` null or writable.
+int fgetpos(FILE *f, fpos_t *pos);
+
+// `fgetpos64`: `fgetpos` under `_FILE_OFFSET_BITS=64`.
+//
+// # Safety
+// As [`fgetpos`].
+int fgetpos64(FILE *f, fpos64_t *pos);
+
+// [`fsetpos`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/fsetpos.html)
+//
+// # Safety
+// `f` must be null or a live stream; `pos` null or readable.
+int fsetpos(FILE *f, const fpos_t *pos);
+
+// `fsetpos64`: `fsetpos` under `_FILE_OFFSET_BITS=64`.
+//
+// # Safety
+// As [`fsetpos`].
+int fsetpos64(FILE *f, const fpos64_t *pos);
+
+// [`feof`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/feof.html)
+//
+// # Safety
+// `f` must be null or a live stream.
+int feof(FILE *f);
+
+// `feof_unlocked`.
+//
+// # Safety
+// `f` must be null or a live stream.
+int feof_unlocked(FILE *f);
+
+// [`ferror`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/ferror.html)
+//
+// # Safety
+// `f` must be null or a live stream.
+int ferror(FILE *f);
+
+// `ferror_unlocked`.
+//
+// # Safety
+// `f` must be null or a live stream.
+int ferror_unlocked(FILE *f);
+
+// [`clearerr`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/clearerr.html)
+//
+// # Safety
+// `f` must be null or a live stream.
+void clearerr(FILE *f);
+
+// `clearerr_unlocked`.
+//
+// # Safety
+// `f` must be null or a live stream no other thread uses during the call.
+void clearerr_unlocked(FILE *f);
+
+// [`flockfile`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/flockfile.html)
+//
+// # Safety
+// `f` must be null (ignored) or a live stream.
+void flockfile(FILE *f);
+
+// [`ftrylockfile`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/ftrylockfile.html):
+// 0 when the lock was taken.
+//
+// # Safety
+// `f` must be null or a live stream.
+int ftrylockfile(FILE *f);
+
+// [`funlockfile`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/funlockfile.html)
+//
+// # Safety
+// `f` must be null (ignored) or a live stream the calling thread has locked.
+void funlockfile(FILE *f);
+
+// `__fpending(f)`: bytes written and not yet flushed.
+//
+// # Safety
+// `f` must be null or a live stream.
+size_t __fpending(FILE *f);
+
+// `__freading(f)`: nonzero if the stream is read-only or its last operation was a read.
+//
+// # Safety
+// `f` must be null or a live stream.
+int __freading(FILE *f);
+
+// `__fwriting(f)`: nonzero if the stream is write-only or its last operation was a write.
+//
+// # Safety
+// `f` must be null or a live stream.
+int __fwriting(FILE *f);
+
+// [`remove`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/remove.html)
+//
+// # Safety
+// `path` must be null or a NUL-terminated string.
+int remove(const char *path);
+
+// [`rename`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/rename.html)
+//
+// # Safety
+// `old` and `new` must be null or NUL-terminated strings.
+int rename(const char *old, const char *new_);
 
 // [`exit`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/exit.html)
 void exit(int status) __attribute__((__noreturn__));
@@ -146,6 +1714,79 @@ int __cxa_at_quick_exit(void (*f)(void), void *_dso);
 // # Safety
 // `name` must be null or a NUL-terminated string.
 char *getenv(const char *name);
+
+// [`strtol`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/strtol.html)
+//
+// # Safety
+// `nptr` NUL-terminated; `endptr` null or writable.
+long strtol(const char *nptr, char **endptr, int base);
+
+// [`strtoll`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/strtoll.html)
+//
+// # Safety
+// As `strtol`.
+long long strtoll(const char *nptr, char **endptr, int base);
+
+// [`strtoimax`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/strtoimax.html)
+//
+// # Safety
+// As `strtol`.
+intmax_t strtoimax(const char *nptr, char **endptr, int base);
+
+// [`strtoul`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/strtoul.html)
+//
+// # Safety
+// As `strtol`.
+unsigned long strtoul(const char *nptr, char **endptr, int base);
+
+// [`strtoull`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/strtoull.html)
+//
+// # Safety
+// As `strtol`.
+unsigned long long strtoull(const char *nptr, char **endptr, int base);
+
+// [`strtoumax`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/strtoumax.html)
+//
+// # Safety
+// As `strtol`.
+uintmax_t strtoumax(const char *nptr, char **endptr, int base);
+
+// [`atoi`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/atoi.html):
+// `(int) strtol(nptr, NULL, 10)`, as glibc.
+//
+// # Safety
+// `nptr` NUL-terminated.
+int atoi(const char *nptr);
+
+// [`atol`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/atol.html)
+//
+// # Safety
+// `nptr` NUL-terminated.
+long atol(const char *nptr);
+
+// [`atoll`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/atoll.html)
+//
+// # Safety
+// `nptr` NUL-terminated.
+long long atoll(const char *nptr);
+
+// [`strtod`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/strtod.html)
+//
+// # Safety
+// `nptr` NUL-terminated; `endptr` null or writable.
+double strtod(const char *nptr, char **endptr);
+
+// [`strtof`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/strtof.html)
+//
+// # Safety
+// As `strtod`.
+float strtof(const char *nptr, char **endptr);
+
+// [`atof`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/atof.html)
+//
+// # Safety
+// `nptr` NUL-terminated.
+double atof(const char *nptr);
 
 // [`memcpy`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/memcpy.html)
 //
@@ -449,12 +2090,111 @@ int ffsl(long i);
 // [`ffsll`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/ffsll.html)
 int ffsll(long long i);
 
+// [`thrd_create`](https://en.cppreference.com/w/c/thread/thrd_create)
+//
+// # Safety
+// `thr` writable.
+int thrd_create(unsigned long *thr, int (*func)(void*), void *arg);
+
+// [`thrd_join`](https://en.cppreference.com/w/c/thread/thrd_join)
+//
+// # Safety
+// `thr` must name a joinable thread not yet joined; `res` null or writable.
+int thrd_join(unsigned long thr, int *res);
+
+// [`thrd_detach`](https://en.cppreference.com/w/c/thread/thrd_detach)
+//
+// # Safety
+// `thr` must name a thread not yet joined or detached.
+int thrd_detach(unsigned long thr);
+
+// [`thrd_exit`](https://en.cppreference.com/w/c/thread/thrd_exit)
+void thrd_exit(int res) __attribute__((__noreturn__));
+
+// [`thrd_current`](https://en.cppreference.com/w/c/thread/thrd_current)
+unsigned long thrd_current(void);
+
+// [`thrd_equal`](https://en.cppreference.com/w/c/thread/thrd_equal)
+int thrd_equal(unsigned long a, unsigned long b);
+
+// [`thrd_yield`](https://en.cppreference.com/w/c/thread/thrd_yield)
+void thrd_yield(void);
+
+// [`thrd_sleep`](https://en.cppreference.com/w/c/thread/thrd_sleep): 0 after the whole
+// time, -1 when a signal interrupted it (the time left in `rem`), -2 on another error.
+//
+// # Safety
+// `dur` readable; `rem` null or writable.
+int thrd_sleep(const struct timespec *dur, struct timespec *rem);
+
+// [`tss_create`](https://en.cppreference.com/w/c/thread/tss_create)
+//
+// # Safety
+// `key` writable.
+int tss_create(unsigned int *key, void (*dtor)(void*));
+
+// [`tss_delete`](https://en.cppreference.com/w/c/thread/tss_delete)
+void tss_delete(unsigned int key);
+
+// [`tss_get`](https://en.cppreference.com/w/c/thread/tss_get)
+void *tss_get(unsigned int key);
+
+// [`tss_set`](https://en.cppreference.com/w/c/thread/tss_set)
+int tss_set(unsigned int key, void *value);
+
 // [`clock_gettime`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/clock_gettime.html),
 // through the vDSO where the kernel offers it.
 //
 // # Safety
 // `ts` must be null or writable.
 int clock_gettime(int id, struct timespec *ts);
+
+// `__tls_get_addr` ([x86_64 TLS ABI](https://www.akkadia.org/drepper/tls.pdf)): the calling
+// thread's address of a general-dynamic TLS variable.
+//
+// # Safety
+// `index` must point at a TLS index the linker made: two words, module and offset.
+void *__tls_get_addr(const size_t *index);
+
+// `__cxa_thread_atexit_impl(f, obj, dso)`: runs `f(obj)` when the calling thread ends (or
+// calls `exit`), newest first, before its key destructors. -1 when there is no memory.
+int __cxa_thread_atexit_impl(void (*f)(void*), void *obj, void *_dso);
+
+// [`readv`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/readv.html)
+//
+// # Safety
+// `iov` must point at `n` `struct iovec`s naming writable buffers.
+ptrdiff_t readv(int fd, const struct iovec *iov, int n);
+
+// [`writev`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/writev.html)
+//
+// # Safety
+// `iov` must point at `n` `struct iovec`s naming readable buffers.
+ptrdiff_t writev(int fd, const struct iovec *iov, int n);
+
+// [`preadv`](https://man7.org/linux/man-pages/man2/preadv.2.html)
+//
+// # Safety
+// As [`readv`].
+ptrdiff_t preadv(int fd, const struct iovec *iov, int n, int64_t offset);
+
+// `preadv64`: `preadv` under `_FILE_OFFSET_BITS=64`.
+//
+// # Safety
+// As [`readv`].
+ptrdiff_t preadv64(int fd, const struct iovec *iov, int n, int64_t offset);
+
+// [`pwritev`](https://man7.org/linux/man-pages/man2/pwritev.2.html)
+//
+// # Safety
+// As [`writev`].
+ptrdiff_t pwritev(int fd, const struct iovec *iov, int n, int64_t offset);
+
+// `pwritev64`: `pwritev` under `_FILE_OFFSET_BITS=64`.
+//
+// # Safety
+// As [`writev`].
+ptrdiff_t pwritev64(int fd, const struct iovec *iov, int n, int64_t offset);
 
 // [`read`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/read.html)
 //
@@ -482,6 +2222,381 @@ int getpid(void);
 
 // [`_exit`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/_exit.html)
 void _exit(int status) __attribute__((__noreturn__));
+
+// [`pread`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pread.html)
+//
+// # Safety
+// `buf` must be writable for `count` bytes.
+ptrdiff_t pread(int fd, void *buf, size_t count, int64_t offset);
+
+// `pread64`: `pread` under `_FILE_OFFSET_BITS=64`.
+//
+// # Safety
+// As [`pread`].
+ptrdiff_t pread64(int fd, void *buf, size_t count, int64_t offset);
+
+// [`pwrite`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pwrite.html)
+//
+// # Safety
+// `buf` must be readable for `count` bytes.
+ptrdiff_t pwrite(int fd, const void *buf, size_t count, int64_t offset);
+
+// `pwrite64`: `pwrite` under `_FILE_OFFSET_BITS=64`.
+//
+// # Safety
+// As [`pwrite`].
+ptrdiff_t pwrite64(int fd, const void *buf, size_t count, int64_t offset);
+
+// [`dup`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/dup.html)
+int dup(int fd);
+
+// [`dup2`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/dup2.html)
+int dup2(int old, int new_);
+
+// [`dup3`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/dup3.html)
+int dup3(int old, int new_, int flags);
+
+// [`isatty`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/isatty.html)
+int isatty(int fd);
+
+// [`ttyname_r`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/ttyname_r.html):
+// an error number.
+//
+// # Safety
+// `buf` must be writable for `len` bytes.
+int ttyname_r(int fd, char *buf, size_t len);
+
+// [`ttyname`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/ttyname.html)
+char *ttyname(int fd);
+
+// [`fsync`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/fsync.html)
+int fsync(int fd);
+
+// [`fdatasync`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/fdatasync.html)
+int fdatasync(int fd);
+
+// [`ftruncate`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/ftruncate.html)
+int ftruncate(int fd, int64_t len);
+
+// `ftruncate64`: `ftruncate` under `_FILE_OFFSET_BITS=64`.
+int ftruncate64(int fd, int64_t len);
+
+// [`access`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/access.html)
+//
+// # Safety
+// `path` must be null or a NUL-terminated string.
+int access(const char *path, int mode);
+
+// [`faccessat`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/faccessat.html)
+//
+// # Safety
+// `path` must be null or a NUL-terminated string.
+int faccessat(int dirfd, const char *path, int mode, int flags);
+
+// [`chdir`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/chdir.html)
+//
+// # Safety
+// `path` must be null or a NUL-terminated string.
+int chdir(const char *path);
+
+// [`fchdir`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/fchdir.html)
+int fchdir(int fd);
+
+// [`getcwd`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/getcwd.html) into the
+// caller's buffer.
+//
+// # Safety
+// `buf` must be writable for `len` bytes.
+char *getcwd(char *buf, size_t len);
+
+// [`rmdir`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/rmdir.html)
+//
+// # Safety
+// `path` must be null or a NUL-terminated string.
+int rmdir(const char *path);
+
+// [`unlink`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/unlink.html)
+//
+// # Safety
+// `path` must be null or a NUL-terminated string.
+int unlink(const char *path);
+
+// [`unlinkat`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/unlinkat.html)
+//
+// # Safety
+// `path` must be null or a NUL-terminated string.
+int unlinkat(int dirfd, const char *path, int flags);
+
+// [`renameat`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/renameat.html)
+//
+// # Safety
+// Both paths must be null or NUL-terminated strings.
+int renameat(int olddir, const char *old, int newdir, const char *new_);
+
+// [`renameat2`](https://man7.org/linux/man-pages/man2/renameat2.2.html)
+//
+// # Safety
+// Both paths must be null or NUL-terminated strings.
+int renameat2(int olddir, const char *old, int newdir, const char *new_, uint32_t flags);
+
+// [`link`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/link.html)
+//
+// # Safety
+// Both paths must be null or NUL-terminated strings.
+int link(const char *old, const char *new_);
+
+// [`linkat`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/linkat.html)
+//
+// # Safety
+// Both paths must be null or NUL-terminated strings.
+int linkat(int olddir, const char *old, int newdir, const char *new_, int flags);
+
+// [`symlink`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/symlink.html)
+//
+// # Safety
+// Both strings must be null or NUL-terminated.
+int symlink(const char *target, const char *path);
+
+// [`symlinkat`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/symlinkat.html)
+//
+// # Safety
+// Both strings must be null or NUL-terminated.
+int symlinkat(const char *target, int dirfd, const char *path);
+
+// [`readlink`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/readlink.html)
+//
+// # Safety
+// `path` must be null or NUL-terminated; `buf` writable for `len` bytes.
+ptrdiff_t readlink(const char *path, char *buf, size_t len);
+
+// [`readlinkat`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/readlinkat.html)
+//
+// # Safety
+// `path` must be null or NUL-terminated; `buf` writable for `len` bytes.
+ptrdiff_t readlinkat(int dirfd, const char *path, char *buf, size_t len);
+
+// [`chown`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/chown.html)
+//
+// # Safety
+// `path` must be null or a NUL-terminated string.
+int chown(const char *path, uid_t uid, gid_t gid);
+
+// [`lchown`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/lchown.html)
+//
+// # Safety
+// `path` must be null or a NUL-terminated string.
+int lchown(const char *path, uid_t uid, gid_t gid);
+
+// [`fchownat`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/fchownat.html)
+//
+// # Safety
+// `path` must be null or a NUL-terminated string.
+int fchownat(int dirfd, const char *path, uid_t uid, gid_t gid, int flags);
+
+// [`fchown`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/fchown.html)
+int fchown(int fd, uid_t uid, gid_t gid);
+
+// [`truncate`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/truncate.html)
+//
+// # Safety
+// `path` must be null or a NUL-terminated string.
+int truncate(const char *path, int64_t len);
+
+// `truncate64`: `truncate` under `_FILE_OFFSET_BITS=64`.
+//
+// # Safety
+// As [`truncate`].
+int truncate64(const char *path, int64_t len);
+
+// [`getppid`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/getppid.html)
+pid_t getppid(void);
+
+// [`getuid`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/getuid.html)
+uid_t getuid(void);
+
+// [`geteuid`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/geteuid.html)
+uid_t geteuid(void);
+
+// [`getgid`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/getgid.html)
+gid_t getgid(void);
+
+// [`getegid`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/getegid.html)
+gid_t getegid(void);
+
+// [`setuid`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/setuid.html)
+int setuid(uid_t uid);
+
+// [`setgid`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/setgid.html)
+int setgid(gid_t gid);
+
+// [`seteuid`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/seteuid.html)
+int seteuid(uid_t uid);
+
+// [`setegid`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/setegid.html)
+int setegid(gid_t gid);
+
+// [`setreuid`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/setreuid.html)
+int setreuid(uid_t real, uid_t effective);
+
+// [`setregid`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/setregid.html)
+int setregid(gid_t real, gid_t effective);
+
+// [`setresuid`](https://man7.org/linux/man-pages/man2/setresuid.2.html)
+int setresuid(uid_t real, uid_t effective, uid_t saved);
+
+// [`setresgid`](https://man7.org/linux/man-pages/man2/setresgid.2.html)
+int setresgid(gid_t real, gid_t effective, gid_t saved);
+
+// [`getresuid`](https://man7.org/linux/man-pages/man2/getresuid.2.html)
+//
+// # Safety
+// The pointers must be writable (the kernel checks: EFAULT).
+int getresuid(uid_t *real, uid_t *effective, uid_t *saved);
+
+// [`getresgid`](https://man7.org/linux/man-pages/man2/getresgid.2.html)
+//
+// # Safety
+// The pointers must be writable (the kernel checks: EFAULT).
+int getresgid(gid_t *real, gid_t *effective, gid_t *saved);
+
+// [`getgroups`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/getgroups.html)
+//
+// # Safety
+// `list` must be writable for `size` ids (the kernel checks: EFAULT).
+int getgroups(int size, gid_t *list);
+
+// [`setgroups`](https://man7.org/linux/man-pages/man2/setgroups.2.html)
+//
+// # Safety
+// `list` must be readable for `size` ids (the kernel checks: EFAULT).
+int setgroups(size_t size, const gid_t *list);
+
+// [`getpgid`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/getpgid.html)
+pid_t getpgid(pid_t pid);
+
+// [`getpgrp`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/getpgrp.html)
+pid_t getpgrp(void);
+
+// [`getsid`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/getsid.html)
+pid_t getsid(pid_t pid);
+
+// [`setpgid`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/setpgid.html)
+int setpgid(pid_t pid, pid_t pgid);
+
+// [`setpgrp`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/setpgrp.html)
+int setpgrp(void);
+
+// [`setsid`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/setsid.html)
+pid_t setsid(void);
+
+// [`tcgetpgrp`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/tcgetpgrp.html)
+pid_t tcgetpgrp(int fd);
+
+// [`tcsetpgrp`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/tcsetpgrp.html)
+int tcsetpgrp(int fd, pid_t pgrp);
+
+// [`nice`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/nice.html)
+int nice(int inc);
+
+// [`sysconf`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/sysconf.html)
+long sysconf(int name);
+
+// `__sysconf`: what glibc's headers call for `PTHREAD_STACK_MIN` under `_GNU_SOURCE`.
+long __sysconf(int name);
+
+// [`getpagesize`](https://man7.org/linux/man-pages/man2/getpagesize.2.html)
+int getpagesize(void);
+
+// [`pathconf`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pathconf.html)
+//
+// # Safety
+// `path` must be null or a NUL-terminated string.
+long pathconf(const char *path, int name);
+
+// [`fpathconf`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/fpathconf.html)
+long fpathconf(int fd, int name);
+
+// [`gethostname`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/gethostname.html)
+//
+// # Safety
+// `buf` must be writable for `len` bytes.
+int gethostname(char *buf, size_t len);
+
+// [`uname`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/uname.html)
+//
+// # Safety
+// `out` must be null or writable.
+int uname(struct utsname *out);
+
+// [`sysinfo`](https://man7.org/linux/man-pages/man2/sysinfo.2.html)
+//
+// # Safety
+// `out` must be null or writable.
+int sysinfo(struct sysinfo *out);
+
+// [`get_nprocs`](https://man7.org/linux/man-pages/man3/get_nprocs.3.html)
+int get_nprocs(void);
+
+// [`get_nprocs_conf`](https://man7.org/linux/man-pages/man3/get_nprocs_conf.3.html)
+int get_nprocs_conf(void);
+
+// [`getrandom`](https://man7.org/linux/man-pages/man2/getrandom.2.html)
+//
+// # Safety
+// `buf` must be writable for `len` bytes.
+ptrdiff_t getrandom(void *buf, size_t len, unsigned int flags);
+
+// [`getentropy`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/getentropy.html)
+//
+// # Safety
+// `buf` must be writable for `len` bytes.
+int getentropy(void *buf, size_t len);
+
+// [`fork`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/fork.html)
+pid_t fork(void);
+
+// [`_Fork`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/_Fork.html)
+pid_t _Fork(void);
+
+// [`pthread_atfork`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_atfork.html):
+// an error number.
+int pthread_atfork(void (*prepare)(void),
+                   void (*parent)(void),
+                   void (*child)(void));
+
+// `__register_atfork`: what glibc's `libc_nonshared.a` turns `pthread_atfork` into; `dso`
+// names the registering module, which a static program does not unload.
+int __register_atfork(void (*prepare)(void), void (*parent)(void), void (*child)(void), void *_dso);
+
+// [`wait`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/wait.html)
+//
+// # Safety
+// `status` must be null or writable (the kernel checks: EFAULT).
+pid_t wait(int *status);
+
+// [`waitpid`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/waitpid.html)
+//
+// # Safety
+// `status` must be null or writable (the kernel checks: EFAULT).
+pid_t waitpid(pid_t pid, int *status, int options);
+
+// [`wait3`](https://man7.org/linux/man-pages/man2/wait3.2.html)
+//
+// # Safety
+// `status` and `usage` must be null or writable (the kernel checks: EFAULT).
+pid_t wait3(int *status, int options, struct rusage *usage);
+
+// [`wait4`](https://man7.org/linux/man-pages/man2/wait4.2.html)
+//
+// # Safety
+// `status` and `usage` must be null or writable (the kernel checks: EFAULT).
+pid_t wait4(pid_t pid, int *status, int options, struct rusage *usage);
+
+// [`waitid`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/waitid.html)
+//
+// # Safety
+// `info` must be null or writable (the kernel checks: EFAULT).
+int waitid(idtype_t idtype, id_t id, siginfo_t *info, int options);
 
 // The process entry point, as the kernel's ELF loader enters it.
 //

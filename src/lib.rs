@@ -19,12 +19,21 @@ pub(crate) use rustix::runtime_448b8ad740e2a26f as kernel;
 
 #[cfg(feature = "c-abi")]
 mod abi;
+pub mod alloc;
 pub mod arch;
 pub mod ctype;
 pub mod env;
 pub mod exit;
+pub mod fmt;
+pub mod fs;
 pub mod io;
+pub mod mm;
+pub mod process;
+pub mod signal;
 pub mod start;
+pub mod stdio;
+pub mod stdlib;
 pub mod string;
 pub mod sync;
+pub mod system;
 pub mod thread;

@@ -59,3 +59,31 @@ def results_md(machine, plan, results, columns, counts):
                   table.count_table(counts, columns), "\n"]
     parts.append("![cost relative to glibc](ratio.svg)\n")
     return "".join(parts)
+
+
+README_START = "<!-- bench:start (written by bench/run.py; do not edit by hand) -->"
+README_END = "<!-- bench:end -->"
+
+
+def readme_section(machine, plan, results, columns):
+    """The README's benchmark section: when and where it was measured, the table, the chart."""
+    lines = [line for line in machine.splitlines() if line.startswith(("- date", "- machine", "- rustcrt"))]
+    return "".join([
+        README_START, "\n\n",
+        "\n".join(lines), "\n\n",
+        table.timed_table(plan, results, columns), "\n",
+        "![cost relative to glibc](bench/ratio.svg)\n\n",
+        "The whole record, with the notes on every dash and the instruction counts, is "
+        "[bench/RESULTS.md](bench/RESULTS.md).\n\n",
+        README_END,
+    ])
+
+
+def update_readme(readme, section):
+    """Replaces the text between the markers in `readme` (a Path); False when they are absent."""
+    text = readme.read_text()
+    start, end = text.find(README_START), text.find(README_END)
+    if start < 0 or end < start:
+        return False
+    readme.write_text(text[:start] + section + text[end + len(README_END):])
+    return True

@@ -4,6 +4,10 @@
 //! `_start` is entered by the kernel with the initial process stack in `%rsp`; nothing else may
 //! call it. `thread_pointer` is only meaningful once `%fs` has been set by the start-up code.
 
+mod syscall;
+
+pub use syscall::syscall6;
+
 /// The process entry point, as the kernel's ELF loader enters it.
 ///
 /// On entry `%rsp` points at `argc`, followed by `argv[]`, `envp[]` and the auxiliary vector;
@@ -200,3 +204,106 @@ pub unsafe fn fill(dst: *mut u8, byte: u8, n: usize) {
             options(nostack, preserves_flags));
     }
 }
+
+/// `clone(flags, stack, parent_tid, child_tid, tls)` for a new thread, which starts by calling
+/// `entry` on `stack` (16-byte aligned) and must never return. Returns the child's tid in the
+/// parent, or a negated error number.
+///
+/// # Safety
+/// The flags must share the address space (`CLONE_VM`); `stack` must be the top of memory the
+/// child may use, `tls` its control block, the tid pointers valid for as long as the thread
+/// lives; `entry` must not return.
+#[unsafe(naked)]
+pub unsafe extern "C" fn clone_thread(
+    flags: usize,
+    stack: *mut u8,
+    parent_tid: *mut u32,
+    child_tid: *mut u32,
+    tls: *mut u8,
+    entry: unsafe extern "C" fn() -> !,
+) -> isize {
+    core::arch::naked_asm!(
+        // The kernel takes the fourth argument in r10 (syscall itself overwrites rcx).
+        "mov r10, rcx",
+        // SYS_clone; the other arguments are already in rdi, rsi, rdx and r8.
+        "mov eax, 56",
+        "syscall",
+        // Nonzero: the parent (a tid) or a failure (a negated errno); return it.
+        "test rax, rax",
+        "jnz 2f",
+        // The child, on its new stack with every register as the parent had it except rax,
+        // rcx and r11. Zero the frame pointer: this is the thread's outermost frame.
+        "xor ebp, ebp",
+        // r9 (`entry`) survived the syscall; %rsp is 16-byte aligned as a call requires.
+        "call r9",
+        // `entry` never returns; trap if it does.
+        "ud2",
+        // The parent returns the kernel's answer.
+        "2:",
+        "ret",
+    )
+}
+
+/// A system call rustix has no wrapper for (the `sched_*` scheduling calls, `tgkill`,
+/// `rt_tgsigqueueinfo`): `nr(a, b, c, d)`. Returns the kernel's answer: a value, or a negated
+/// error number.
+///
+/// # Safety
+/// The arguments must be what system call `nr` expects; pointers valid for its accesses.
+#[inline]
+pub unsafe fn syscall4(nr: usize, a: usize, b: usize, c: usize, d: usize) -> isize {
+    let ret: isize;
+    // SAFETY: per the caller; `syscall` clobbers only rax (the result), rcx and r11.
+    unsafe {
+        core::arch::asm!(
+            "syscall",
+            inlateout("rax") nr as isize => ret,
+            in("rdi") a,
+            in("rsi") b,
+            in("rdx") c,
+            in("r10") d,
+            lateout("rcx") _,
+            lateout("r11") _,
+            options(nostack, preserves_flags),
+        );
+    }
+    ret
+}
+
+/// Defines an exported C function returning `long double`, which the x86_64 ABI returns in
+/// the x87 register `%st(0)`, something Rust cannot express.
+///
+/// `c_long_double!(name => parts)` exports `name`, taking the same (integer-class) arguments
+/// as `parts`, an `extern "C"` function that returns the value's 16-byte x87 image as two
+/// integers (`%rax`: the significand, `%rdx`: sign and exponent in the low 16 bits).
+#[cfg(feature = "c-abi")]
+macro_rules! c_long_double {
+    ($( $(#[$doc:meta])* $name:ident => $parts:path; )*) => {$(
+        $(#[$doc])*
+        ///
+        /// # Safety
+        /// As the C function.
+        #[unsafe(naked)]
+        #[unsafe(no_mangle)]
+        pub unsafe extern "C" fn $name() {
+            core::arch::naked_asm!(
+                // Entry %rsp is 8 mod 16; 24 bytes make it 16-aligned for the call and leave a
+                // 16-byte slot at [rsp] for the value.
+                "sub rsp, 24",
+                // The arguments are still in their registers: call the Rust half.
+                "call {parts}",
+                // Store the 10-byte image (rax: significand, dx: sign and exponent)...
+                "mov qword ptr [rsp], rax",
+                "mov word ptr [rsp + 8], dx",
+                // ... and load it onto the x87 stack, where a long double is returned.
+                "fld tbyte ptr [rsp]",
+                // Drop the frame and return.
+                "add rsp, 24",
+                "ret",
+                parts = sym $parts,
+            )
+        }
+    )*};
+}
+#[cfg(feature = "c-abi")]
+pub(crate) use c_long_double;

@@ -70,6 +70,7 @@ pub unsafe fn init(args: &StartArgs, phdrs: &[Phdr], base: usize) {
         let tcb: *mut Tcb = template.install(area);
         (*tcb).stack_guard = canary;
         (*tcb).pointer_guard = pointer_guard;
+        crate::thread::init_main_thread(tcb);
         crate::kernel::set_fs(tcb.cast());
         let tid = crate::kernel::set_tid_address((&raw mut (*tcb).tid).cast());
         // Relaxed: no other thread exists yet.

@@ -8,8 +8,21 @@
 //! Thread-local storage uses variant II: the program's static TLS block sits directly below the
 //! thread pointer, so the TCB is the first byte above it.
 
-use core::ffi::c_int;
-use core::sync::atomic::AtomicU32;
+use core::ffi::{c_int, c_void};
+use core::sync::atomic::{AtomicPtr, AtomicU32};
+
+/// A thread's start routine, as `pthread_create` takes it.
+pub type StartRoutine = unsafe extern "C" fn(*mut c_void) -> *mut c_void;
+/// A C11 thread's start routine, as `thrd_create` takes it.
+pub type C11Routine = unsafe extern "C" fn(*mut c_void) -> c_int;
+
+/// What a new thread runs.
+#[derive(Clone, Copy)]
+pub enum Entry {
+    Posix(StartRoutine),
+    /// Its `int` result becomes the thread's result, as glibc stores it.
+    C11(C11Routine),
+}
 
 /// A thread's control block. All-zero except for what start-up or thread creation sets.
 #[repr(C, align(64))]
@@ -38,6 +51,43 @@ pub struct Tcb {
     /// The thread's kernel id. The kernel clears it and wakes futex waiters when the thread
     /// ends (`set_tid_address`/`CLONE_CHILD_CLEARTID`), which is what a join waits for.
     pub tid: AtomicU32,
+    /// Joinable, detached or exited: see `thread::state`.
+    pub state: AtomicU32,
+    /// Nonzero once a thread has claimed the join (a second joiner gets `EINVAL`).
+    pub joiner: AtomicU32,
+    /// The start gate of a thread whose creator still has to set its scheduling or affinity:
+    /// see `thread::create`. Zero when the thread may run at once.
+    pub gate: AtomicU32,
+    /// Nonzero while the thread runs its exit hooks (for `pthread_exit` from a destructor).
+    pub exiting: c_int,
+    /// What the thread runs, and with what.
+    pub start: Option<Entry>,
+    pub arg: *mut c_void,
+    /// The thread's return value, set before it ends; read by the joiner.
+    pub result: *mut c_void,
+    /// The signal mask the thread starts with (kernel format, 64 signals).
+    pub start_sigmask: u64,
+    /// The mapping this thread's memory lives in (stack, TLS, control block, key slots), or
+    /// `map_len == 0` for the main thread, whose memory is not ours to free.
+    pub map_base: usize,
+    pub map_len: usize,
+    /// The stack's lowest usable address and size, and the guard below it (reported by
+    /// `pthread_getattr_np`).
+    pub stack_low: usize,
+    pub stack_size: usize,
+    pub guard_size: usize,
+    /// Whether the program supplied the stack (`pthread_attr_setstack`).
+    pub user_stack: bool,
+    /// This thread's key values, `KEYS_MAX` slots (`thread::keys`).
+    pub keys: *mut crate::thread::keys::Slot,
+    /// One past the highest key slot this thread ever wrote (what exit must clear).
+    pub keys_used: u32,
+    /// The newest page of this thread's `__cxa_thread_atexit_impl` destructors.
+    pub tls_dtors: *mut crate::thread::tls_dtors::Page,
+    /// Link in the stack cache (`thread::stack`) while the thread's memory is cached.
+    pub next_cached: AtomicPtr<Tcb>,
+    /// The allocator's per-thread heap (`crate::alloc`); null until the thread first allocates.
+    pub alloc_cache: *mut c_void,
 }
 
 const _: () = {
@@ -65,6 +115,25 @@ impl Tcb {
         abi_reserved: [0; 9],
         errno: 0,
         tid: AtomicU32::new(0),
+        state: AtomicU32::new(0),
+        joiner: AtomicU32::new(0),
+        gate: AtomicU32::new(0),
+        exiting: 0,
+        start: None,
+        arg: core::ptr::null_mut(),
+        result: core::ptr::null_mut(),
+        start_sigmask: 0,
+        map_base: 0,
+        map_len: 0,
+        stack_low: 0,
+        stack_size: 0,
+        guard_size: 0,
+        user_stack: false,
+        keys: core::ptr::null_mut(),
+        keys_used: 0,
+        tls_dtors: core::ptr::null_mut(),
+        next_cached: AtomicPtr::new(core::ptr::null_mut()),
+        alloc_cache: core::ptr::null_mut(),
     };
 }
 
