@@ -1,5 +1,6 @@
 //! `<string.h>`.
 
+use super::OrErrno;
 use crate::string::{compare, copy, mem, scan, search, token};
 use core::ffi::{c_char, c_int, c_void};
 use core::{ptr, slice};
@@ -389,4 +390,26 @@ pub unsafe extern "C" fn strsep(sp: *mut *mut c_char, delim: *const c_char) -> *
 pub unsafe extern "C" fn strverscmp(a: *const c_char, b: *const c_char) -> c_int {
     // SAFETY: the caller's contract is the core's.
     unsafe { crate::string::version::compare_versions(a.cast(), b.cast()) }
+}
+
+/// [`strdup`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/strdup.html):
+/// a copy from `malloc`, or null with `errno` `ENOMEM`.
+///
+/// # Safety
+/// `s` NUL-terminated.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn strdup(s: *const c_char) -> *mut c_char {
+    // SAFETY: the caller's contract is the core's.
+    unsafe { crate::string::dup::duplicate(s.cast(), usize::MAX) }.or_errno(ptr::null_mut()).cast()
+}
+
+/// [`strndup`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/strndup.html):
+/// a copy of at most `n` bytes, NUL-terminated, or null with `errno` `ENOMEM`.
+///
+/// # Safety
+/// `s` NUL-terminated or at least `n` bytes long.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn strndup(s: *const c_char, n: usize) -> *mut c_char {
+    // SAFETY: the caller's contract is the core's.
+    unsafe { crate::string::dup::duplicate(s.cast(), n) }.or_errno(ptr::null_mut()).cast()
 }

@@ -13,3 +13,4 @@ pub mod message;
 mod signal_texts;
 pub mod fortify;
 pub mod version;
+pub mod dup;
