@@ -2452,6 +2452,20 @@ char *strsep(char **sp, const char *delim);
 // Both strings NUL-terminated.
 int strverscmp(const char *a, const char *b);
 
+// [`strdup`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/strdup.html):
+// a copy from `malloc`, or null with `errno` `ENOMEM`.
+//
+// # Safety
+// `s` NUL-terminated.
+char *strdup(const char *s);
+
+// [`strndup`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/strndup.html):
+// a copy of at most `n` bytes, NUL-terminated, or null with `errno` `ENOMEM`.
+//
+// # Safety
+// `s` NUL-terminated or at least `n` bytes long.
+char *strndup(const char *s, size_t n);
+
 // [`strerror`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/strerror.html)
 char *strerror(int errnum);
 

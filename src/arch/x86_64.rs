@@ -135,6 +135,65 @@ pub unsafe fn copy_forward(dst: *mut u8, src: *const u8, n: usize) {
     }
 }
 
+/// Copies `n > 256` bytes from `src` to `dst` with AVX2: the first 32 and the last 128
+/// bytes are loaded first and stored last; in between, 128 bytes per step are stored to
+/// 32-byte-aligned destination addresses. Loading ahead of storing makes it right for
+/// overlapping ranges with `dst <= src` too.
+///
+/// # Safety
+/// Both ranges valid for `n` bytes, `n > 256`; overlap only with `dst <= src`; the CPU has
+/// AVX2.
+#[inline]
+#[target_feature(enable = "avx2")]
+pub unsafe fn copy_forward_avx2(dst: *mut u8, src: *const u8, n: usize) {
+    // SAFETY: every load is inside [src, src + n) and every store inside [dst, dst + n): the
+    // loop stores [d, d + 128) only while d < dst + n - 128.
+    unsafe {
+        core::arch::asm!(
+            // The head and the tail, kept in registers until the end.
+            "vmovdqu {h}, ymmword ptr [{s}]",
+            "vmovdqu {t0}, ymmword ptr [{s} + {n} - 128]",
+            "vmovdqu {t1}, ymmword ptr [{s} + {n} - 96]",
+            "vmovdqu {t2}, ymmword ptr [{s} + {n} - 64]",
+            "vmovdqu {t3}, ymmword ptr [{s} + {n} - 32]",
+            "lea {end}, [{d} + {n} - 128]",
+            "mov {orig}, {d}",
+            // Skip to the next 32-byte boundary of the destination (1 to 32 bytes, which
+            // the head covers).
+            "mov {k}, {d}",
+            "or {k}, 31",
+            "inc {k}",
+            "sub {k}, {d}",
+            "add {d}, {k}",
+            "add {s}, {k}",
+            "2:",
+            "vmovdqu {v0}, ymmword ptr [{s}]",
+            "vmovdqu {v1}, ymmword ptr [{s} + 32]",
+            "vmovdqu {v2}, ymmword ptr [{s} + 64]",
+            "vmovdqu {v3}, ymmword ptr [{s} + 96]",
+            "vmovdqa ymmword ptr [{d}], {v0}",
+            "vmovdqa ymmword ptr [{d} + 32], {v1}",
+            "vmovdqa ymmword ptr [{d} + 64], {v2}",
+            "vmovdqa ymmword ptr [{d} + 96], {v3}",
+            "add {s}, 128",
+            "add {d}, 128",
+            "cmp {d}, {end}",
+            "jb 2b",
+            "vmovdqu ymmword ptr [{end}], {t0}",
+            "vmovdqu ymmword ptr [{end} + 32], {t1}",
+            "vmovdqu ymmword ptr [{end} + 64], {t2}",
+            "vmovdqu ymmword ptr [{end} + 96], {t3}",
+            "vmovdqu ymmword ptr [{orig}], {h}",
+            d = inout(reg) dst => _, s = inout(reg) src => _, n = in(reg) n,
+            end = out(reg) _, orig = out(reg) _, k = out(reg) _,
+            h = out(ymm_reg) _, t0 = out(ymm_reg) _, t1 = out(ymm_reg) _, t2 = out(ymm_reg) _,
+            t3 = out(ymm_reg) _, v0 = out(ymm_reg) _, v1 = out(ymm_reg) _, v2 = out(ymm_reg) _,
+            v3 = out(ymm_reg) _,
+            options(nostack),
+        );
+    }
+}
+
 /// Copies `n` bytes from `src` to `dst`, highest address first, for overlapping moves upward.
 ///
 /// # Safety
