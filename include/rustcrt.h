@@ -39,7 +39,6 @@ int isctype(int c, int mask);
 // [LSB](https://refspecs.linuxfoundation.org/LSB_5.0.0/LSB-Core-generic/LSB-Core-generic/baselib---errno-location.html)
 int *__errno_location(void);
 
-<<<<<<< HEAD
 // [`malloc`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/malloc.html)
 void *malloc(size_t size);
 
@@ -97,7 +96,7 @@ void *pvalloc(size_t size);
 // # Safety
 // `p` is null or a live block from this allocator.
 size_t malloc_usable_size(void *p);
-=======
+
 // [`pthread_create`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_create.html)
 //
 // # Safety
@@ -414,7 +413,6 @@ cpu_set_t *__sched_cpualloc(size_t count);
 // # Safety
 // `set` null or from `__sched_cpualloc`, not freed yet.
 void __sched_cpufree(cpu_set_t *set);
->>>>>>> main
 
 // Called by code whose stack canary was overwritten: reports it and dies by SIGABRT.
 void __stack_chk_fail(void) __attribute__((__noreturn__));

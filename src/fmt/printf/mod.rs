@@ -209,28 +209,15 @@ fn store_count(count: usize, length: Length, raw: u64) -> Result<(), Errno> {
     Ok(())
 }
 
-/// `%m`: the text of `errno`, as `%s` prints a string.
+/// `%m`: the text of `errno` (what `strerror` says), as `%s` prints a string.
 fn errno_message(out: &mut Out<'_>, flags: u8, width: usize, precision: Option<usize>, errno: c_int) -> Result<(), Errno> {
-    let mut buf = [0u8; 32];
-    let text = match crate::fmt::errno_text::message(errno) {
-        Some(m) => m,
+    let unknown;
+    let text = match crate::string::message::error_message(errno) {
+        // The table's texts carry their NUL terminator.
+        Some(m) => m.strip_suffix(b"\0").unwrap_or(m),
         None => {
-            let prefix = b"Unknown error ";
-            buf[..prefix.len()].copy_from_slice(prefix);
-            let mut len = prefix.len();
-            if errno < 0 {
-                buf[len] = b'-';
-                len += 1;
-            }
-            let mut digits = [0; int::DIGITS];
-            let start = int::decimal(errno.unsigned_abs() as u64, &mut digits);
-            for &d in digits.get(start..).unwrap_or_default() {
-                if let Some(slot) = buf.get_mut(len) {
-                    *slot = d;
-                    len += 1;
-                }
-            }
-            buf.get(..len).unwrap_or_default()
+            unknown = crate::string::message::unknown_error(errno);
+            unknown.as_bytes()
         }
     };
     let text = text.get(..precision.unwrap_or(usize::MAX).min(text.len())).unwrap_or_default();
