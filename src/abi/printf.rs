@@ -7,7 +7,7 @@
 
 use super::OrErrno;
 use crate::arch::{VaList, VaListTag, c_variadic};
-use crate::fmt::sink::{Buffer, Descriptor};
+use crate::fmt::sink::{Buffer, Descriptor, Growing};
 use crate::fmt::{Sink, printf};
 use core::ffi::{CStr, c_char, c_int};
 use rustix::io::Errno;
@@ -74,6 +74,24 @@ unsafe extern "C" fn dprintf_va(fd: c_int, fmt: *const c_char, ap: *mut VaListTa
     count(r.and_then(|n| sink.flush().map(|()| n)))
 }
 
+/// `vasprintf` (and `asprintf`): the output in a new block from `malloc`, stored in `*strp`
+/// (null when there is no memory or the format fails: newer glibc's behaviour).
+///
+/// # Safety
+/// `strp` writable; as [`format`].
+unsafe extern "C" fn asprintf_va(strp: *mut *mut c_char, fmt: *const c_char, ap: *mut VaListTag) -> c_int {
+    if strp.is_null() {
+        return Err(Errno::INVAL).or_errno(-1);
+    }
+    let mut sink = Growing::new();
+    // SAFETY: per the contract.
+    let r = unsafe { format(&mut sink, fmt, ap) }.and_then(|n| Ok((n, sink.finish()?)));
+    let block = r.as_ref().map_or(core::ptr::null_mut(), |&(_, b)| b);
+    // SAFETY: writable per the contract.
+    unsafe { *strp = block.cast() };
+    count(r.map(|(n, _)| n))
+}
+
 /// [`vsnprintf`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/vsnprintf.html)
 ///
 /// # Safety
@@ -104,6 +122,16 @@ pub unsafe extern "C" fn vdprintf(fd: c_int, fmt: *const c_char, ap: *mut VaList
     unsafe { dprintf_va(fd, fmt, ap) }
 }
 
+/// [`vasprintf`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/vasprintf.html)
+///
+/// # Safety
+/// `strp` writable; `fmt` a format whose arguments are in `ap`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn vasprintf(strp: *mut *mut c_char, fmt: *const c_char, ap: *mut VaListTag) -> c_int {
+    // SAFETY: the caller's contract is the function's.
+    unsafe { asprintf_va(strp, fmt, ap) }
+}
+
 c_variadic! {
     /// [`snprintf`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/snprintf.html)
     snprintf(3) => snprintf_va;
@@ -111,4 +139,6 @@ c_variadic! {
     sprintf(2) => sprintf_va;
     /// [`dprintf`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/dprintf.html)
     dprintf(2) => dprintf_va;
+    /// [`asprintf`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/asprintf.html)
+    asprintf(2) => asprintf_va;
 }
