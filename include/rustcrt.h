@@ -39,6 +39,75 @@ int isctype(int c, int mask);
 // [LSB](https://refspecs.linuxfoundation.org/LSB_5.0.0/LSB-Core-generic/LSB-Core-generic/baselib---errno-location.html)
 int *__errno_location(void);
 
+// `__chk_fail`: reports a buffer overflow and dies by SIGABRT.
+void __chk_fail(void) __attribute__((__noreturn__));
+
+// `__memcpy_chk`
+//
+// # Safety
+// As for `memcpy`, within `dstlen` bytes.
+void *__memcpy_chk(void *dst, const void *src, size_t n, size_t dstlen);
+
+// `__memmove_chk`
+//
+// # Safety
+// As for `memmove`, within `dstlen` bytes.
+void *__memmove_chk(void *dst, const void *src, size_t n, size_t dstlen);
+
+// `__mempcpy_chk`
+//
+// # Safety
+// As for `mempcpy`, within `dstlen` bytes.
+void *__mempcpy_chk(void *dst, const void *src, size_t n, size_t dstlen);
+
+// `__memset_chk`
+//
+// # Safety
+// As for `memset`, within `dstlen` bytes.
+void *__memset_chk(void *dst, int c, size_t n, size_t dstlen);
+
+// `__explicit_bzero_chk`
+//
+// # Safety
+// As for `explicit_bzero`, within `dstlen` bytes.
+void __explicit_bzero_chk(void *dst, size_t n, size_t dstlen);
+
+// `__strcpy_chk`
+//
+// # Safety
+// As for `strcpy`, within `dstlen` bytes.
+char *__strcpy_chk(char *dst, const char *src, size_t dstlen);
+
+// `__stpcpy_chk`
+//
+// # Safety
+// As for `stpcpy`, within `dstlen` bytes.
+char *__stpcpy_chk(char *dst, const char *src, size_t dstlen);
+
+// `__strncpy_chk`
+//
+// # Safety
+// As for `strncpy`, within `dstlen` bytes.
+char *__strncpy_chk(char *dst, const char *src, size_t n, size_t dstlen);
+
+// `__stpncpy_chk`
+//
+// # Safety
+// As for `stpncpy`, within `dstlen` bytes.
+char *__stpncpy_chk(char *dst, const char *src, size_t n, size_t dstlen);
+
+// `__strcat_chk`
+//
+// # Safety
+// As for `strcat`, within `dstlen` bytes.
+char *__strcat_chk(char *dst, const char *src, size_t dstlen);
+
+// `__strncat_chk`
+//
+// # Safety
+// As for `strncat`, within `dstlen` bytes.
+char *__strncat_chk(char *dst, const char *src, size_t n, size_t dstlen);
+
 // [`malloc`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/malloc.html)
 void *malloc(size_t size);
 
@@ -731,6 +800,12 @@ char *strtok_r(char *s, const char *delim, char **save);
 // # Safety
 // `sp` valid; `*sp` null or a writable NUL-terminated string; `delim` NUL-terminated.
 char *strsep(char **sp, const char *delim);
+
+// `strverscmp`: compares strings holding version numbers (a GNU extension).
+//
+// # Safety
+// Both strings NUL-terminated.
+int strverscmp(const char *a, const char *b);
 
 // [`strerror`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/strerror.html)
 char *strerror(int errnum);

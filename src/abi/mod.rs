@@ -8,6 +8,7 @@ mod auxv;
 mod ctype;
 mod errno;
 mod fcntl;
+mod fortify;
 mod malloc;
 mod panic;
 mod printf;
