@@ -595,6 +595,90 @@ float strtof(const char *nptr, char **endptr);
 // `nptr` NUL-terminated.
 double atof(const char *nptr);
 
+// [`qsort`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/qsort.html)
+//
+// # Safety
+// `base` valid for `n * size` bytes; `cmp` a consistent comparison of two elements.
+void qsort(void *base, size_t n, size_t size, int (*cmp)(const void*, const void*));
+
+// `qsort_r(base, n, size, cmp, arg)` (GNU, POSIX.1-2024): `qsort` whose comparison also
+// gets `arg`.
+//
+// # Safety
+// As `qsort`.
+void qsort_r(void *base,
+             size_t n,
+             size_t size,
+             int (*cmp)(const void*, const void*, void*),
+             void *arg);
+
+// [`bsearch`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/bsearch.html)
+//
+// # Safety
+// `base` a sorted array of `n` elements of `size` bytes; `cmp(key, element)`.
+void *bsearch(const void *key, const void *base, size_t n, size_t size, int (*cmp)(const void*,
+                                                                                   const void*));
+
+// [`abs`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/abs.html)
+// (`abs(INT_MIN)` is undefined in C; it wraps to `INT_MIN`, as the hardware does).
+int abs(int j);
+
+// [`labs`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/labs.html)
+long labs(long j);
+
+// [`llabs`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/llabs.html)
+long long llabs(long long j);
+
+// [`imaxabs`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/imaxabs.html)
+intmax_t imaxabs(intmax_t j);
+
+// [`div`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/div.html): quotient
+// truncated toward zero and remainder; a zero divisor or an overflowing quotient raises
+// SIGFPE, as the division itself does under glibc.
+div_t div(int num, int den);
+
+// [`ldiv`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/ldiv.html)
+ldiv_t ldiv(long num, long den);
+
+// [`lldiv`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/lldiv.html)
+lldiv_t lldiv(long long num, long long den);
+
+// [`imaxdiv`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/imaxdiv.html)
+imaxdiv_t imaxdiv(intmax_t num, intmax_t den);
+
+// [`rand`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/rand.html): glibc's
+// `random()`.
+int rand(void);
+
+// [`srand`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/srand.html)
+void srand(unsigned int seed);
+
+// [`rand_r`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/rand_r.html)
+//
+// # Safety
+// `seed` null or valid.
+int rand_r(unsigned int *seed);
+
+// [`random`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/random.html)
+long random(void);
+
+// [`srandom`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/srandom.html)
+void srandom(unsigned int seed);
+
+// [`initstate`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/initstate.html):
+// the previous state, or null with `EINVAL` for fewer than 8 bytes.
+//
+// # Safety
+// `state` valid and 4-byte aligned for `size` bytes while in use.
+char *initstate(unsigned int seed, char *state, size_t size);
+
+// [`setstate`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/setstate.html):
+// the previous state, or null with `EINVAL` for a buffer `initstate` did not prepare.
+//
+// # Safety
+// `state` a buffer from `initstate`, alive while in use.
+char *setstate(char *state);
+
 // [`memcpy`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/memcpy.html)
 //
 // # Safety

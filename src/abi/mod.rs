@@ -17,6 +17,7 @@ mod pthread_attr;
 mod sched;
 mod ssp;
 mod stdlib;
+mod stdlib_util;
 mod string;
 mod strerror;
 mod strings;
