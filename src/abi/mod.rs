@@ -14,6 +14,7 @@ mod panic;
 mod printf;
 mod pthread;
 mod pthread_attr;
+mod scanf;
 mod sched;
 mod ssp;
 mod stdlib;

@@ -5,6 +5,7 @@
 
 pub mod text;
 pub mod printf;
+pub mod scanf;
 pub mod sink;
 
 pub use sink::Sink;

@@ -59,7 +59,7 @@ pub fn format(sink: &mut dyn Sink, fmt: &[u8], va: &mut VaList<'_>, errno: c_int
 /// arguments read into a table first.
 #[inline(never)]
 fn positional(out: &mut Out<'_>, fmt: &[u8], at: usize, va: &mut VaList<'_>, errno: c_int) -> Result<usize, Errno> {
-    let mut table = [Slot::ZERO; MAX_POSITIONS];
+    let mut table = [Slot::EMPTY; MAX_POSITIONS];
     let n = args::read_table(fmt, at, va, &mut table)?;
     run(out, fmt, at, &mut Args::Table(table.get(..n).unwrap_or_default()), errno)?;
     Ok(out.count)
@@ -234,10 +234,10 @@ fn unknown(out: &mut Out<'_>, spec: &Spec, flags: u8, width: usize, precision: O
     }
     if flags & spec::PLUS != 0 {
         out.put(b"+")?;
-    } else if flags & spec::SPACE != 0 {
+    } else if flags & spec::SPACE_SIGN != 0 {
         out.put(b" ")?;
     }
-    if flags & spec::ZERO != 0 && flags & spec::LEFT == 0 {
+    if flags & spec::ZERO_PAD != 0 && flags & spec::LEFT == 0 {
         out.put(b"0")?;
     }
     let mut digits = [0; int::DIGITS];
