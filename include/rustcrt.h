@@ -595,6 +595,28 @@ float strtof(const char *nptr, char **endptr);
 // `nptr` NUL-terminated.
 double atof(const char *nptr);
 
+// [`setenv`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/setenv.html)
+//
+// # Safety
+// `name` and `value` NUL-terminated (or null: `EINVAL`).
+int setenv(const char *name, const char *value, int overwrite);
+
+// [`unsetenv`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/unsetenv.html)
+//
+// # Safety
+// `name` NUL-terminated (or null: `EINVAL`).
+int unsetenv(const char *name);
+
+// [`putenv`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/putenv.html): the
+// string itself joins the environment; without `=` it removes that name (glibc).
+//
+// # Safety
+// `string` NUL-terminated and alive while in the environment.
+int putenv(char *string);
+
+// `clearenv()` (GNU): removes every variable; `environ` becomes null.
+int clearenv(void);
+
 // [`qsort`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/qsort.html)
 //
 // # Safety

@@ -1,6 +1,7 @@
 //! `<stdlib.h>` beyond process control: number parsing (`strtol`, `strtod` families),
 //! sorting and searching, pseudo-random numbers.
 
+pub mod environ;
 pub mod float;
 pub mod int;
 pub mod random;
