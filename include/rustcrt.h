@@ -18,6 +18,15 @@ extern uintptr_t __stack_chk_guard;
 extern "C" {
 #endif // __cplusplus
 
+// How many times `error` and `error_at_line` have reported (glibc's variable).
+extern unsigned int error_message_count;
+
+// When nonzero, `error_at_line` stays silent about the file and line it reported last.
+extern int error_one_per_line;
+
+// When set, `error` and `error_at_line` call it instead of printing the program's name.
+extern void (*error_print_progname)(void);
+
 // `stdin`, as glibc names it.
 extern FILE *stdin;
 
@@ -26,6 +35,33 @@ extern FILE *stdout;
 
 // `stderr`.
 extern FILE *stderr;
+
+// `__assert_fail(expr, file, line, function)`: glibc's message
+// ``prog: file:line: function: Assertion `expr' failed.`` on `stderr`, then `abort`.
+// [LSB](https://refspecs.linuxfoundation.org/LSB_5.0.0/LSB-Core-generic/LSB-Core-generic/baselib---assert-fail-1.html)
+//
+// # Safety
+// Each string null or NUL-terminated.
+void __assert_fail(const char *expr,
+                   const char *file,
+                   unsigned int line,
+                   const char *function) __attribute__((__noreturn__));
+
+// `__assert_perror_fail(errnum, file, line, function)` (`assert_perror`): ``prog:
+// file:line: function: Unexpected error: TEXT.``, then `abort`.
+//
+// # Safety
+// As [`__assert_fail`].
+void __assert_perror_fail(int errnum,
+                          const char *file,
+                          unsigned int line,
+                          const char *function) __attribute__((__noreturn__));
+
+// `__assert(expr, file, line)`: the old entry point, `__assert_fail` without a function.
+//
+// # Safety
+// As [`__assert_fail`].
+void __assert(const char *expr, const char *file, int line) __attribute__((__noreturn__));
 
 // [`getauxval`](https://man7.org/linux/man-pages/man3/getauxval.3.html): the value of an
 // auxiliary-vector entry; 0 with `errno` `ENOENT` when the kernel supplied none.
@@ -844,6 +880,13 @@ int __freading(FILE *f);
 // # Safety
 // `f` must be null or a live stream.
 int __fwriting(FILE *f);
+
+// [`perror`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/perror.html):
+// `prefix: TEXT` (just `TEXT` for a null or empty prefix) on `stderr`.
+//
+// # Safety
+// `prefix` must be null or a NUL-terminated string.
+void perror(const char *prefix);
 
 // [`remove`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/remove.html)
 //

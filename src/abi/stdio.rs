@@ -1070,6 +1070,21 @@ pub unsafe extern "C" fn __fwriting(f: *mut File) -> c_int {
     }
 }
 
+// --- Diagnostics ---
+
+/// [`perror`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/perror.html):
+/// `prefix: TEXT` (just `TEXT` for a null or empty prefix) on `stderr`.
+///
+/// # Safety
+/// `prefix` must be null or a NUL-terminated string.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn perror(prefix: *const c_char) {
+    // SAFETY: the calling thread's own errno slot, read before anything can change it.
+    let errnum = unsafe { *crate::thread::tcb::errno_location() };
+    // SAFETY: the caller's contract; `stderr` is live unless the program broke it.
+    unsafe { crate::stdio::report::perror(stderr, path_str(prefix).ok(), errnum) }
+}
+
 // --- Files by name ---
 
 /// [`remove`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/remove.html)

@@ -17,6 +17,7 @@ pub mod memstream;
 pub mod open;
 pub mod paths;
 pub mod registry;
+pub mod report;
 pub mod sink;
 pub mod standard;
 pub mod stream;
