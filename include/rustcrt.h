@@ -84,6 +84,75 @@ int isctype(int c, int mask);
 // [LSB](https://refspecs.linuxfoundation.org/LSB_5.0.0/LSB-Core-generic/LSB-Core-generic/baselib---errno-location.html)
 int *__errno_location(void);
 
+// `__chk_fail`: reports a buffer overflow and dies by SIGABRT.
+void __chk_fail(void) __attribute__((__noreturn__));
+
+// `__memcpy_chk`
+//
+// # Safety
+// As for `memcpy`, within `dstlen` bytes.
+void *__memcpy_chk(void *dst, const void *src, size_t n, size_t dstlen);
+
+// `__memmove_chk`
+//
+// # Safety
+// As for `memmove`, within `dstlen` bytes.
+void *__memmove_chk(void *dst, const void *src, size_t n, size_t dstlen);
+
+// `__mempcpy_chk`
+//
+// # Safety
+// As for `mempcpy`, within `dstlen` bytes.
+void *__mempcpy_chk(void *dst, const void *src, size_t n, size_t dstlen);
+
+// `__memset_chk`
+//
+// # Safety
+// As for `memset`, within `dstlen` bytes.
+void *__memset_chk(void *dst, int c, size_t n, size_t dstlen);
+
+// `__explicit_bzero_chk`
+//
+// # Safety
+// As for `explicit_bzero`, within `dstlen` bytes.
+void __explicit_bzero_chk(void *dst, size_t n, size_t dstlen);
+
+// `__strcpy_chk`
+//
+// # Safety
+// As for `strcpy`, within `dstlen` bytes.
+char *__strcpy_chk(char *dst, const char *src, size_t dstlen);
+
+// `__stpcpy_chk`
+//
+// # Safety
+// As for `stpcpy`, within `dstlen` bytes.
+char *__stpcpy_chk(char *dst, const char *src, size_t dstlen);
+
+// `__strncpy_chk`
+//
+// # Safety
+// As for `strncpy`, within `dstlen` bytes.
+char *__strncpy_chk(char *dst, const char *src, size_t n, size_t dstlen);
+
+// `__stpncpy_chk`
+//
+// # Safety
+// As for `stpncpy`, within `dstlen` bytes.
+char *__stpncpy_chk(char *dst, const char *src, size_t n, size_t dstlen);
+
+// `__strcat_chk`
+//
+// # Safety
+// As for `strcat`, within `dstlen` bytes.
+char *__strcat_chk(char *dst, const char *src, size_t dstlen);
+
+// `__strncat_chk`
+//
+// # Safety
+// As for `strncat`, within `dstlen` bytes.
+char *__strncat_chk(char *dst, const char *src, size_t n, size_t dstlen);
+
 // [`malloc`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/malloc.html)
 void *malloc(size_t size);
 
@@ -936,6 +1005,185 @@ int __cxa_at_quick_exit(void (*f)(void), void *_dso);
 // `name` must be null or a NUL-terminated string.
 char *getenv(const char *name);
 
+// [`strtol`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/strtol.html)
+//
+// # Safety
+// `nptr` NUL-terminated; `endptr` null or writable.
+long strtol(const char *nptr, char **endptr, int base);
+
+// [`strtoll`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/strtoll.html)
+//
+// # Safety
+// As `strtol`.
+long long strtoll(const char *nptr, char **endptr, int base);
+
+// [`strtoimax`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/strtoimax.html)
+//
+// # Safety
+// As `strtol`.
+intmax_t strtoimax(const char *nptr, char **endptr, int base);
+
+// [`strtoul`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/strtoul.html)
+//
+// # Safety
+// As `strtol`.
+unsigned long strtoul(const char *nptr, char **endptr, int base);
+
+// [`strtoull`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/strtoull.html)
+//
+// # Safety
+// As `strtol`.
+unsigned long long strtoull(const char *nptr, char **endptr, int base);
+
+// [`strtoumax`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/strtoumax.html)
+//
+// # Safety
+// As `strtol`.
+uintmax_t strtoumax(const char *nptr, char **endptr, int base);
+
+// [`atoi`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/atoi.html):
+// `(int) strtol(nptr, NULL, 10)`, as glibc.
+//
+// # Safety
+// `nptr` NUL-terminated.
+int atoi(const char *nptr);
+
+// [`atol`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/atol.html)
+//
+// # Safety
+// `nptr` NUL-terminated.
+long atol(const char *nptr);
+
+// [`atoll`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/atoll.html)
+//
+// # Safety
+// `nptr` NUL-terminated.
+long long atoll(const char *nptr);
+
+// [`strtod`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/strtod.html)
+//
+// # Safety
+// `nptr` NUL-terminated; `endptr` null or writable.
+double strtod(const char *nptr, char **endptr);
+
+// [`strtof`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/strtof.html)
+//
+// # Safety
+// As `strtod`.
+float strtof(const char *nptr, char **endptr);
+
+// [`atof`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/atof.html)
+//
+// # Safety
+// `nptr` NUL-terminated.
+double atof(const char *nptr);
+
+// [`setenv`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/setenv.html)
+//
+// # Safety
+// `name` and `value` NUL-terminated (or null: `EINVAL`).
+int setenv(const char *name, const char *value, int overwrite);
+
+// [`unsetenv`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/unsetenv.html)
+//
+// # Safety
+// `name` NUL-terminated (or null: `EINVAL`).
+int unsetenv(const char *name);
+
+// [`putenv`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/putenv.html): the
+// string itself joins the environment; without `=` it removes that name (glibc).
+//
+// # Safety
+// `string` NUL-terminated and alive while in the environment.
+int putenv(char *string);
+
+// `clearenv()` (GNU): removes every variable; `environ` becomes null.
+int clearenv(void);
+
+// [`qsort`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/qsort.html)
+//
+// # Safety
+// `base` valid for `n * size` bytes; `cmp` a consistent comparison of two elements.
+void qsort(void *base, size_t n, size_t size, int (*cmp)(const void*, const void*));
+
+// `qsort_r(base, n, size, cmp, arg)` (GNU, POSIX.1-2024): `qsort` whose comparison also
+// gets `arg`.
+//
+// # Safety
+// As `qsort`.
+void qsort_r(void *base,
+             size_t n,
+             size_t size,
+             int (*cmp)(const void*, const void*, void*),
+             void *arg);
+
+// [`bsearch`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/bsearch.html)
+//
+// # Safety
+// `base` a sorted array of `n` elements of `size` bytes; `cmp(key, element)`.
+void *bsearch(const void *key, const void *base, size_t n, size_t size, int (*cmp)(const void*,
+                                                                                   const void*));
+
+// [`abs`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/abs.html)
+// (`abs(INT_MIN)` is undefined in C; it wraps to `INT_MIN`, as the hardware does).
+int abs(int j);
+
+// [`labs`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/labs.html)
+long labs(long j);
+
+// [`llabs`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/llabs.html)
+long long llabs(long long j);
+
+// [`imaxabs`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/imaxabs.html)
+intmax_t imaxabs(intmax_t j);
+
+// [`div`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/div.html): quotient
+// truncated toward zero and remainder; a zero divisor or an overflowing quotient raises
+// SIGFPE, as the division itself does under glibc.
+div_t div(int num, int den);
+
+// [`ldiv`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/ldiv.html)
+ldiv_t ldiv(long num, long den);
+
+// [`lldiv`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/lldiv.html)
+lldiv_t lldiv(long long num, long long den);
+
+// [`imaxdiv`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/imaxdiv.html)
+imaxdiv_t imaxdiv(intmax_t num, intmax_t den);
+
+// [`rand`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/rand.html): glibc's
+// `random()`.
+int rand(void);
+
+// [`srand`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/srand.html)
+void srand(unsigned int seed);
+
+// [`rand_r`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/rand_r.html)
+//
+// # Safety
+// `seed` null or valid.
+int rand_r(unsigned int *seed);
+
+// [`random`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/random.html)
+long random(void);
+
+// [`srandom`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/srandom.html)
+void srandom(unsigned int seed);
+
+// [`initstate`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/initstate.html):
+// the previous state, or null with `EINVAL` for fewer than 8 bytes.
+//
+// # Safety
+// `state` valid and 4-byte aligned for `size` bytes while in use.
+char *initstate(unsigned int seed, char *state, size_t size);
+
+// [`setstate`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/setstate.html):
+// the previous state, or null with `EINVAL` for a buffer `initstate` did not prepare.
+//
+// # Safety
+// `state` a buffer from `initstate`, alive while in use.
+char *setstate(char *state);
+
 // [`memcpy`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/memcpy.html)
 //
 // # Safety
@@ -1141,6 +1389,12 @@ char *strtok_r(char *s, const char *delim, char **save);
 // # Safety
 // `sp` valid; `*sp` null or a writable NUL-terminated string; `delim` NUL-terminated.
 char *strsep(char **sp, const char *delim);
+
+// `strverscmp`: compares strings holding version numbers (a GNU extension).
+//
+// # Safety
+// Both strings NUL-terminated.
+int strverscmp(const char *a, const char *b);
 
 // [`strerror`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/strerror.html)
 char *strerror(int errnum);

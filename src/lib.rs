@@ -28,6 +28,7 @@ pub mod fmt;
 pub mod io;
 pub mod start;
 pub mod stdio;
+pub mod stdlib;
 pub mod string;
 pub mod sync;
 pub mod thread;

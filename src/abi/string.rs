@@ -223,7 +223,7 @@ pub unsafe extern "C" fn mempcpy(dst: *mut c_void, src: *const c_void, n: usize)
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn memchr(s: *const c_void, c: c_int, n: usize) -> *mut c_void {
     // SAFETY: the caller's contract is the core's.
-    at(s.cast(), unsafe { scan::find_byte(s.cast(), byte(c), n) }).cast()
+    unsafe { scan::find_byte(s.cast(), byte(c), n) }.cast_mut().cast()
 }
 
 /// `rawmemchr`: `memchr` without a bound; `c` must occur (a GNU extension).
@@ -233,7 +233,7 @@ pub unsafe extern "C" fn memchr(s: *const c_void, c: c_int, n: usize) -> *mut c_
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn rawmemchr(s: *const c_void, c: c_int) -> *mut c_void {
     // SAFETY: the caller's contract is the core's.
-    at(s.cast(), unsafe { scan::find_byte(s.cast(), byte(c), usize::MAX) }).cast()
+    unsafe { s.byte_add(scan::find_byte_unbounded(s.cast(), byte(c))) }.cast_mut()
 }
 
 /// `memrchr`: the last `c` in the `n` bytes at `s` (a GNU extension).
@@ -382,4 +382,14 @@ pub unsafe extern "C" fn strsep(sp: *mut *mut c_char, delim: *const c_char) -> *
     }
     // SAFETY: `sp` is non-null and valid per the contract; the rest is the core's.
     unsafe { token::separate(&mut *sp.cast::<*mut u8>(), delim.cast()) }.cast()
+}
+
+/// `strverscmp`: compares strings holding version numbers (a GNU extension).
+///
+/// # Safety
+/// Both strings NUL-terminated.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn strverscmp(a: *const c_char, b: *const c_char) -> c_int {
+    // SAFETY: the caller's contract is the core's.
+    unsafe { crate::string::version::compare_versions(a.cast(), b.cast()) }
 }

@@ -45,6 +45,23 @@ pub const fn pages(class: usize) -> usize {
     if bytes <= PAGE_SIZE { 1 } else { bytes.div_ceil(PAGE_SIZE) }
 }
 
+/// Where in its slab the first block of class `class` starts. Slabs start on 64 KiB
+/// boundaries, so without an offset the first blocks of all classes, where a malloc/free loop
+/// keeps hitting, would share one set of the L1 cache (its index is address bits 6..11). The
+/// offset spreads classes over the 64 sets, and is a multiple of the largest power of two
+/// dividing the block size, so the blocks stay as aligned as their size allows.
+pub const fn colour(class: usize) -> usize {
+    let raw = (class * 37 % 64) * 64;
+    let size = size(class);
+    let granule = 1 << size.trailing_zeros();
+    raw & !(granule - 1)
+}
+
+/// How many blocks a slab of class `class` holds.
+pub const fn capacity(class: usize) -> usize {
+    (pages(class) * PAGE_SIZE - colour(class)) / size(class)
+}
+
 /// The reciprocal that turns a byte offset into a block index for class `class`:
 /// `offset * reciprocal(c) >> RECIPROCAL_SHIFT == offset / size(c)` for every offset within a
 /// slab (below 2^20), because the rounding error, below `offset / 2^40 < 2^-20`, is smaller than
@@ -60,7 +77,8 @@ pub const RECIPROCAL_SHIFT: u32 = 40;
 
 /// The smallest class whose blocks are at least `size` bytes and a multiple of `align` (a
 /// power of two of at most one page), so that every block of a slab, which starts on a page
-/// boundary, is aligned; `None` when no small class fits.
+/// boundary plus a multiple of `align` (see [`colour`]), is aligned; `None` when no small
+/// class fits.
 pub fn aligned(request: usize, align: usize) -> Option<usize> {
     let rounded = request.checked_next_multiple_of(align)?;
     if rounded > SMALL_MAX {
@@ -111,8 +129,12 @@ mod tests {
     #[test]
     fn slabs_hold_at_least_eight_blocks() {
         for c in 0..CLASSES {
-            let blocks = pages(c) * PAGE_SIZE / size(c);
+            let blocks = capacity(c);
             assert!(blocks >= 8, "class {c}");
+            assert!(colour(c) < 4096 && colour(c) % 16 == 0);
+            // Blocks aligned to `a` at a page boundary are still aligned after the colour.
+            let a = 1 << size(c).trailing_zeros();
+            assert_eq!(colour(c) % a.min(4096), 0, "class {c}");
             assert!(blocks <= PAGE_SIZE / 16);
             assert!(pages(c) <= 16);
         }

@@ -7,3 +7,5 @@ mod x86_64;
 pub(crate) use varargs::c_variadic;
 pub use varargs::{VaList, VaListTag};
 pub use x86_64::*;
+#[cfg(feature = "c-abi")]
+pub(crate) use x86_64::c_long_double;

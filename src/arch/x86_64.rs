@@ -206,3 +206,41 @@ pub unsafe fn syscall4(nr: usize, a: usize, b: usize, c: usize, d: usize) -> isi
     }
     ret
 }
+
+/// Defines an exported C function returning `long double`, which the x86_64 ABI returns in
+/// the x87 register `%st(0)`, something Rust cannot express.
+///
+/// `c_long_double!(name => parts)` exports `name`, taking the same (integer-class) arguments
+/// as `parts`, an `extern "C"` function that returns the value's 16-byte x87 image as two
+/// integers (`%rax`: the significand, `%rdx`: sign and exponent in the low 16 bits).
+#[cfg(feature = "c-abi")]
+macro_rules! c_long_double {
+    ($( $(#[$doc:meta])* $name:ident => $parts:path; )*) => {$(
+        $(#[$doc])*
+        ///
+        /// # Safety
+        /// As the C function.
+        #[unsafe(naked)]
+        #[unsafe(no_mangle)]
+        pub unsafe extern "C" fn $name() {
+            core::arch::naked_asm!(
+                // Entry %rsp is 8 mod 16; 24 bytes make it 16-aligned for the call and leave a
+                // 16-byte slot at [rsp] for the value.
+                "sub rsp, 24",
+                // The arguments are still in their registers: call the Rust half.
+                "call {parts}",
+                // Store the 10-byte image (rax: significand, dx: sign and exponent)...
+                "mov qword ptr [rsp], rax",
+                "mov word ptr [rsp + 8], dx",
+                // ... and load it onto the x87 stack, where a long double is returned.
+                "fld tbyte ptr [rsp]",
+                // Drop the frame and return.
+                "add rsp, 24",
+                "ret",
+                parts = sym $parts,
+            )
+        }
+    )*};
+}
+#[cfg(feature = "c-abi")]
+pub(crate) use c_long_double;

@@ -10,3 +10,5 @@ pub mod token;
 mod error_texts;
 pub mod message;
 mod signal_texts;
+pub mod fortify;
+pub mod version;

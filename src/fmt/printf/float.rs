@@ -8,7 +8,8 @@
 //! the 17th significant one may differ from glibc's. `%La` is exact for every value.
 
 use super::Out;
-use super::spec::{ALT, LEFT, PLUS, SPACE, ZERO};
+use super::spec::{ALT, LEFT, PLUS, SPACE_SIGN, ZERO_PAD};
+use crate::fmt::text::TextBuf;
 use core::fmt::Write;
 use rustix::io::Errno;
 
@@ -19,52 +20,27 @@ const EXP_CAP: usize = 780;
 /// Room for the longest `%f` text below the cap: 309 integer digits, the point, the fraction.
 const BODY: usize = 309 + 1 + FIXED_CAP + 10;
 
-/// Digits as `core::fmt` writes them, into a fixed buffer.
-struct Text {
-    buf: [u8; BODY],
-    len: usize,
-}
+/// The decimal text of one number.
+type Text = TextBuf<BODY>;
 
-impl Write for Text {
-    fn write_str(&mut self, s: &str) -> core::fmt::Result {
-        let dst = self.buf.get_mut(self.len..self.len + s.len()).ok_or(core::fmt::Error)?;
-        dst.copy_from_slice(s.as_bytes());
-        self.len += s.len();
-        Ok(())
-    }
-}
-
-impl Text {
-    fn new() -> Text {
-        Text { buf: [0; BODY], len: 0 }
-    }
-
-    fn bytes(&self) -> &[u8] {
-        self.buf.get(..self.len).unwrap_or_default()
-    }
-
+/// Decimal expansions with a fixed precision, from `core::fmt`.
+trait Decimal {
     /// `{:.prec}` of the non-negative finite `v`.
+    fn fixed(&mut self, v: f64, prec: usize) -> Result<(), Errno>;
+    /// `{:.prec e}` of the non-negative finite `v`, with the exponent cut off and returned.
+    fn scientific(&mut self, v: f64, prec: usize) -> Result<i32, Errno>;
+}
+
+impl Decimal for Text {
     fn fixed(&mut self, v: f64, prec: usize) -> Result<(), Errno> {
-        self.len = 0;
+        self.clear();
         write!(self, "{:.*}", prec, v).map_err(|_| Errno::OVERFLOW)
     }
 
-    /// `{:.prec e}` of the non-negative finite `v`, with the exponent cut off and returned.
     fn scientific(&mut self, v: f64, prec: usize) -> Result<i32, Errno> {
-        self.len = 0;
+        self.clear();
         write!(self, "{:.*e}", prec, v).map_err(|_| Errno::OVERFLOW)?;
-        let e = memchr::memrchr(b'e', self.bytes()).ok_or(Errno::OVERFLOW)?;
-        let mut exp: i32 = 0;
-        let digits = self.buf.get(e + 1..self.len).unwrap_or_default();
-        let (negative, digits) = match digits.split_first() {
-            Some((b'-', rest)) => (true, rest),
-            _ => (false, digits),
-        };
-        for d in digits {
-            exp = exp * 10 + (d - b'0') as i32;
-        }
-        self.len = e;
-        Ok(if negative { -exp } else { exp })
+        self.split_exponent().ok_or(Errno::OVERFLOW)
     }
 }
 
@@ -74,7 +50,7 @@ fn sign(negative: bool, flags: u8) -> &'static [u8] {
         b"-"
     } else if flags & PLUS != 0 {
         b"+"
-    } else if flags & SPACE != 0 {
+    } else if flags & SPACE_SIGN != 0 {
         b" "
     } else {
         b""
@@ -94,7 +70,7 @@ fn emit(out: &mut Out<'_>, flags: u8, width: usize, sign: &[u8], head: &[u8], ze
         out.put(tail)?;
         return out.fill(b' ', pad);
     }
-    if zero_pad && flags & ZERO != 0 {
+    if zero_pad && flags & ZERO_PAD != 0 {
         out.put(sign)?;
         let (prefix, rest) = if head.starts_with(b"0x") || head.starts_with(b"0X") { head.split_at(2) } else { (&[][..], head) };
         out.put(prefix)?;
