@@ -12,6 +12,7 @@ mod errno;
 mod fcntl;
 mod fortify;
 mod fprintf;
+mod fscanf;
 mod malloc;
 mod panic;
 mod printf;

@@ -19,6 +19,7 @@ pub mod paths;
 pub mod registry;
 pub mod report;
 pub mod sink;
+pub mod source;
 pub mod standard;
 pub mod stream;
 
