@@ -4,13 +4,16 @@
 //! `Result<_, Errno>` into the C convention; it holds no logic of its own. Built only with the
 //! `c-abi` feature, so that `cargo test` binaries keep glibc's symbols.
 
+mod assert;
 mod auxv;
 mod ctype;
 mod dirent;
+mod err;
 mod errno;
 mod fcntl;
 mod fortify;
 mod fprintf;
+mod fscanf;
 mod ioctl;
 mod malloc;
 mod mman;
