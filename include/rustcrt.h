@@ -135,6 +135,42 @@ int scandir64(const char *path,
 // [LSB](https://refspecs.linuxfoundation.org/LSB_5.0.0/LSB-Core-generic/LSB-Core-generic/baselib---errno-location.html)
 int *__errno_location(void);
 
+// [`execve`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/execve.html)
+//
+// # Safety
+// `path` null or NUL-terminated; `argv` and `envp` null-terminated arrays of strings.
+int execve(const char *path, char *const *argv, char *const *envp);
+
+// [`execv`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/execv.html)
+//
+// # Safety
+// As [`execve`].
+int execv(const char *path, char *const *argv);
+
+// [`execvpe`](https://man7.org/linux/man-pages/man3/execvpe.3.html)
+//
+// # Safety
+// As [`execve`].
+int execvpe(const char *file, char *const *argv, char *const *envp);
+
+// [`execvp`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/execvp.html)
+//
+// # Safety
+// As [`execve`].
+int execvp(const char *file, char *const *argv);
+
+// [`fexecve`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/fexecve.html)
+//
+// # Safety
+// As [`execve`].
+int fexecve(int fd, char *const *argv, char *const *envp);
+
+// [`system`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/system.html)
+//
+// # Safety
+// `command` must be null or a NUL-terminated string.
+int system(const char *command);
+
 // [`creat`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/creat.html)
 //
 // # Safety
@@ -792,6 +828,176 @@ cpu_set_t *__sched_cpualloc(size_t count);
 // # Safety
 // `set` null or from `__sched_cpualloc`, not freed yet.
 void __sched_cpufree(cpu_set_t *set);
+
+// [`posix_spawn`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/posix_spawn.html)
+//
+// # Safety
+// `path` NUL-terminated; `fa`, `a` null or initialised; `argv`, `envp` as for `execve`.
+int posix_spawn(pid_t *pid,
+                const char *path,
+                const posix_spawn_file_actions_t *fa,
+                const posix_spawnattr_t *a,
+                char *const *argv,
+                char *const *envp);
+
+// [`posix_spawnp`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/posix_spawnp.html)
+//
+// # Safety
+// As [`posix_spawn`].
+int posix_spawnp(pid_t *pid,
+                 const char *file,
+                 const posix_spawn_file_actions_t *fa,
+                 const posix_spawnattr_t *a,
+                 char *const *argv,
+                 char *const *envp);
+
+// [`posix_spawn_file_actions_init`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/posix_spawn_file_actions_init.html)
+//
+// # Safety
+// `fa` must be null or writable.
+int posix_spawn_file_actions_init(posix_spawn_file_actions_t *fa);
+
+// [`posix_spawn_file_actions_destroy`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/posix_spawn_file_actions_destroy.html)
+//
+// # Safety
+// `fa` must be null or initialised.
+int posix_spawn_file_actions_destroy(posix_spawn_file_actions_t *fa);
+
+// [`posix_spawn_file_actions_addopen`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/posix_spawn_file_actions_addopen.html)
+//
+// # Safety
+// `fa` null or initialised; `path` null or NUL-terminated.
+int posix_spawn_file_actions_addopen(posix_spawn_file_actions_t *fa,
+                                     int fd,
+                                     const char *path,
+                                     int flags,
+                                     mode_t mode);
+
+// [`posix_spawn_file_actions_addclose`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/posix_spawn_file_actions_addclose.html)
+//
+// # Safety
+// `fa` null or initialised.
+int posix_spawn_file_actions_addclose(posix_spawn_file_actions_t *fa,
+                                      int fd);
+
+// [`posix_spawn_file_actions_adddup2`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/posix_spawn_file_actions_adddup2.html)
+//
+// # Safety
+// `fa` null or initialised.
+int posix_spawn_file_actions_adddup2(posix_spawn_file_actions_t *fa,
+                                     int from,
+                                     int to);
+
+// [`posix_spawn_file_actions_addchdir_np`](https://man7.org/linux/man-pages/man3/posix_spawn.3.html)
+//
+// # Safety
+// `fa` null or initialised; `path` null or NUL-terminated.
+int posix_spawn_file_actions_addchdir_np(posix_spawn_file_actions_t *fa,
+                                         const char *path);
+
+// [`posix_spawn_file_actions_addfchdir_np`](https://man7.org/linux/man-pages/man3/posix_spawn.3.html):
+// the descriptor is checked when the action runs (`EBADF` from `posix_spawn`), as in glibc.
+//
+// # Safety
+// `fa` null or initialised.
+int posix_spawn_file_actions_addfchdir_np(posix_spawn_file_actions_t *fa,
+                                          int fd);
+
+// [`posix_spawnattr_init`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/posix_spawnattr_init.html)
+//
+// # Safety
+// `a` must be null or writable.
+int posix_spawnattr_init(posix_spawnattr_t *a);
+
+// [`posix_spawnattr_destroy`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/posix_spawnattr_destroy.html)
+//
+// # Safety
+// `a` must be null or initialised.
+int posix_spawnattr_destroy(posix_spawnattr_t *a);
+
+// [`posix_spawnattr_setflags`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/posix_spawnattr_setflags.html)
+//
+// # Safety
+// `a` must be null or initialised.
+int posix_spawnattr_setflags(posix_spawnattr_t *a,
+                             short flags);
+
+// [`posix_spawnattr_getflags`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/posix_spawnattr_getflags.html)
+//
+// # Safety
+// `a` null or initialised; `out` writable.
+int posix_spawnattr_getflags(const posix_spawnattr_t *a,
+                             short *out);
+
+// [`posix_spawnattr_setpgroup`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/posix_spawnattr_setpgroup.html)
+//
+// # Safety
+// `a` must be null or initialised.
+int posix_spawnattr_setpgroup(posix_spawnattr_t *a,
+                              pid_t pgrp);
+
+// [`posix_spawnattr_getpgroup`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/posix_spawnattr_getpgroup.html)
+//
+// # Safety
+// `a` null or initialised; `out` writable.
+int posix_spawnattr_getpgroup(const posix_spawnattr_t *a,
+                              pid_t *out);
+
+// [`posix_spawnattr_setsigmask`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/posix_spawnattr_setsigmask.html)
+//
+// # Safety
+// `a` null or initialised; `s` readable.
+int posix_spawnattr_setsigmask(posix_spawnattr_t *a,
+                               const sigset_t *s);
+
+// [`posix_spawnattr_getsigmask`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/posix_spawnattr_getsigmask.html)
+//
+// # Safety
+// `a` null or initialised; `out` writable.
+int posix_spawnattr_getsigmask(const posix_spawnattr_t *a,
+                               sigset_t *out);
+
+// [`posix_spawnattr_setsigdefault`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/posix_spawnattr_setsigdefault.html)
+//
+// # Safety
+// `a` null or initialised; `s` readable.
+int posix_spawnattr_setsigdefault(posix_spawnattr_t *a,
+                                  const sigset_t *s);
+
+// [`posix_spawnattr_getsigdefault`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/posix_spawnattr_getsigdefault.html)
+//
+// # Safety
+// `a` null or initialised; `out` writable.
+int posix_spawnattr_getsigdefault(const posix_spawnattr_t *a,
+                                  sigset_t *out);
+
+// [`posix_spawnattr_setschedparam`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/posix_spawnattr_setschedparam.html)
+//
+// # Safety
+// `a` null or initialised; `p` readable.
+int posix_spawnattr_setschedparam(posix_spawnattr_t *a,
+                                  const struct sched_param *p);
+
+// [`posix_spawnattr_getschedparam`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/posix_spawnattr_getschedparam.html)
+//
+// # Safety
+// `a` null or initialised; `out` writable.
+int posix_spawnattr_getschedparam(const posix_spawnattr_t *a,
+                                  struct sched_param *out);
+
+// [`posix_spawnattr_setschedpolicy`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/posix_spawnattr_setschedpolicy.html)
+//
+// # Safety
+// `a` must be null or initialised.
+int posix_spawnattr_setschedpolicy(posix_spawnattr_t *a,
+                                   int policy);
+
+// [`posix_spawnattr_getschedpolicy`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/posix_spawnattr_getschedpolicy.html)
+//
+// # Safety
+// `a` null or initialised; `out` writable.
+int posix_spawnattr_getschedpolicy(const posix_spawnattr_t *a,
+                                   int *out);
 
 // [`sigemptyset`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/sigemptyset.html)
 //
@@ -1854,6 +2060,17 @@ int waitid(idtype_t idtype, id_t id, siginfo_t *info, int options);
 // # Safety
 // Only the kernel calls this.
 void _start(void) __attribute__((__noreturn__));
+
+// [`vfork`](https://man7.org/linux/man-pages/man2/vfork.2.html): the child runs on the
+// parent's stack, with the parent suspended, until it calls `_exit` or an `exec` function.
+// Because the child's return from here would overwrite this function's stack slot before
+// the parent returns through it, the return address is kept in a register across the
+// system call, as glibc does.
+//
+// # Safety
+// In the child only `_exit` and the `exec` functions may follow, and the function that
+// called `vfork` must not return.
+int32_t vfork(void);
 
 extern int main(int argc, char **argv, char **envp);
 
