@@ -30,6 +30,7 @@
 #include <ctype.h>
 #include <wchar.h>
 #include <grp.h>
+#include <spawn.h>
 #include <sys/eventfd.h>
 #include <sys/ioctl.h>
 #include <sys/random.h>

@@ -4,6 +4,7 @@
 //! `_start` is entered by the kernel with the initial process stack in `%rsp`; nothing else may
 //! call it. `thread_pointer` is only meaningful once `%fs` has been set by the start-up code.
 
+mod process;
 mod setjmp;
 mod signal;
 mod syscall;
