@@ -9,6 +9,7 @@
 #include <stdint.h>
 #include <sys/types.h>
 #include <time.h>
+#include <sys/time.h>
 #include <pthread.h>
 #include <semaphore.h>
 #include <threads.h>
@@ -20,6 +21,63 @@ extern uintptr_t __stack_chk_guard;
 #ifdef __cplusplus
 extern "C" {
 #endif // __cplusplus
+
+// How many times `error` and `error_at_line` have reported (glibc's variable).
+extern unsigned int error_message_count;
+
+// When nonzero, `error_at_line` stays silent about the file and line it reported last.
+extern int error_one_per_line;
+
+// When set, `error` and `error_at_line` call it instead of printing the program's name.
+extern void (*error_print_progname)(void);
+
+// `stdin`, as glibc names it.
+extern FILE *stdin;
+
+// `stdout`.
+extern FILE *stdout;
+
+// `stderr`.
+extern FILE *stderr;
+
+// [`tzname`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/tzset.html): the
+// standard and daylight abbreviations of the zone (`GMT` until the zone is first used).
+extern char *tzname[2];
+
+// [`timezone`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/tzset.html):
+// seconds west of UTC of the zone's standard time.
+extern long timezone;
+
+// [`daylight`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/tzset.html):
+// nonzero when the zone has daylight-saving time.
+extern int daylight;
+
+// `__assert_fail(expr, file, line, function)`: glibc's message
+// ``prog: file:line: function: Assertion `expr' failed.`` on `stderr`, then `abort`.
+// [LSB](https://refspecs.linuxfoundation.org/LSB_5.0.0/LSB-Core-generic/LSB-Core-generic/baselib---assert-fail-1.html)
+//
+// # Safety
+// Each string null or NUL-terminated.
+void __assert_fail(const char *expr,
+                   const char *file,
+                   unsigned int line,
+                   const char *function) __attribute__((__noreturn__));
+
+// `__assert_perror_fail(errnum, file, line, function)` (`assert_perror`): ``prog:
+// file:line: function: Unexpected error: TEXT.``, then `abort`.
+//
+// # Safety
+// As [`__assert_fail`].
+void __assert_perror_fail(int errnum,
+                          const char *file,
+                          unsigned int line,
+                          const char *function) __attribute__((__noreturn__));
+
+// `__assert(expr, file, line)`: the old entry point, `__assert_fail` without a function.
+//
+// # Safety
+// As [`__assert_fail`].
+void __assert(const char *expr, const char *file, int line) __attribute__((__noreturn__));
 
 // [`getauxval`](https://man7.org/linux/man-pages/man3/getauxval.3.html): the value of an
 // auxiliary-vector entry; 0 with `errno` `ENOENT` when the kernel supplied none.
@@ -138,6 +196,42 @@ int scandir64(const char *path,
 // [LSB](https://refspecs.linuxfoundation.org/LSB_5.0.0/LSB-Core-generic/LSB-Core-generic/baselib---errno-location.html)
 int *__errno_location(void);
 
+// [`execve`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/execve.html)
+//
+// # Safety
+// `path` null or NUL-terminated; `argv` and `envp` null-terminated arrays of strings.
+int execve(const char *path, char *const *argv, char *const *envp);
+
+// [`execv`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/execv.html)
+//
+// # Safety
+// As [`execve`].
+int execv(const char *path, char *const *argv);
+
+// [`execvpe`](https://man7.org/linux/man-pages/man3/execvpe.3.html)
+//
+// # Safety
+// As [`execve`].
+int execvpe(const char *file, char *const *argv, char *const *envp);
+
+// [`execvp`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/execvp.html)
+//
+// # Safety
+// As [`execve`].
+int execvp(const char *file, char *const *argv);
+
+// [`fexecve`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/fexecve.html)
+//
+// # Safety
+// As [`execve`].
+int fexecve(int fd, char *const *argv, char *const *envp);
+
+// [`system`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/system.html)
+//
+// # Safety
+// `command` must be null or a NUL-terminated string.
+int system(const char *command);
+
 // [`creat`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/creat.html)
 //
 // # Safety
@@ -149,6 +243,75 @@ int creat(const char *path, mode_t mode);
 // # Safety
 // As [`creat`].
 int creat64(const char *path, mode_t mode);
+
+// `__chk_fail`: reports a buffer overflow and dies by SIGABRT.
+void __chk_fail(void) __attribute__((__noreturn__));
+
+// `__memcpy_chk`
+//
+// # Safety
+// As for `memcpy`, within `dstlen` bytes.
+void *__memcpy_chk(void *dst, const void *src, size_t n, size_t dstlen);
+
+// `__memmove_chk`
+//
+// # Safety
+// As for `memmove`, within `dstlen` bytes.
+void *__memmove_chk(void *dst, const void *src, size_t n, size_t dstlen);
+
+// `__mempcpy_chk`
+//
+// # Safety
+// As for `mempcpy`, within `dstlen` bytes.
+void *__mempcpy_chk(void *dst, const void *src, size_t n, size_t dstlen);
+
+// `__memset_chk`
+//
+// # Safety
+// As for `memset`, within `dstlen` bytes.
+void *__memset_chk(void *dst, int c, size_t n, size_t dstlen);
+
+// `__explicit_bzero_chk`
+//
+// # Safety
+// As for `explicit_bzero`, within `dstlen` bytes.
+void __explicit_bzero_chk(void *dst, size_t n, size_t dstlen);
+
+// `__strcpy_chk`
+//
+// # Safety
+// As for `strcpy`, within `dstlen` bytes.
+char *__strcpy_chk(char *dst, const char *src, size_t dstlen);
+
+// `__stpcpy_chk`
+//
+// # Safety
+// As for `stpcpy`, within `dstlen` bytes.
+char *__stpcpy_chk(char *dst, const char *src, size_t dstlen);
+
+// `__strncpy_chk`
+//
+// # Safety
+// As for `strncpy`, within `dstlen` bytes.
+char *__strncpy_chk(char *dst, const char *src, size_t n, size_t dstlen);
+
+// `__stpncpy_chk`
+//
+// # Safety
+// As for `stpncpy`, within `dstlen` bytes.
+char *__stpncpy_chk(char *dst, const char *src, size_t n, size_t dstlen);
+
+// `__strcat_chk`
+//
+// # Safety
+// As for `strcat`, within `dstlen` bytes.
+char *__strcat_chk(char *dst, const char *src, size_t dstlen);
+
+// `__strncat_chk`
+//
+// # Safety
+// As for `strncat`, within `dstlen` bytes.
+char *__strncat_chk(char *dst, const char *src, size_t n, size_t dstlen);
 
 // [`eventfd`](https://man7.org/linux/man-pages/man2/eventfd.2.html)
 int eventfd(unsigned int initval, int flags);
@@ -1382,6 +1545,176 @@ int sem_close(sem_t *s);
 // `name` must be null or a NUL-terminated string.
 int sem_unlink(const char *name);
 
+// [`posix_spawn`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/posix_spawn.html)
+//
+// # Safety
+// `path` NUL-terminated; `fa`, `a` null or initialised; `argv`, `envp` as for `execve`.
+int posix_spawn(pid_t *pid,
+                const char *path,
+                const posix_spawn_file_actions_t *fa,
+                const posix_spawnattr_t *a,
+                char *const *argv,
+                char *const *envp);
+
+// [`posix_spawnp`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/posix_spawnp.html)
+//
+// # Safety
+// As [`posix_spawn`].
+int posix_spawnp(pid_t *pid,
+                 const char *file,
+                 const posix_spawn_file_actions_t *fa,
+                 const posix_spawnattr_t *a,
+                 char *const *argv,
+                 char *const *envp);
+
+// [`posix_spawn_file_actions_init`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/posix_spawn_file_actions_init.html)
+//
+// # Safety
+// `fa` must be null or writable.
+int posix_spawn_file_actions_init(posix_spawn_file_actions_t *fa);
+
+// [`posix_spawn_file_actions_destroy`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/posix_spawn_file_actions_destroy.html)
+//
+// # Safety
+// `fa` must be null or initialised.
+int posix_spawn_file_actions_destroy(posix_spawn_file_actions_t *fa);
+
+// [`posix_spawn_file_actions_addopen`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/posix_spawn_file_actions_addopen.html)
+//
+// # Safety
+// `fa` null or initialised; `path` null or NUL-terminated.
+int posix_spawn_file_actions_addopen(posix_spawn_file_actions_t *fa,
+                                     int fd,
+                                     const char *path,
+                                     int flags,
+                                     mode_t mode);
+
+// [`posix_spawn_file_actions_addclose`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/posix_spawn_file_actions_addclose.html)
+//
+// # Safety
+// `fa` null or initialised.
+int posix_spawn_file_actions_addclose(posix_spawn_file_actions_t *fa,
+                                      int fd);
+
+// [`posix_spawn_file_actions_adddup2`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/posix_spawn_file_actions_adddup2.html)
+//
+// # Safety
+// `fa` null or initialised.
+int posix_spawn_file_actions_adddup2(posix_spawn_file_actions_t *fa,
+                                     int from,
+                                     int to);
+
+// [`posix_spawn_file_actions_addchdir_np`](https://man7.org/linux/man-pages/man3/posix_spawn.3.html)
+//
+// # Safety
+// `fa` null or initialised; `path` null or NUL-terminated.
+int posix_spawn_file_actions_addchdir_np(posix_spawn_file_actions_t *fa,
+                                         const char *path);
+
+// [`posix_spawn_file_actions_addfchdir_np`](https://man7.org/linux/man-pages/man3/posix_spawn.3.html):
+// the descriptor is checked when the action runs (`EBADF` from `posix_spawn`), as in glibc.
+//
+// # Safety
+// `fa` null or initialised.
+int posix_spawn_file_actions_addfchdir_np(posix_spawn_file_actions_t *fa,
+                                          int fd);
+
+// [`posix_spawnattr_init`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/posix_spawnattr_init.html)
+//
+// # Safety
+// `a` must be null or writable.
+int posix_spawnattr_init(posix_spawnattr_t *a);
+
+// [`posix_spawnattr_destroy`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/posix_spawnattr_destroy.html)
+//
+// # Safety
+// `a` must be null or initialised.
+int posix_spawnattr_destroy(posix_spawnattr_t *a);
+
+// [`posix_spawnattr_setflags`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/posix_spawnattr_setflags.html)
+//
+// # Safety
+// `a` must be null or initialised.
+int posix_spawnattr_setflags(posix_spawnattr_t *a,
+                             short flags);
+
+// [`posix_spawnattr_getflags`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/posix_spawnattr_getflags.html)
+//
+// # Safety
+// `a` null or initialised; `out` writable.
+int posix_spawnattr_getflags(const posix_spawnattr_t *a,
+                             short *out);
+
+// [`posix_spawnattr_setpgroup`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/posix_spawnattr_setpgroup.html)
+//
+// # Safety
+// `a` must be null or initialised.
+int posix_spawnattr_setpgroup(posix_spawnattr_t *a,
+                              pid_t pgrp);
+
+// [`posix_spawnattr_getpgroup`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/posix_spawnattr_getpgroup.html)
+//
+// # Safety
+// `a` null or initialised; `out` writable.
+int posix_spawnattr_getpgroup(const posix_spawnattr_t *a,
+                              pid_t *out);
+
+// [`posix_spawnattr_setsigmask`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/posix_spawnattr_setsigmask.html)
+//
+// # Safety
+// `a` null or initialised; `s` readable.
+int posix_spawnattr_setsigmask(posix_spawnattr_t *a,
+                               const sigset_t *s);
+
+// [`posix_spawnattr_getsigmask`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/posix_spawnattr_getsigmask.html)
+//
+// # Safety
+// `a` null or initialised; `out` writable.
+int posix_spawnattr_getsigmask(const posix_spawnattr_t *a,
+                               sigset_t *out);
+
+// [`posix_spawnattr_setsigdefault`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/posix_spawnattr_setsigdefault.html)
+//
+// # Safety
+// `a` null or initialised; `s` readable.
+int posix_spawnattr_setsigdefault(posix_spawnattr_t *a,
+                                  const sigset_t *s);
+
+// [`posix_spawnattr_getsigdefault`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/posix_spawnattr_getsigdefault.html)
+//
+// # Safety
+// `a` null or initialised; `out` writable.
+int posix_spawnattr_getsigdefault(const posix_spawnattr_t *a,
+                                  sigset_t *out);
+
+// [`posix_spawnattr_setschedparam`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/posix_spawnattr_setschedparam.html)
+//
+// # Safety
+// `a` null or initialised; `p` readable.
+int posix_spawnattr_setschedparam(posix_spawnattr_t *a,
+                                  const struct sched_param *p);
+
+// [`posix_spawnattr_getschedparam`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/posix_spawnattr_getschedparam.html)
+//
+// # Safety
+// `a` null or initialised; `out` writable.
+int posix_spawnattr_getschedparam(const posix_spawnattr_t *a,
+                                  struct sched_param *out);
+
+// [`posix_spawnattr_setschedpolicy`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/posix_spawnattr_setschedpolicy.html)
+//
+// # Safety
+// `a` must be null or initialised.
+int posix_spawnattr_setschedpolicy(posix_spawnattr_t *a,
+                                   int policy);
+
+// [`posix_spawnattr_getschedpolicy`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/posix_spawnattr_getschedpolicy.html)
+//
+// # Safety
+// `a` null or initialised; `out` writable.
+int posix_spawnattr_getschedpolicy(const posix_spawnattr_t *a,
+                                   int *out);
+
 // [`sigemptyset`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/sigemptyset.html)
 //
 // # Safety
@@ -1642,6 +1975,444 @@ int fchmod(int fd, mode_t mode);
 // [`umask`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/umask.html)
 mode_t umask(mode_t mask);
 
+// `__uflow(f)`: the next byte when the read area is empty (glibc's inline `getc_unlocked`
+// calls it). [LSB](https://refspecs.linuxfoundation.org/LSB_5.0.0/LSB-Core-generic/LSB-Core-generic/baselib---uflow.html)
+//
+// # Safety
+// `f` must be null or a live stream.
+int __uflow(FILE *f);
+
+// `__underflow(f)`: the next byte, not consumed.
+// [LSB](https://refspecs.linuxfoundation.org/LSB_5.0.0/LSB-Core-generic/LSB-Core-generic/baselib---underflow.html)
+//
+// # Safety
+// `f` must be null or a live stream.
+int __underflow(FILE *f);
+
+// `__overflow(f, c)`: writes `c` when the write area is full (glibc's inline `putc_unlocked`
+// calls it); `c == EOF` only flushes.
+// [LSB](https://refspecs.linuxfoundation.org/LSB_5.0.0/LSB-Core-generic/LSB-Core-generic/baselib---overflow.html)
+//
+// # Safety
+// `f` must be null or a live stream.
+int __overflow(FILE *f,
+               int c);
+
+// [`fopen`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/fopen.html)
+//
+// # Safety
+// `path` and `mode` must be null or NUL-terminated strings.
+FILE *fopen(const char *path, const char *mode);
+
+// `fopen64`: `fopen` under `_FILE_OFFSET_BITS=64`.
+//
+// # Safety
+// As [`fopen`].
+FILE *fopen64(const char *path, const char *mode);
+
+// [`fdopen`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/fdopen.html)
+//
+// # Safety
+// `mode` must be null or a NUL-terminated string.
+FILE *fdopen(int fd, const char *mode);
+
+// [`freopen`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/freopen.html)
+//
+// # Safety
+// `path` and `mode` must be null or NUL-terminated strings; `f` null or a live stream.
+FILE *freopen(const char *path, const char *mode, FILE *f);
+
+// `freopen64`: `freopen` under `_FILE_OFFSET_BITS=64`.
+//
+// # Safety
+// As [`freopen`].
+FILE *freopen64(const char *path, const char *mode, FILE *f);
+
+// [`fmemopen`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/fmemopen.html)
+//
+// # Safety
+// `buf` must be null or writable for `size` bytes while the stream is open; `mode` null or
+// a NUL-terminated string.
+FILE *fmemopen(void *buf, size_t size, const char *mode);
+
+// [`open_memstream`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/open_memstream.html)
+//
+// # Safety
+// `buf` and `size` must be null or writable until the stream is closed.
+FILE *open_memstream(char **buf,
+                     size_t *size);
+
+// [`tmpfile`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/tmpfile.html)
+FILE *tmpfile(void);
+
+// `tmpfile64`: `tmpfile` under `_FILE_OFFSET_BITS=64`.
+FILE *tmpfile64(void);
+
+// [`fclose`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/fclose.html)
+//
+// # Safety
+// `f` must be null or a live stream, not used afterwards.
+int fclose(FILE *f);
+
+// [`fflush`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/fflush.html): null
+// flushes every stream.
+//
+// # Safety
+// `f` must be null or a live stream.
+int fflush(FILE *f);
+
+// `fflush_unlocked`: `fflush` without taking the stream's lock.
+//
+// # Safety
+// As [`fflush`], and no other thread may use the stream during the call.
+int fflush_unlocked(FILE *f);
+
+// [`fileno`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/fileno.html)
+//
+// # Safety
+// `f` must be null or a live stream.
+int fileno(FILE *f);
+
+// `fileno_unlocked`.
+//
+// # Safety
+// As [`fileno`].
+int fileno_unlocked(FILE *f);
+
+// [`setvbuf`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/setvbuf.html):
+// `_IOFBF` (0), `_IOLBF` (1) or `_IONBF` (2), else `EINVAL`. A null `buf` keeps the
+// stream's own buffer.
+//
+// # Safety
+// `f` must be null or a live stream; a non-null `buf` must stay writable for `size` bytes
+// while the stream uses it.
+int setvbuf(FILE *f, char *buf, int mode, size_t size);
+
+// [`setbuf`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/setbuf.html):
+// `buf` of `BUFSIZ` bytes, or unbuffered for null.
+//
+// # Safety
+// As [`setvbuf`] with `BUFSIZ`.
+void setbuf(FILE *f, char *buf);
+
+// `setbuffer(f, buf, size)` (BSD): `buf` of `size` bytes, or unbuffered for null.
+//
+// # Safety
+// As [`setvbuf`].
+void setbuffer(FILE *f, char *buf, size_t size);
+
+// `setlinebuf(f)` (BSD): line buffering with the stream's own buffer.
+//
+// # Safety
+// `f` must be null or a live stream.
+void setlinebuf(FILE *f);
+
+// [`fgetc`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/fgetc.html)
+//
+// # Safety
+// `f` must be null or a live stream.
+int fgetc(FILE *f);
+
+// [`getc`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/getc.html)
+//
+// # Safety
+// `f` must be null or a live stream.
+int getc(FILE *f);
+
+// [`getchar`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/getchar.html)
+int getchar(void);
+
+// [`getc_unlocked`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/getc_unlocked.html)
+//
+// # Safety
+// `f` must be null or a live stream no other thread uses during the call.
+int getc_unlocked(FILE *f);
+
+// `fgetc_unlocked`.
+//
+// # Safety
+// As [`getc_unlocked`].
+int fgetc_unlocked(FILE *f);
+
+// [`getchar_unlocked`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/getchar_unlocked.html)
+//
+// # Safety
+// No other thread may use `stdin` during the call.
+int getchar_unlocked(void);
+
+// [`fputc`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/fputc.html)
+//
+// # Safety
+// `f` must be null or a live stream.
+int fputc(int c, FILE *f);
+
+// [`putc`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/putc.html)
+//
+// # Safety
+// `f` must be null or a live stream.
+int putc(int c, FILE *f);
+
+// [`putchar`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/putchar.html)
+int putchar(int c);
+
+// [`putc_unlocked`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/putc_unlocked.html)
+//
+// # Safety
+// `f` must be null or a live stream no other thread uses during the call.
+int putc_unlocked(int c, FILE *f);
+
+// `fputc_unlocked`.
+//
+// # Safety
+// As [`putc_unlocked`].
+int fputc_unlocked(int c, FILE *f);
+
+// [`putchar_unlocked`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/putchar_unlocked.html)
+//
+// # Safety
+// No other thread may use `stdout` during the call.
+int putchar_unlocked(int c);
+
+// [`ungetc`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/ungetc.html):
+// `EOF` pushes nothing back.
+//
+// # Safety
+// `f` must be null or a live stream.
+int ungetc(int c, FILE *f);
+
+// [`fread`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/fread.html)
+//
+// # Safety
+// `ptr` must be writable for `size * n` bytes; `f` null or a live stream.
+size_t fread(void *ptr, size_t size, size_t n, FILE *f);
+
+// `fread_unlocked`.
+//
+// # Safety
+// As [`fread`], and no other thread may use the stream during the call.
+size_t fread_unlocked(void *ptr, size_t size, size_t n, FILE *f);
+
+// [`fwrite`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/fwrite.html)
+//
+// # Safety
+// `ptr` must be readable for `size * n` bytes; `f` null or a live stream.
+size_t fwrite(const void *ptr, size_t size, size_t n, FILE *f);
+
+// `fwrite_unlocked`.
+//
+// # Safety
+// As [`fwrite`], and no other thread may use the stream during the call.
+size_t fwrite_unlocked(const void *ptr, size_t size, size_t n, FILE *f);
+
+// [`fgets`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/fgets.html)
+//
+// # Safety
+// `buf` must be writable for `n` bytes; `f` null or a live stream.
+char *fgets(char *buf, int n, FILE *f);
+
+// `fgets_unlocked`.
+//
+// # Safety
+// As [`fgets`], and no other thread may use the stream during the call.
+char *fgets_unlocked(char *buf, int n, FILE *f);
+
+// [`getdelim`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/getdelim.html)
+//
+// # Safety
+// `line`, `cap` null or valid, `*line` null or from `malloc` with `*cap` bytes; `f` null or
+// a live stream.
+ptrdiff_t getdelim(char **line, size_t *cap, int delimiter, FILE *f);
+
+// `__getdelim`: what glibc's inline `getline` calls.
+//
+// # Safety
+// As [`getdelim`].
+ptrdiff_t __getdelim(char **line, size_t *cap, int delimiter, FILE *f);
+
+// [`getline`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/getline.html)
+//
+// # Safety
+// As [`getdelim`].
+ptrdiff_t getline(char **line, size_t *cap, FILE *f);
+
+// [`fputs`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/fputs.html)
+//
+// # Safety
+// `text` must be null or a NUL-terminated string; `f` null or a live stream.
+int fputs(const char *text, FILE *f);
+
+// `fputs_unlocked`.
+//
+// # Safety
+// As [`fputs`], and no other thread may use the stream during the call.
+int fputs_unlocked(const char *text, FILE *f);
+
+// [`puts`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/puts.html): the text
+// and a newline on `stdout`; returns the bytes written, as glibc does.
+//
+// # Safety
+// `text` must be null or a NUL-terminated string.
+int puts(const char *text);
+
+// [`fseeko`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/fseek.html)
+//
+// # Safety
+// `f` must be null or a live stream.
+int fseeko(FILE *f, off_t offset, int whence);
+
+// `fseeko64`: `fseeko` under `_FILE_OFFSET_BITS=64`.
+//
+// # Safety
+// As [`fseeko`].
+int fseeko64(FILE *f, off64_t offset, int whence);
+
+// [`fseek`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/fseek.html)
+//
+// # Safety
+// `f` must be null or a live stream.
+int fseek(FILE *f, long offset, int whence);
+
+// [`ftello`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/ftell.html)
+//
+// # Safety
+// `f` must be null or a live stream.
+off_t ftello(FILE *f);
+
+// `ftello64`: `ftello` under `_FILE_OFFSET_BITS=64`.
+//
+// # Safety
+// As [`ftello`].
+off64_t ftello64(FILE *f);
+
+// [`ftell`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/ftell.html)
+//
+// # Safety
+// `f` must be null or a live stream.
+long ftell(FILE *f);
+
+// [`rewind`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/rewind.html):
+// back to the start, both indicators cleared.
+//
+// # Safety
+// `f` must be null or a live stream.
+void rewind(FILE *f);
+
+// [`fgetpos`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/fgetpos.html)
+//
+// # Safety
+// `f` must be null or a live stream; `pos` null or writable.
+int fgetpos(FILE *f, fpos_t *pos);
+
+// `fgetpos64`: `fgetpos` under `_FILE_OFFSET_BITS=64`.
+//
+// # Safety
+// As [`fgetpos`].
+int fgetpos64(FILE *f, fpos64_t *pos);
+
+// [`fsetpos`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/fsetpos.html)
+//
+// # Safety
+// `f` must be null or a live stream; `pos` null or readable.
+int fsetpos(FILE *f, const fpos_t *pos);
+
+// `fsetpos64`: `fsetpos` under `_FILE_OFFSET_BITS=64`.
+//
+// # Safety
+// As [`fsetpos`].
+int fsetpos64(FILE *f, const fpos64_t *pos);
+
+// [`feof`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/feof.html)
+//
+// # Safety
+// `f` must be null or a live stream.
+int feof(FILE *f);
+
+// `feof_unlocked`.
+//
+// # Safety
+// `f` must be null or a live stream.
+int feof_unlocked(FILE *f);
+
+// [`ferror`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/ferror.html)
+//
+// # Safety
+// `f` must be null or a live stream.
+int ferror(FILE *f);
+
+// `ferror_unlocked`.
+//
+// # Safety
+// `f` must be null or a live stream.
+int ferror_unlocked(FILE *f);
+
+// [`clearerr`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/clearerr.html)
+//
+// # Safety
+// `f` must be null or a live stream.
+void clearerr(FILE *f);
+
+// `clearerr_unlocked`.
+//
+// # Safety
+// `f` must be null or a live stream no other thread uses during the call.
+void clearerr_unlocked(FILE *f);
+
+// [`flockfile`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/flockfile.html)
+//
+// # Safety
+// `f` must be null (ignored) or a live stream.
+void flockfile(FILE *f);
+
+// [`ftrylockfile`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/ftrylockfile.html):
+// 0 when the lock was taken.
+//
+// # Safety
+// `f` must be null or a live stream.
+int ftrylockfile(FILE *f);
+
+// [`funlockfile`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/funlockfile.html)
+//
+// # Safety
+// `f` must be null (ignored) or a live stream the calling thread has locked.
+void funlockfile(FILE *f);
+
+// `__fpending(f)`: bytes written and not yet flushed.
+//
+// # Safety
+// `f` must be null or a live stream.
+size_t __fpending(FILE *f);
+
+// `__freading(f)`: nonzero if the stream is read-only or its last operation was a read.
+//
+// # Safety
+// `f` must be null or a live stream.
+int __freading(FILE *f);
+
+// `__fwriting(f)`: nonzero if the stream is write-only or its last operation was a write.
+//
+// # Safety
+// `f` must be null or a live stream.
+int __fwriting(FILE *f);
+
+// [`perror`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/perror.html):
+// `prefix: TEXT` (just `TEXT` for a null or empty prefix) on `stderr`.
+//
+// # Safety
+// `prefix` must be null or a NUL-terminated string.
+void perror(const char *prefix);
+
+// [`remove`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/remove.html)
+//
+// # Safety
+// `path` must be null or a NUL-terminated string.
+int remove(const char *path);
+
+// [`rename`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/rename.html)
+//
+// # Safety
+// `old` and `new` must be null or NUL-terminated strings.
+int rename(const char *old, const char *new_);
+
 // [`exit`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/exit.html)
 void exit(int status) __attribute__((__noreturn__));
 
@@ -1677,6 +2448,185 @@ int __cxa_at_quick_exit(void (*f)(void), void *_dso);
 // # Safety
 // `name` must be null or a NUL-terminated string.
 char *getenv(const char *name);
+
+// [`strtol`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/strtol.html)
+//
+// # Safety
+// `nptr` NUL-terminated; `endptr` null or writable.
+long strtol(const char *nptr, char **endptr, int base);
+
+// [`strtoll`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/strtoll.html)
+//
+// # Safety
+// As `strtol`.
+long long strtoll(const char *nptr, char **endptr, int base);
+
+// [`strtoimax`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/strtoimax.html)
+//
+// # Safety
+// As `strtol`.
+intmax_t strtoimax(const char *nptr, char **endptr, int base);
+
+// [`strtoul`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/strtoul.html)
+//
+// # Safety
+// As `strtol`.
+unsigned long strtoul(const char *nptr, char **endptr, int base);
+
+// [`strtoull`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/strtoull.html)
+//
+// # Safety
+// As `strtol`.
+unsigned long long strtoull(const char *nptr, char **endptr, int base);
+
+// [`strtoumax`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/strtoumax.html)
+//
+// # Safety
+// As `strtol`.
+uintmax_t strtoumax(const char *nptr, char **endptr, int base);
+
+// [`atoi`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/atoi.html):
+// `(int) strtol(nptr, NULL, 10)`, as glibc.
+//
+// # Safety
+// `nptr` NUL-terminated.
+int atoi(const char *nptr);
+
+// [`atol`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/atol.html)
+//
+// # Safety
+// `nptr` NUL-terminated.
+long atol(const char *nptr);
+
+// [`atoll`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/atoll.html)
+//
+// # Safety
+// `nptr` NUL-terminated.
+long long atoll(const char *nptr);
+
+// [`strtod`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/strtod.html)
+//
+// # Safety
+// `nptr` NUL-terminated; `endptr` null or writable.
+double strtod(const char *nptr, char **endptr);
+
+// [`strtof`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/strtof.html)
+//
+// # Safety
+// As `strtod`.
+float strtof(const char *nptr, char **endptr);
+
+// [`atof`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/atof.html)
+//
+// # Safety
+// `nptr` NUL-terminated.
+double atof(const char *nptr);
+
+// [`setenv`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/setenv.html)
+//
+// # Safety
+// `name` and `value` NUL-terminated (or null: `EINVAL`).
+int setenv(const char *name, const char *value, int overwrite);
+
+// [`unsetenv`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/unsetenv.html)
+//
+// # Safety
+// `name` NUL-terminated (or null: `EINVAL`).
+int unsetenv(const char *name);
+
+// [`putenv`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/putenv.html): the
+// string itself joins the environment; without `=` it removes that name (glibc).
+//
+// # Safety
+// `string` NUL-terminated and alive while in the environment.
+int putenv(char *string);
+
+// `clearenv()` (GNU): removes every variable; `environ` becomes null.
+int clearenv(void);
+
+// [`qsort`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/qsort.html)
+//
+// # Safety
+// `base` valid for `n * size` bytes; `cmp` a consistent comparison of two elements.
+void qsort(void *base, size_t n, size_t size, int (*cmp)(const void*, const void*));
+
+// `qsort_r(base, n, size, cmp, arg)` (GNU, POSIX.1-2024): `qsort` whose comparison also
+// gets `arg`.
+//
+// # Safety
+// As `qsort`.
+void qsort_r(void *base,
+             size_t n,
+             size_t size,
+             int (*cmp)(const void*, const void*, void*),
+             void *arg);
+
+// [`bsearch`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/bsearch.html)
+//
+// # Safety
+// `base` a sorted array of `n` elements of `size` bytes; `cmp(key, element)`.
+void *bsearch(const void *key, const void *base, size_t n, size_t size, int (*cmp)(const void*,
+                                                                                   const void*));
+
+// [`abs`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/abs.html)
+// (`abs(INT_MIN)` is undefined in C; it wraps to `INT_MIN`, as the hardware does).
+int abs(int j);
+
+// [`labs`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/labs.html)
+long labs(long j);
+
+// [`llabs`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/llabs.html)
+long long llabs(long long j);
+
+// [`imaxabs`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/imaxabs.html)
+intmax_t imaxabs(intmax_t j);
+
+// [`div`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/div.html): quotient
+// truncated toward zero and remainder; a zero divisor or an overflowing quotient raises
+// SIGFPE, as the division itself does under glibc.
+div_t div(int num, int den);
+
+// [`ldiv`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/ldiv.html)
+ldiv_t ldiv(long num, long den);
+
+// [`lldiv`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/lldiv.html)
+lldiv_t lldiv(long long num, long long den);
+
+// [`imaxdiv`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/imaxdiv.html)
+imaxdiv_t imaxdiv(intmax_t num, intmax_t den);
+
+// [`rand`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/rand.html): glibc's
+// `random()`.
+int rand(void);
+
+// [`srand`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/srand.html)
+void srand(unsigned int seed);
+
+// [`rand_r`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/rand_r.html)
+//
+// # Safety
+// `seed` null or valid.
+int rand_r(unsigned int *seed);
+
+// [`random`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/random.html)
+long random(void);
+
+// [`srandom`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/srandom.html)
+void srandom(unsigned int seed);
+
+// [`initstate`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/initstate.html):
+// the previous state, or null with `EINVAL` for fewer than 8 bytes.
+//
+// # Safety
+// `state` valid and 4-byte aligned for `size` bytes while in use.
+char *initstate(unsigned int seed, char *state, size_t size);
+
+// [`setstate`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/setstate.html):
+// the previous state, or null with `EINVAL` for a buffer `initstate` did not prepare.
+//
+// # Safety
+// `state` a buffer from `initstate`, alive while in use.
+char *setstate(char *state);
 
 // [`memcpy`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/memcpy.html)
 //
@@ -1884,6 +2834,26 @@ char *strtok_r(char *s, const char *delim, char **save);
 // `sp` valid; `*sp` null or a writable NUL-terminated string; `delim` NUL-terminated.
 char *strsep(char **sp, const char *delim);
 
+// `strverscmp`: compares strings holding version numbers (a GNU extension).
+//
+// # Safety
+// Both strings NUL-terminated.
+int strverscmp(const char *a, const char *b);
+
+// [`strdup`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/strdup.html):
+// a copy from `malloc`, or null with `errno` `ENOMEM`.
+//
+// # Safety
+// `s` NUL-terminated.
+char *strdup(const char *s);
+
+// [`strndup`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/strndup.html):
+// a copy of at most `n` bytes, NUL-terminated, or null with `errno` `ENOMEM`.
+//
+// # Safety
+// `s` NUL-terminated or at least `n` bytes long.
+char *strndup(const char *s, size_t n);
+
 // [`strerror`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/strerror.html)
 char *strerror(int errnum);
 
@@ -2032,6 +3002,130 @@ int tss_set(unsigned int key, void *value);
 // # Safety
 // `ts` must be null or writable.
 int clock_gettime(int id, struct timespec *ts);
+
+// [`gettimeofday`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/gettimeofday.html),
+// through the vDSO. As glibc since 2.31, a non-null `tz` is filled with zeros.
+//
+// # Safety
+// `tv` and `tz` must each be null or writable (`tz` as a `struct timezone`).
+int gettimeofday(struct timeval *tv, void *tz);
+
+// [`clock_getres`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/clock_getres.html)
+//
+// # Safety
+// `res` must be null or writable.
+int clock_getres(int id, struct timespec *res);
+
+// [`time`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/time.html)
+//
+// # Safety
+// `out` must be null or writable.
+time_t time(time_t *out);
+
+// [`nanosleep`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/nanosleep.html):
+// `EINVAL` for a negative or malformed request, `EINTR` (time left in `rem`) when a signal
+// handler ran.
+//
+// # Safety
+// `req` must be null or readable, `rem` null or writable.
+int nanosleep(const struct timespec *req, struct timespec *rem);
+
+// [`clock_nanosleep`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/clock_nanosleep.html):
+// returns the error number (`EINVAL`, `EINTR` with the time left in `rem` for relative
+// sleeps, ...), 0 on success.
+//
+// # Safety
+// `req` must be null or readable, `rem` null or writable.
+int clock_nanosleep(int id,
+                    int flags,
+                    const struct timespec *req,
+                    struct timespec *rem);
+
+// [`sleep`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/sleep.html): 0, or
+// the whole seconds not slept when a signal handler ran.
+unsigned int sleep(unsigned int seconds);
+
+// `usleep(usec)` (XSI, removed in POSIX.1-2008): -1 with `EINTR` when a signal handler ran.
+int usleep(unsigned int usec);
+
+// [`difftime`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/difftime.html)
+double difftime(time_t end, time_t start);
+
+// [`gmtime_r`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/gmtime_r.html):
+// `EOVERFLOW` when the year does not fit an `int`.
+//
+// # Safety
+// `t` must be readable, `out` writable.
+struct tm *gmtime_r(const time_t *t, struct tm *out);
+
+// [`gmtime`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/gmtime.html)
+//
+// # Safety
+// `t` must be readable.
+struct tm *gmtime(const time_t *t);
+
+// [`localtime_r`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/localtime_r.html)
+//
+// # Safety
+// `t` must be readable, `out` writable.
+struct tm *localtime_r(const time_t *t, struct tm *out);
+
+// [`localtime`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/localtime.html)
+//
+// # Safety
+// `t` must be readable.
+struct tm *localtime(const time_t *t);
+
+// [`mktime`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/mktime.html):
+// fields out of range are folded in; a `tm_isdst` that contradicts the zone is honoured as
+// glibc does.
+//
+// # Safety
+// `t` must be readable and writable.
+time_t mktime(struct tm *t);
+
+// `timegm(tm)` (GNU, BSD; POSIX.1-2024): `mktime` for UTC.
+//
+// # Safety
+// `t` must be readable and writable.
+time_t timegm(struct tm *t);
+
+// [`strftime`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/strftime.html)
+// in the C locale: the length written, or 0 when the result and its NUL do not fit.
+//
+// # Safety
+// `buf` must be writable for `max` bytes, `fmt` a NUL-terminated string, `t` readable.
+size_t strftime(char *buf, size_t max, const char *fmt, const struct tm *t);
+
+// [`asctime_r`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/asctime_r.html)
+// (obsolescent): `EOVERFLOW` when the text would not fit 26 bytes.
+//
+// # Safety
+// `t` must be readable, `buf` writable for 26 bytes.
+char *asctime_r(const struct tm *t, char *buf);
+
+// [`asctime`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/asctime.html)
+//
+// # Safety
+// `t` must be readable.
+char *asctime(const struct tm *t);
+
+// [`ctime_r`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/ctime_r.html)
+// (obsolescent): `asctime_r(localtime_r(t))`.
+//
+// # Safety
+// `t` must be readable, `buf` writable for 26 bytes.
+char *ctime_r(const time_t *t, char *buf);
+
+// [`ctime`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/ctime.html)
+//
+// # Safety
+// `t` must be readable.
+char *ctime(const time_t *t);
+
+// [`tzset`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/tzset.html): reads
+// `TZ` and sets `tzname`, `timezone` and `daylight`.
+void tzset(void);
 
 // `__tls_get_addr` ([x86_64 TLS ABI](https://www.akkadia.org/drepper/tls.pdf)): the calling
 // thread's address of a general-dynamic TLS variable.
@@ -2186,11 +3280,12 @@ int chdir(const char *path);
 // [`fchdir`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/fchdir.html)
 int fchdir(int fd);
 
-// [`getcwd`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/getcwd.html) into the
-// caller's buffer.
+// [`getcwd`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/getcwd.html): into
+// the caller's buffer, or (glibc's extension, for a null `buf`) into a new allocation of
+// `len` bytes, or of just the path's length when `len` is 0.
 //
 // # Safety
-// `buf` must be writable for `len` bytes.
+// `buf` must be null or writable for `len` bytes.
 char *getcwd(char *buf, size_t len);
 
 // [`rmdir`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/rmdir.html)
@@ -2495,6 +3590,17 @@ int waitid(idtype_t idtype, id_t id, siginfo_t *info, int options);
 // # Safety
 // Only the kernel calls this.
 void _start(void) __attribute__((__noreturn__));
+
+// [`vfork`](https://man7.org/linux/man-pages/man2/vfork.2.html): the child runs on the
+// parent's stack, with the parent suspended, until it calls `_exit` or an `exec` function.
+// Because the child's return from here would overwrite this function's stack slot before
+// the parent returns through it, the return address is kept in a register across the
+// system call, as glibc does.
+//
+// # Safety
+// In the child only `_exit` and the `exec` functions may follow, and the function that
+// called `vfork` must not return.
+int32_t vfork(void);
 
 extern int main(int argc, char **argv, char **envp);
 

@@ -29,15 +29,24 @@ fn in_child() {
 
 /// `_Fork()`: the child's pid in the parent, 0 in the child.
 pub fn fork_raw() -> Result<i32, Errno> {
+    crate::thread::before_fork();
     // SAFETY: the child continues in this same code with a copy of the parent's memory and
-    // only this thread; `in_child` repairs the thread record, which is all the library keeps
-    // per thread.
-    match unsafe { runtime::kernel_fork() }? {
-        Fork::Child(_) => {
+    // only this thread; `in_child` repairs the thread record and the thread module forgets
+    // the parent's other threads.
+    match unsafe { runtime::kernel_fork() } {
+        Ok(Fork::Child(_)) => {
             in_child();
+            crate::thread::after_fork_child();
             Ok(0)
         }
-        Fork::ParentOf(pid) => Ok(pid.as_raw_nonzero().get()),
+        Ok(Fork::ParentOf(pid)) => {
+            crate::thread::after_fork_parent();
+            Ok(pid.as_raw_nonzero().get())
+        }
+        Err(e) => {
+            crate::thread::after_fork_parent();
+            Err(e)
+        }
     }
 }
 
