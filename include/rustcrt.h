@@ -2395,6 +2395,17 @@ int clock_getres(int id, struct timespec *res);
 // `out` must be null or writable.
 time_t time(time_t *out);
 
+// [`clock`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/clock.html): the
+// processor time used, in units of `CLOCKS_PER_SEC` (1 000 000).
+clock_t clock(void);
+
+// [`timespec_get`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/timespec_get.html)
+// (C11): the calendar time for `TIME_UTC`, returning `base`; 0 for any other base.
+//
+// # Safety
+// `ts` must be writable.
+int timespec_get(struct timespec *ts, int base);
+
 // [`nanosleep`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/nanosleep.html):
 // `EINVAL` for a negative or malformed request, `EINTR` (time left in `rem`) when a signal
 // handler ran.

@@ -82,6 +82,31 @@ pub unsafe extern "C" fn time(out: *mut time_t) -> time_t {
     now
 }
 
+/// [`clock`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/clock.html): the
+/// processor time used, in units of `CLOCKS_PER_SEC` (1 000 000).
+#[unsafe(no_mangle)]
+pub extern "C" fn clock() -> libc::clock_t {
+    clock::process_micros()
+}
+
+/// [`timespec_get`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/timespec_get.html)
+/// (C11): the calendar time for `TIME_UTC`, returning `base`; 0 for any other base.
+///
+/// # Safety
+/// `ts` must be writable.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn timespec_get(ts: *mut timespec, base: c_int) -> c_int {
+    /// `<time.h>`'s `TIME_UTC`.
+    const TIME_UTC: c_int = 1;
+    if base != TIME_UTC || ts.is_null() {
+        return 0;
+    }
+    let now = rustix::time::clock_gettime(rustix::time::ClockId::Realtime);
+    // SAFETY: writable per the contract.
+    unsafe { ts.write(timespec { tv_sec: now.tv_sec, tv_nsec: now.tv_nsec }) };
+    base
+}
+
 /// Reads a C `timespec`; `EFAULT` for null.
 ///
 /// # Safety
