@@ -493,8 +493,8 @@ fn publish_zone() {
     // SAFETY: the variables are C's; like glibc we write them without a lock (programs read
     // them without one, and the values written for the same `TZ` are the same).
     unsafe {
-        *&raw mut tzname = [names[0].cast_mut(), names[1].cast_mut()];
-        *&raw mut timezone = zone_west as c_long;
-        *&raw mut daylight = has_dst as c_int;
+        tzname = [names[0].cast_mut(), names[1].cast_mut()];
+        timezone = zone_west as c_long;
+        daylight = has_dst as c_int;
     }
 }

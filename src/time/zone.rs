@@ -340,10 +340,13 @@ pub fn with<R>(f: impl FnOnce(&Zone) -> R) -> R {
         // SAFETY: the lock is held.
         let inner = unsafe { &mut *STATE.inner.get() };
         let tz = tz_value();
-        // SAFETY: the kept copy is our live block of `len` bytes.
         let same = match (inner.tz, tz) {
             (None, None) => true,
-            (Some((p, len)), Some(v)) => (unsafe { core::slice::from_raw_parts(p, len) }) == v,
+            (Some((p, len)), Some(v)) => {
+                // SAFETY: the kept copy is our live block of `len` bytes.
+                let kept = unsafe { core::slice::from_raw_parts(p, len) };
+                kept == v
+            }
             _ => false,
         };
         if inner.zone.is_none() || !same {
