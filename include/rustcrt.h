@@ -43,6 +43,15 @@ extern long timezone;
 // nonzero when the zone has daylight-saving time.
 extern int daylight;
 
+// `__tzname`: glibc's name for `tzname`, which `<time.h>` declares too (kept equal).
+extern char *__tzname[2];
+
+// `__timezone`: glibc's name for `timezone` (kept equal).
+extern long __timezone;
+
+// `__daylight`: glibc's name for `daylight` (kept equal).
+extern int __daylight;
+
 // [`getauxval`](https://man7.org/linux/man-pages/man3/getauxval.3.html): the value of an
 // auxiliary-vector entry; 0 with `errno` `ENOENT` when the kernel supplied none.
 unsigned long getauxval(unsigned long kind);

@@ -487,6 +487,21 @@ pub static mut timezone: c_long = 0;
 #[allow(non_upper_case_globals, reason = "the C name")]
 pub static mut daylight: c_int = 0;
 
+/// `__tzname`: glibc's name for `tzname`, which `<time.h>` declares too (kept equal).
+#[unsafe(no_mangle)]
+#[allow(non_upper_case_globals, reason = "the C name")]
+pub static mut __tzname: [*mut c_char; 2] = [c"GMT".as_ptr().cast_mut(); 2];
+
+/// `__timezone`: glibc's name for `timezone` (kept equal).
+#[unsafe(no_mangle)]
+#[allow(non_upper_case_globals, reason = "the C name")]
+pub static mut __timezone: c_long = 0;
+
+/// `__daylight`: glibc's name for `daylight` (kept equal).
+#[unsafe(no_mangle)]
+#[allow(non_upper_case_globals, reason = "the C name")]
+pub static mut __daylight: c_int = 0;
+
 /// Loads the zone if `TZ` changed and sets the C variables from it.
 fn publish_zone() {
     let (names, zone_west, has_dst) = zone::with(|z| (z.tzname, z.timezone, z.daylight));
@@ -496,5 +511,8 @@ fn publish_zone() {
         tzname = [names[0].cast_mut(), names[1].cast_mut()];
         timezone = zone_west as c_long;
         daylight = has_dst as c_int;
+        __tzname = tzname;
+        __timezone = timezone;
+        __daylight = daylight;
     }
 }
