@@ -52,6 +52,15 @@ extern long timezone;
 // nonzero when the zone has daylight-saving time.
 extern int daylight;
 
+// `__tzname`: glibc's name for `tzname`, which `<time.h>` declares too (kept equal).
+extern char *__tzname[2];
+
+// `__timezone`: glibc's name for `timezone` (kept equal).
+extern long __timezone;
+
+// `__daylight`: glibc's name for `daylight` (kept equal).
+extern int __daylight;
+
 // `__assert_fail(expr, file, line, function)`: glibc's message
 // ``prog: file:line: function: Assertion `expr' failed.`` on `stderr`, then `abort`.
 // [LSB](https://refspecs.linuxfoundation.org/LSB_5.0.0/LSB-Core-generic/LSB-Core-generic/baselib---assert-fail-1.html)
@@ -3021,6 +3030,17 @@ int clock_getres(int id, struct timespec *res);
 // # Safety
 // `out` must be null or writable.
 time_t time(time_t *out);
+
+// [`clock`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/clock.html): the
+// processor time used, in units of `CLOCKS_PER_SEC` (1 000 000).
+clock_t clock(void);
+
+// [`timespec_get`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/timespec_get.html)
+// (C11): the calendar time for `TIME_UTC`, returning `base`; 0 for any other base.
+//
+// # Safety
+// `ts` must be writable.
+int timespec_get(struct timespec *ts, int base);
 
 // [`nanosleep`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/nanosleep.html):
 // `EINVAL` for a negative or malformed request, `EINTR` (time left in `rem`) when a signal
