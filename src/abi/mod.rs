@@ -11,6 +11,7 @@ mod fcntl;
 mod fortify;
 mod fprintf;
 mod ioctl;
+mod locale;
 mod malloc;
 mod mman;
 mod panic;
@@ -42,6 +43,8 @@ mod unistd_ids;
 mod unistd_sys;
 mod utsname;
 mod wait;
+mod wchar;
+mod wctype;
 
 use rustix::io::Errno;
 
