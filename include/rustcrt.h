@@ -132,6 +132,103 @@ char *__strcat_chk(char *dst, const char *src, size_t dstlen);
 // As for `strncat`, within `dstlen` bytes.
 char *__strncat_chk(char *dst, const char *src, size_t n, size_t dstlen);
 
+// `__wmemcpy_chk`
+//
+// # Safety
+// As for `wmemcpy`, within `room` elements.
+wchar_t *__wmemcpy_chk(wchar_t *dst, const wchar_t *src, size_t n, size_t room);
+
+// `__wmemmove_chk`
+//
+// # Safety
+// As for `wmemmove`, within `room` elements.
+wchar_t *__wmemmove_chk(wchar_t *dst, const wchar_t *src, size_t n, size_t room);
+
+// `__wmempcpy_chk`
+//
+// # Safety
+// As for `wmempcpy`, within `room` elements.
+wchar_t *__wmempcpy_chk(wchar_t *dst, const wchar_t *src, size_t n, size_t room);
+
+// `__wmemset_chk`
+//
+// # Safety
+// As for `wmemset`, within `room` elements.
+wchar_t *__wmemset_chk(wchar_t *dst, wchar_t c, size_t n, size_t room);
+
+// `__wcscpy_chk`
+//
+// # Safety
+// As for `wcscpy`, within `room` elements.
+wchar_t *__wcscpy_chk(wchar_t *dst, const wchar_t *src, size_t room);
+
+// `__wcpcpy_chk`
+//
+// # Safety
+// As for `wcpcpy`, within `room` elements.
+wchar_t *__wcpcpy_chk(wchar_t *dst, const wchar_t *src, size_t room);
+
+// `__wcsncpy_chk`
+//
+// # Safety
+// As for `wcsncpy`, within `room` elements.
+wchar_t *__wcsncpy_chk(wchar_t *dst, const wchar_t *src, size_t n, size_t room);
+
+// `__wcpncpy_chk`
+//
+// # Safety
+// As for `wcpncpy`, within `room` elements.
+wchar_t *__wcpncpy_chk(wchar_t *dst, const wchar_t *src, size_t n, size_t room);
+
+// `__wcscat_chk`
+//
+// # Safety
+// As for `wcscat`, within `room` elements.
+wchar_t *__wcscat_chk(wchar_t *dst, const wchar_t *src, size_t room);
+
+// `__wcsncat_chk`
+//
+// # Safety
+// As for `wcsncat`, within `room` elements.
+wchar_t *__wcsncat_chk(wchar_t *dst, const wchar_t *src, size_t n, size_t room);
+
+// `__mbstowcs_chk`
+//
+// # Safety
+// As for `mbstowcs`, within `room` elements.
+size_t __mbstowcs_chk(wchar_t *dst, const char *src, size_t len, size_t room);
+
+// `__wcstombs_chk`
+//
+// # Safety
+// As for `wcstombs`, within `room` bytes.
+size_t __wcstombs_chk(char *dst, const wchar_t *src, size_t len, size_t room);
+
+// `__mbsrtowcs_chk`
+//
+// # Safety
+// As for `mbsrtowcs`, within `room` elements.
+size_t __mbsrtowcs_chk(wchar_t *dst, const char **src, size_t len, mbstate_t *ps, size_t room);
+
+// `__wcsrtombs_chk`
+//
+// # Safety
+// As for `wcsrtombs`, within `room` bytes.
+size_t __wcsrtombs_chk(char *dst, const wchar_t **src, size_t len, mbstate_t *ps, size_t room);
+
+// `__wcrtomb_chk`: dies when the character's bytes do not fit in `room` (glibc 2.35 and
+// later check the actual length, not `MB_CUR_MAX`).
+//
+// # Safety
+// As for `wcrtomb`, within `room` bytes.
+size_t __wcrtomb_chk(char *s, wchar_t wc, mbstate_t *ps, size_t room);
+
+// `__wctomb_chk`: [`__wcrtomb_chk`]'s check for `wctomb`.
+//
+// # Safety
+// As for `wctomb`, within `room` bytes.
+int __wctomb_chk(char *s, wchar_t wc, size_t room);
+
 // [`eventfd`](https://man7.org/linux/man-pages/man2/eventfd.2.html)
 int eventfd(unsigned int initval, int flags);
 

@@ -9,6 +9,7 @@ mod ctype;
 mod errno;
 mod fcntl;
 mod fortify;
+mod fortify_wide;
 mod fprintf;
 mod ioctl;
 mod locale;
