@@ -2208,6 +2208,13 @@ char *strdup(const char *s);
 // `s` NUL-terminated or at least `n` bytes long.
 char *strndup(const char *s, size_t n);
 
+// GNU `basename` (what `<string.h>` declares under `_GNU_SOURCE`; `<libgen.h>`'s POSIX one
+// is another function): the part after the last '/', empty when the path ends in '/'.
+//
+// # Safety
+// `path` NUL-terminated.
+char *basename(const char *path);
+
 // [`strerror`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/strerror.html)
 char *strerror(int errnum);
 
@@ -2297,6 +2304,19 @@ int ffsl(long i);
 
 // [`ffsll`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/ffsll.html)
 int ffsll(long long i);
+
+// [`strcasecmp_l`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/strcasecmp.html):
+// every supported locale folds ASCII letters only.
+//
+// # Safety
+// Both strings NUL-terminated.
+int strcasecmp_l(const char *a, const char *b, locale_t _l);
+
+// [`strncasecmp_l`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/strncasecmp.html)
+//
+// # Safety
+// Both strings NUL-terminated or at least `n` bytes long.
+int strncasecmp_l(const char *a, const char *b, size_t n, locale_t _l);
 
 // [`thrd_create`](https://en.cppreference.com/w/c/thread/thrd_create)
 //
