@@ -9,6 +9,7 @@
 #include <stdint.h>
 #include <sys/types.h>
 #include <time.h>
+#include <sys/time.h>
 #include <pthread.h>
 #include <semaphore.h>
 #include <threads.h>
@@ -21,6 +22,15 @@ extern uintptr_t __stack_chk_guard;
 extern "C" {
 #endif // __cplusplus
 
+// How many times `error` and `error_at_line` have reported (glibc's variable).
+extern unsigned int error_message_count;
+
+// When nonzero, `error_at_line` stays silent about the file and line it reported last.
+extern int error_one_per_line;
+
+// When set, `error` and `error_at_line` call it instead of printing the program's name.
+extern void (*error_print_progname)(void);
+
 // `stdin`, as glibc names it.
 extern FILE *stdin;
 
@@ -29,6 +39,45 @@ extern FILE *stdout;
 
 // `stderr`.
 extern FILE *stderr;
+
+// [`tzname`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/tzset.html): the
+// standard and daylight abbreviations of the zone (`GMT` until the zone is first used).
+extern char *tzname[2];
+
+// [`timezone`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/tzset.html):
+// seconds west of UTC of the zone's standard time.
+extern long timezone;
+
+// [`daylight`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/tzset.html):
+// nonzero when the zone has daylight-saving time.
+extern int daylight;
+
+// `__assert_fail(expr, file, line, function)`: glibc's message
+// ``prog: file:line: function: Assertion `expr' failed.`` on `stderr`, then `abort`.
+// [LSB](https://refspecs.linuxfoundation.org/LSB_5.0.0/LSB-Core-generic/LSB-Core-generic/baselib---assert-fail-1.html)
+//
+// # Safety
+// Each string null or NUL-terminated.
+void __assert_fail(const char *expr,
+                   const char *file,
+                   unsigned int line,
+                   const char *function) __attribute__((__noreturn__));
+
+// `__assert_perror_fail(errnum, file, line, function)` (`assert_perror`): ``prog:
+// file:line: function: Unexpected error: TEXT.``, then `abort`.
+//
+// # Safety
+// As [`__assert_fail`].
+void __assert_perror_fail(int errnum,
+                          const char *file,
+                          unsigned int line,
+                          const char *function) __attribute__((__noreturn__));
+
+// `__assert(expr, file, line)`: the old entry point, `__assert_fail` without a function.
+//
+// # Safety
+// As [`__assert_fail`].
+void __assert(const char *expr, const char *file, int line) __attribute__((__noreturn__));
 
 // [`getauxval`](https://man7.org/linux/man-pages/man3/getauxval.3.html): the value of an
 // auxiliary-vector entry; 0 with `errno` `ENOENT` when the kernel supplied none.
@@ -47,9 +96,141 @@ const int32_t **__ctype_toupper_loc(void);
 // `isctype`: whether `c` is in any of the classes in `mask` (glibc's `_IS*` bits).
 int isctype(int c, int mask);
 
+// [`opendir`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/opendir.html)
+//
+// # Safety
+// `path` must be null or a NUL-terminated string.
+DIR *opendir(const char *path);
+
+// [`fdopendir`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/fdopendir.html)
+DIR *fdopendir(int fd);
+
+// [`readdir`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/readdir.html): null
+// at the end (`errno` untouched) or on an error (`errno` set).
+//
+// # Safety
+// `d` must be an open stream.
+struct dirent *readdir(DIR *d);
+
+// `readdir64`: `readdir` under `_FILE_OFFSET_BITS=64`.
+//
+// # Safety
+// As [`readdir`].
+struct dirent64 *readdir64(DIR *d);
+
+// [`readdir_r`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/readdir_r.html):
+// an error number; `*result` is `entry` or null at the end.
+//
+// # Safety
+// `d` an open stream; `entry` writable for a `struct dirent`; `result` writable.
+int readdir_r(DIR *d, struct dirent *entry, struct dirent **result);
+
+// `readdir64_r`: `readdir_r` under `_FILE_OFFSET_BITS=64`.
+//
+// # Safety
+// As [`readdir_r`].
+int readdir64_r(DIR *d, struct dirent64 *entry, struct dirent64 **result);
+
+// [`telldir`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/telldir.html)
+//
+// # Safety
+// `d` must be an open stream.
+long telldir(DIR *d);
+
+// [`seekdir`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/seekdir.html)
+//
+// # Safety
+// `d` must be an open stream; `position` from `telldir` on it.
+void seekdir(DIR *d, long position);
+
+// [`rewinddir`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/rewinddir.html)
+//
+// # Safety
+// `d` must be an open stream.
+void rewinddir(DIR *d);
+
+// [`dirfd`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/dirfd.html)
+//
+// # Safety
+// `d` must be an open stream.
+int dirfd(DIR *d);
+
+// [`closedir`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/closedir.html)
+//
+// # Safety
+// `d` must be an open stream, not used afterwards.
+int closedir(DIR *d);
+
+// [`alphasort`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/alphasort.html)
+//
+// # Safety
+// Both must point at pointers to entries.
+int alphasort(const struct dirent **a, const struct dirent **b);
+
+// `alphasort64`: `alphasort` under `_FILE_OFFSET_BITS=64`.
+//
+// # Safety
+// As [`alphasort`].
+int alphasort64(const struct dirent64 **a, const struct dirent64 **b);
+
+// [`scandir`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/scandir.html): the
+// count, with an array (to `free`, as each entry) in `*out`.
+//
+// # Safety
+// `path` null or NUL-terminated; `out` writable; `filter` and `compare` functions on entries.
+int scandir(const char *path,
+            struct dirent ***out,
+            int (*filter)(const struct dirent*),
+            int (*compare)(const struct dirent**, const struct dirent**));
+
+// `scandir64`: `scandir` under `_FILE_OFFSET_BITS=64`.
+//
+// # Safety
+// As [`scandir`].
+int scandir64(const char *path,
+              struct dirent64 ***out,
+              int (*filter)(const struct dirent64*),
+              int (*compare)(const struct dirent64**, const struct dirent64**));
+
 // The address of the calling thread's `errno`; glibc's `errno` macro expands to a call.
 // [LSB](https://refspecs.linuxfoundation.org/LSB_5.0.0/LSB-Core-generic/LSB-Core-generic/baselib---errno-location.html)
 int *__errno_location(void);
+
+// [`execve`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/execve.html)
+//
+// # Safety
+// `path` null or NUL-terminated; `argv` and `envp` null-terminated arrays of strings.
+int execve(const char *path, char *const *argv, char *const *envp);
+
+// [`execv`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/execv.html)
+//
+// # Safety
+// As [`execve`].
+int execv(const char *path, char *const *argv);
+
+// [`execvpe`](https://man7.org/linux/man-pages/man3/execvpe.3.html)
+//
+// # Safety
+// As [`execve`].
+int execvpe(const char *file, char *const *argv, char *const *envp);
+
+// [`execvp`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/execvp.html)
+//
+// # Safety
+// As [`execve`].
+int execvp(const char *file, char *const *argv);
+
+// [`fexecve`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/fexecve.html)
+//
+// # Safety
+// As [`execve`].
+int fexecve(int fd, char *const *argv, char *const *envp);
+
+// [`system`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/system.html)
+//
+// # Safety
+// `command` must be null or a NUL-terminated string.
+int system(const char *command);
 
 // [`creat`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/creat.html)
 //
@@ -943,6 +1124,138 @@ int pthread_condattr_setpshared(pthread_condattr_t *a,
 int pthread_condattr_getpshared(const pthread_condattr_t *a,
                                 int *out);
 
+// [`pthread_barrier_init`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_barrier_init.html)
+//
+// # Safety
+// `b` must be null or writable memory for a barrier; `attr` null or initialised.
+int pthread_barrier_init(pthread_barrier_t *b,
+                         const pthread_barrierattr_t *attr,
+                         unsigned int count);
+
+// [`pthread_barrier_destroy`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_barrier_destroy.html):
+// waits for released threads to leave; `EBUSY` while a round is incomplete.
+//
+// # Safety
+// `b` must be null or point to a barrier.
+int pthread_barrier_destroy(pthread_barrier_t *b);
+
+// [`pthread_barrier_wait`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_barrier_wait.html):
+// `PTHREAD_BARRIER_SERIAL_THREAD` to one thread of each round, 0 to the others.
+//
+// # Safety
+// `b` must be null or point to a barrier.
+int pthread_barrier_wait(pthread_barrier_t *b);
+
+// [`pthread_barrierattr_init`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_barrierattr_init.html)
+//
+// # Safety
+// `a` must be null or writable.
+int pthread_barrierattr_init(pthread_barrierattr_t *a);
+
+// [`pthread_barrierattr_destroy`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_barrierattr_destroy.html):
+// nothing to release.
+//
+// # Safety
+// `a` must be null or point to attributes.
+int pthread_barrierattr_destroy(pthread_barrierattr_t *a);
+
+// [`pthread_barrierattr_setpshared`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_barrierattr_setpshared.html)
+//
+// # Safety
+// `a` must be null or point to attributes.
+int pthread_barrierattr_setpshared(pthread_barrierattr_t *a,
+                                   int pshared);
+
+// [`pthread_barrierattr_getpshared`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_barrierattr_getpshared.html)
+//
+// # Safety
+// `a` must be null or point to attributes; `out` null or writable.
+int pthread_barrierattr_getpshared(const pthread_barrierattr_t *a,
+                                   int *out);
+
+// [`mtx_init`](https://en.cppreference.com/w/c/thread/mtx_init): recursive for
+// `mtx_plain | mtx_recursive` and `mtx_timed | mtx_recursive`, otherwise plain (glibc makes
+// every other type value a plain mutex too; plain mutexes accept timed locks).
+//
+// # Safety
+// `m` must be null or writable memory for a mutex.
+int mtx_init(mtx_t *m, int ty);
+
+// [`mtx_destroy`](https://en.cppreference.com/w/c/thread/mtx_destroy)
+//
+// # Safety
+// `m` must be null or point to a mutex.
+void mtx_destroy(mtx_t *m);
+
+// [`mtx_lock`](https://en.cppreference.com/w/c/thread/mtx_lock)
+//
+// # Safety
+// `m` must be null or point to a mutex.
+int mtx_lock(mtx_t *m);
+
+// [`mtx_trylock`](https://en.cppreference.com/w/c/thread/mtx_trylock): `thrd_busy` when held.
+//
+// # Safety
+// `m` must be null or point to a mutex.
+int mtx_trylock(mtx_t *m);
+
+// [`mtx_timedlock`](https://en.cppreference.com/w/c/thread/mtx_timedlock): the deadline is
+// `TIME_UTC` (`CLOCK_REALTIME`); `thrd_timedout` when it passes.
+//
+// # Safety
+// `m` must be null or point to a mutex; `ts` null or readable.
+int mtx_timedlock(mtx_t *m, const struct timespec *ts);
+
+// [`mtx_unlock`](https://en.cppreference.com/w/c/thread/mtx_unlock)
+//
+// # Safety
+// `m` must be null or point to a mutex.
+int mtx_unlock(mtx_t *m);
+
+// [`cnd_init`](https://en.cppreference.com/w/c/thread/cnd_init)
+//
+// # Safety
+// `c` must be null or writable memory for a condition variable.
+int cnd_init(cnd_t *c);
+
+// [`cnd_destroy`](https://en.cppreference.com/w/c/thread/cnd_destroy)
+//
+// # Safety
+// `c` must be null or point to a condition variable.
+void cnd_destroy(cnd_t *c);
+
+// [`cnd_signal`](https://en.cppreference.com/w/c/thread/cnd_signal)
+//
+// # Safety
+// `c` must be null or point to a condition variable.
+int cnd_signal(cnd_t *c);
+
+// [`cnd_broadcast`](https://en.cppreference.com/w/c/thread/cnd_broadcast)
+//
+// # Safety
+// `c` must be null or point to a condition variable.
+int cnd_broadcast(cnd_t *c);
+
+// [`cnd_wait`](https://en.cppreference.com/w/c/thread/cnd_wait)
+//
+// # Safety
+// `c` and `m` must be null or point to a condition variable and a mutex.
+int cnd_wait(cnd_t *c, mtx_t *m);
+
+// [`cnd_timedwait`](https://en.cppreference.com/w/c/thread/cnd_timedwait): the deadline is
+// `TIME_UTC` (`CLOCK_REALTIME`); `thrd_timedout` when it passes.
+//
+// # Safety
+// `c` and `m` must be null or point to a condition variable and a mutex; `ts` null or
+// readable.
+int cnd_timedwait(cnd_t *c, mtx_t *m, const struct timespec *ts);
+
+// [`call_once`](https://en.cppreference.com/w/c/thread/call_once)
+//
+// # Safety
+// `flag` must be null or point to a `once_flag`.
+void call_once(once_flag *flag, void (*f)(void));
+
 // [`pthread_mutex_init`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_mutex_init.html)
 //
 // # Safety
@@ -1062,6 +1375,12 @@ int pthread_mutexattr_setprioceiling(pthread_mutexattr_t *a,
 int pthread_mutexattr_getprioceiling(const pthread_mutexattr_t *a,
                                      int *out);
 
+// [`pthread_once`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_once.html)
+//
+// # Safety
+// `once` must be null or point to a `pthread_once_t`.
+int pthread_once(pthread_once_t *once, void (*init)(void));
+
 // [`pthread_rwlock_init`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_rwlock_init.html)
 //
 // # Safety
@@ -1176,6 +1495,39 @@ int pthread_rwlockattr_setkind_np(pthread_rwlockattr_t *a, int kind);
 // # Safety
 // `a` must be null or point to attributes; `out` null or writable.
 int pthread_rwlockattr_getkind_np(const pthread_rwlockattr_t *a, int *out);
+
+// [`pthread_spin_init`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_spin_init.html):
+// any `pshared` value is accepted, as glibc does (the lock never enters the kernel).
+//
+// # Safety
+// `l` must be null or writable.
+int pthread_spin_init(pthread_spinlock_t *l,
+                      int _pshared);
+
+// [`pthread_spin_destroy`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_spin_destroy.html):
+// nothing to release.
+//
+// # Safety
+// `l` must be null or point to a spin lock.
+int pthread_spin_destroy(pthread_spinlock_t *l);
+
+// [`pthread_spin_lock`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_spin_lock.html)
+//
+// # Safety
+// `l` must be null or point to a spin lock.
+int pthread_spin_lock(pthread_spinlock_t *l);
+
+// [`pthread_spin_trylock`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_spin_trylock.html)
+//
+// # Safety
+// `l` must be null or point to a spin lock.
+int pthread_spin_trylock(pthread_spinlock_t *l);
+
+// [`pthread_spin_unlock`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_spin_unlock.html)
+//
+// # Safety
+// `l` must be null or point to a spin lock.
+int pthread_spin_unlock(pthread_spinlock_t *l);
 
 // [`getrlimit`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/getrlimit.html)
 //
@@ -1300,6 +1652,230 @@ cpu_set_t *__sched_cpualloc(size_t count);
 // `set` null or from `__sched_cpualloc`, not freed yet.
 void __sched_cpufree(cpu_set_t *set);
 
+// [`sem_init`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/sem_init.html)
+//
+// # Safety
+// `s` must be null or writable memory for a semaphore.
+int sem_init(sem_t *s, int pshared, unsigned int value);
+
+// [`sem_destroy`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/sem_destroy.html):
+// nothing to release.
+//
+// # Safety
+// `s` must be null or point to a semaphore.
+int sem_destroy(sem_t *s);
+
+// [`sem_post`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/sem_post.html):
+// `EOVERFLOW` at `SEM_VALUE_MAX`.
+//
+// # Safety
+// `s` must be null or point to a semaphore.
+int sem_post(sem_t *s);
+
+// [`sem_wait`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/sem_wait.html):
+// `EINTR` when a signal handler interrupts the wait.
+//
+// # Safety
+// `s` must be null or point to a semaphore.
+int sem_wait(sem_t *s);
+
+// [`sem_trywait`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/sem_trywait.html):
+// `EAGAIN` when the value is 0.
+//
+// # Safety
+// `s` must be null or point to a semaphore.
+int sem_trywait(sem_t *s);
+
+// [`sem_timedwait`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/sem_timedwait.html):
+// the deadline is on `CLOCK_REALTIME`.
+//
+// # Safety
+// `s` must be null or point to a semaphore; `abstime` null or readable.
+int sem_timedwait(sem_t *s, const struct timespec *abstime);
+
+// [`sem_clockwait`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/sem_clockwait.html):
+// the deadline is on `clock` (`CLOCK_REALTIME` or `CLOCK_MONOTONIC`).
+//
+// # Safety
+// `s` must be null or point to a semaphore; `abstime` null or readable.
+int sem_clockwait(sem_t *s, clockid_t clock, const struct timespec *abstime);
+
+// [`sem_getvalue`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/sem_getvalue.html)
+//
+// # Safety
+// `s` must be null or point to a semaphore; `out` null or writable.
+int sem_getvalue(sem_t *s, int *out);
+
+// [`posix_spawn`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/posix_spawn.html)
+//
+// # Safety
+// `path` NUL-terminated; `fa`, `a` null or initialised; `argv`, `envp` as for `execve`.
+int posix_spawn(pid_t *pid,
+                const char *path,
+                const posix_spawn_file_actions_t *fa,
+                const posix_spawnattr_t *a,
+                char *const *argv,
+                char *const *envp);
+
+// [`posix_spawnp`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/posix_spawnp.html)
+//
+// # Safety
+// As [`posix_spawn`].
+int posix_spawnp(pid_t *pid,
+                 const char *file,
+                 const posix_spawn_file_actions_t *fa,
+                 const posix_spawnattr_t *a,
+                 char *const *argv,
+                 char *const *envp);
+
+// [`posix_spawn_file_actions_init`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/posix_spawn_file_actions_init.html)
+//
+// # Safety
+// `fa` must be null or writable.
+int posix_spawn_file_actions_init(posix_spawn_file_actions_t *fa);
+
+// [`posix_spawn_file_actions_destroy`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/posix_spawn_file_actions_destroy.html)
+//
+// # Safety
+// `fa` must be null or initialised.
+int posix_spawn_file_actions_destroy(posix_spawn_file_actions_t *fa);
+
+// [`posix_spawn_file_actions_addopen`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/posix_spawn_file_actions_addopen.html)
+//
+// # Safety
+// `fa` null or initialised; `path` null or NUL-terminated.
+int posix_spawn_file_actions_addopen(posix_spawn_file_actions_t *fa,
+                                     int fd,
+                                     const char *path,
+                                     int flags,
+                                     mode_t mode);
+
+// [`posix_spawn_file_actions_addclose`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/posix_spawn_file_actions_addclose.html)
+//
+// # Safety
+// `fa` null or initialised.
+int posix_spawn_file_actions_addclose(posix_spawn_file_actions_t *fa,
+                                      int fd);
+
+// [`posix_spawn_file_actions_adddup2`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/posix_spawn_file_actions_adddup2.html)
+//
+// # Safety
+// `fa` null or initialised.
+int posix_spawn_file_actions_adddup2(posix_spawn_file_actions_t *fa,
+                                     int from,
+                                     int to);
+
+// [`posix_spawn_file_actions_addchdir_np`](https://man7.org/linux/man-pages/man3/posix_spawn.3.html)
+//
+// # Safety
+// `fa` null or initialised; `path` null or NUL-terminated.
+int posix_spawn_file_actions_addchdir_np(posix_spawn_file_actions_t *fa,
+                                         const char *path);
+
+// [`posix_spawn_file_actions_addfchdir_np`](https://man7.org/linux/man-pages/man3/posix_spawn.3.html):
+// the descriptor is checked when the action runs (`EBADF` from `posix_spawn`), as in glibc.
+//
+// # Safety
+// `fa` null or initialised.
+int posix_spawn_file_actions_addfchdir_np(posix_spawn_file_actions_t *fa,
+                                          int fd);
+
+// [`posix_spawnattr_init`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/posix_spawnattr_init.html)
+//
+// # Safety
+// `a` must be null or writable.
+int posix_spawnattr_init(posix_spawnattr_t *a);
+
+// [`posix_spawnattr_destroy`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/posix_spawnattr_destroy.html)
+//
+// # Safety
+// `a` must be null or initialised.
+int posix_spawnattr_destroy(posix_spawnattr_t *a);
+
+// [`posix_spawnattr_setflags`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/posix_spawnattr_setflags.html)
+//
+// # Safety
+// `a` must be null or initialised.
+int posix_spawnattr_setflags(posix_spawnattr_t *a,
+                             short flags);
+
+// [`posix_spawnattr_getflags`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/posix_spawnattr_getflags.html)
+//
+// # Safety
+// `a` null or initialised; `out` writable.
+int posix_spawnattr_getflags(const posix_spawnattr_t *a,
+                             short *out);
+
+// [`posix_spawnattr_setpgroup`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/posix_spawnattr_setpgroup.html)
+//
+// # Safety
+// `a` must be null or initialised.
+int posix_spawnattr_setpgroup(posix_spawnattr_t *a,
+                              pid_t pgrp);
+
+// [`posix_spawnattr_getpgroup`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/posix_spawnattr_getpgroup.html)
+//
+// # Safety
+// `a` null or initialised; `out` writable.
+int posix_spawnattr_getpgroup(const posix_spawnattr_t *a,
+                              pid_t *out);
+
+// [`posix_spawnattr_setsigmask`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/posix_spawnattr_setsigmask.html)
+//
+// # Safety
+// `a` null or initialised; `s` readable.
+int posix_spawnattr_setsigmask(posix_spawnattr_t *a,
+                               const sigset_t *s);
+
+// [`posix_spawnattr_getsigmask`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/posix_spawnattr_getsigmask.html)
+//
+// # Safety
+// `a` null or initialised; `out` writable.
+int posix_spawnattr_getsigmask(const posix_spawnattr_t *a,
+                               sigset_t *out);
+
+// [`posix_spawnattr_setsigdefault`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/posix_spawnattr_setsigdefault.html)
+//
+// # Safety
+// `a` null or initialised; `s` readable.
+int posix_spawnattr_setsigdefault(posix_spawnattr_t *a,
+                                  const sigset_t *s);
+
+// [`posix_spawnattr_getsigdefault`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/posix_spawnattr_getsigdefault.html)
+//
+// # Safety
+// `a` null or initialised; `out` writable.
+int posix_spawnattr_getsigdefault(const posix_spawnattr_t *a,
+                                  sigset_t *out);
+
+// [`posix_spawnattr_setschedparam`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/posix_spawnattr_setschedparam.html)
+//
+// # Safety
+// `a` null or initialised; `p` readable.
+int posix_spawnattr_setschedparam(posix_spawnattr_t *a,
+                                  const struct sched_param *p);
+
+// [`posix_spawnattr_getschedparam`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/posix_spawnattr_getschedparam.html)
+//
+// # Safety
+// `a` null or initialised; `out` writable.
+int posix_spawnattr_getschedparam(const posix_spawnattr_t *a,
+                                  struct sched_param *out);
+
+// [`posix_spawnattr_setschedpolicy`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/posix_spawnattr_setschedpolicy.html)
+//
+// # Safety
+// `a` must be null or initialised.
+int posix_spawnattr_setschedpolicy(posix_spawnattr_t *a,
+                                   int policy);
+
+// [`posix_spawnattr_getschedpolicy`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/posix_spawnattr_getschedpolicy.html)
+//
+// # Safety
+// `a` null or initialised; `out` writable.
+int posix_spawnattr_getschedpolicy(const posix_spawnattr_t *a,
+                                   int *out);
+
 // [`sigemptyset`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/sigemptyset.html)
 //
 // # Safety
@@ -1354,6 +1930,124 @@ int __libc_current_sigrtmin(void);
 
 // `__libc_current_sigrtmax`: what glibc's `SIGRTMAX` macro calls.
 int __libc_current_sigrtmax(void);
+
+// [`sigaction`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/sigaction.html)
+//
+// # Safety
+// `new` null or readable, `old` null or writable; a handler in `new` must suit the flags.
+int sigaction(int sig, const struct sigaction *new_, struct sigaction *old);
+
+// [`signal`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/signal.html): BSD
+// semantics, as glibc.
+//
+// # Safety
+// `handler` must be `SIG_DFL`, `SIG_IGN` or a function taking the signal number.
+sighandler_t signal(int sig, sighandler_t handler);
+
+// [`sigprocmask`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/sigprocmask.html)
+//
+// # Safety
+// `new` null or readable, `old` null or writable.
+int sigprocmask(int how, const sigset_t *new_, sigset_t *old);
+
+// [`sigpending`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/sigpending.html)
+//
+// # Safety
+// `s` must be null or writable.
+int sigpending(sigset_t *s);
+
+// [`sigsuspend`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/sigsuspend.html)
+//
+// # Safety
+// `s` must be null or readable.
+int sigsuspend(const sigset_t *s);
+
+// [`sigwait`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/sigwait.html): an
+// error number.
+//
+// # Safety
+// `s` must be null or readable, `sig` null or writable.
+int sigwait(const sigset_t *s, int *sig);
+
+// [`sigtimedwait`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/sigtimedwait.html)
+//
+// # Safety
+// `s` null or readable, `info` null or writable, `timeout` null or readable.
+int sigtimedwait(const sigset_t *s, siginfo_t *info, const struct timespec *timeout);
+
+// [`sigwaitinfo`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/sigwaitinfo.html)
+//
+// # Safety
+// `s` null or readable, `info` null or writable.
+int sigwaitinfo(const sigset_t *s, siginfo_t *info);
+
+// [`raise`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/raise.html)
+int raise(int sig);
+
+// [`kill`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/kill.html)
+int kill(pid_t pid, int sig);
+
+// [`killpg`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/killpg.html)
+int killpg(pid_t pgrp, int sig);
+
+// [`sigqueue`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/sigqueue.html)
+int sigqueue(pid_t pid, int sig, union sigval value);
+
+// [`sigaltstack`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/sigaltstack.html)
+//
+// # Safety
+// `new` null or readable, `old` null or writable; a new stack must stay usable while it is
+// installed.
+int sigaltstack(const stack_t *new_, stack_t *old);
+
+// [`psignal`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/psignal.html): the
+// signal's description on standard error, after `s` and a colon when `s` is not empty.
+//
+// # Safety
+// `s` must be null or a NUL-terminated string.
+void psignal(int sig, const char *s);
+
+// [`pause`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pause.html)
+int pause(void);
+
+// [`alarm`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/alarm.html)
+unsigned int alarm(unsigned int seconds);
+
+// [`setitimer`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/setitimer.html)
+//
+// # Safety
+// `new` null or readable, `old` null or writable (the kernel checks: EFAULT).
+int setitimer(unsigned int which, const struct itimerval *new_, struct itimerval *old);
+
+// [`getitimer`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/getitimer.html)
+//
+// # Safety
+// `cur` must be writable (the kernel checks: EFAULT).
+int getitimer(unsigned int which, struct itimerval *cur);
+
+// [`timer_create`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/timer_create.html)
+//
+// # Safety
+// `event` null or readable; `out` writable.
+int timer_create(clockid_t clock, struct sigevent *event, void **out);
+
+// [`timer_settime`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/timer_settime.html)
+//
+// # Safety
+// `new` readable, `old` null or writable (the kernel checks: EFAULT).
+int timer_settime(void *t, int flags, const struct itimerspec *new_, struct itimerspec *old);
+
+// [`timer_gettime`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/timer_gettime.html)
+//
+// # Safety
+// `cur` must be writable (the kernel checks: EFAULT).
+int timer_gettime(void *t, struct itimerspec *cur);
+
+// [`timer_getoverrun`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/timer_getoverrun.html)
+int timer_getoverrun(void *t);
+
+// [`timer_delete`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/timer_delete.html)
+int timer_delete(void *t);
 
 // Called by code whose stack canary was overwritten: reports it and dies by SIGABRT.
 void __stack_chk_fail(void) __attribute__((__noreturn__));
@@ -1861,6 +2555,13 @@ int __freading(FILE *f);
 // `f` must be null or a live stream.
 int __fwriting(FILE *f);
 
+// [`perror`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/perror.html):
+// `prefix: TEXT` (just `TEXT` for a null or empty prefix) on `stderr`.
+//
+// # Safety
+// `prefix` must be null or a NUL-terminated string.
+void perror(const char *prefix);
+
 // [`remove`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/remove.html)
 //
 // # Safety
@@ -1981,6 +2682,112 @@ float strtof(const char *nptr, char **endptr);
 // # Safety
 // `nptr` NUL-terminated.
 double atof(const char *nptr);
+
+// [`setenv`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/setenv.html)
+//
+// # Safety
+// `name` and `value` NUL-terminated (or null: `EINVAL`).
+int setenv(const char *name, const char *value, int overwrite);
+
+// [`unsetenv`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/unsetenv.html)
+//
+// # Safety
+// `name` NUL-terminated (or null: `EINVAL`).
+int unsetenv(const char *name);
+
+// [`putenv`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/putenv.html): the
+// string itself joins the environment; without `=` it removes that name (glibc).
+//
+// # Safety
+// `string` NUL-terminated and alive while in the environment.
+int putenv(char *string);
+
+// `clearenv()` (GNU): removes every variable; `environ` becomes null.
+int clearenv(void);
+
+// [`qsort`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/qsort.html)
+//
+// # Safety
+// `base` valid for `n * size` bytes; `cmp` a consistent comparison of two elements.
+void qsort(void *base, size_t n, size_t size, int (*cmp)(const void*, const void*));
+
+// `qsort_r(base, n, size, cmp, arg)` (GNU, POSIX.1-2024): `qsort` whose comparison also
+// gets `arg`.
+//
+// # Safety
+// As `qsort`.
+void qsort_r(void *base,
+             size_t n,
+             size_t size,
+             int (*cmp)(const void*, const void*, void*),
+             void *arg);
+
+// [`bsearch`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/bsearch.html)
+//
+// # Safety
+// `base` a sorted array of `n` elements of `size` bytes; `cmp(key, element)`.
+void *bsearch(const void *key, const void *base, size_t n, size_t size, int (*cmp)(const void*,
+                                                                                   const void*));
+
+// [`abs`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/abs.html)
+// (`abs(INT_MIN)` is undefined in C; it wraps to `INT_MIN`, as the hardware does).
+int abs(int j);
+
+// [`labs`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/labs.html)
+long labs(long j);
+
+// [`llabs`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/llabs.html)
+long long llabs(long long j);
+
+// [`imaxabs`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/imaxabs.html)
+intmax_t imaxabs(intmax_t j);
+
+// [`div`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/div.html): quotient
+// truncated toward zero and remainder; a zero divisor or an overflowing quotient raises
+// SIGFPE, as the division itself does under glibc.
+div_t div(int num, int den);
+
+// [`ldiv`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/ldiv.html)
+ldiv_t ldiv(long num, long den);
+
+// [`lldiv`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/lldiv.html)
+lldiv_t lldiv(long long num, long long den);
+
+// [`imaxdiv`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/imaxdiv.html)
+imaxdiv_t imaxdiv(intmax_t num, intmax_t den);
+
+// [`rand`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/rand.html): glibc's
+// `random()`.
+int rand(void);
+
+// [`srand`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/srand.html)
+void srand(unsigned int seed);
+
+// [`rand_r`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/rand_r.html)
+//
+// # Safety
+// `seed` null or valid.
+int rand_r(unsigned int *seed);
+
+// [`random`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/random.html)
+long random(void);
+
+// [`srandom`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/srandom.html)
+void srandom(unsigned int seed);
+
+// [`initstate`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/initstate.html):
+// the previous state, or null with `EINVAL` for fewer than 8 bytes.
+//
+// # Safety
+// `state` valid and 4-byte aligned for `size` bytes while in use.
+char *initstate(unsigned int seed, char *state, size_t size);
+
+// [`setstate`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/setstate.html):
+// the previous state, or null with `EINVAL` for a buffer `initstate` did not prepare.
+//
+// # Safety
+// `state` a buffer from `initstate`, alive while in use.
+char *setstate(char *state);
 
 // [`memcpy`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/memcpy.html)
 //
@@ -2377,6 +3184,130 @@ int tss_set(unsigned int key, void *value);
 // `ts` must be null or writable.
 int clock_gettime(int id, struct timespec *ts);
 
+// [`gettimeofday`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/gettimeofday.html),
+// through the vDSO. As glibc since 2.31, a non-null `tz` is filled with zeros.
+//
+// # Safety
+// `tv` and `tz` must each be null or writable (`tz` as a `struct timezone`).
+int gettimeofday(struct timeval *tv, void *tz);
+
+// [`clock_getres`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/clock_getres.html)
+//
+// # Safety
+// `res` must be null or writable.
+int clock_getres(int id, struct timespec *res);
+
+// [`time`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/time.html)
+//
+// # Safety
+// `out` must be null or writable.
+time_t time(time_t *out);
+
+// [`nanosleep`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/nanosleep.html):
+// `EINVAL` for a negative or malformed request, `EINTR` (time left in `rem`) when a signal
+// handler ran.
+//
+// # Safety
+// `req` must be null or readable, `rem` null or writable.
+int nanosleep(const struct timespec *req, struct timespec *rem);
+
+// [`clock_nanosleep`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/clock_nanosleep.html):
+// returns the error number (`EINVAL`, `EINTR` with the time left in `rem` for relative
+// sleeps, ...), 0 on success.
+//
+// # Safety
+// `req` must be null or readable, `rem` null or writable.
+int clock_nanosleep(int id,
+                    int flags,
+                    const struct timespec *req,
+                    struct timespec *rem);
+
+// [`sleep`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/sleep.html): 0, or
+// the whole seconds not slept when a signal handler ran.
+unsigned int sleep(unsigned int seconds);
+
+// `usleep(usec)` (XSI, removed in POSIX.1-2008): -1 with `EINTR` when a signal handler ran.
+int usleep(unsigned int usec);
+
+// [`difftime`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/difftime.html)
+double difftime(time_t end, time_t start);
+
+// [`gmtime_r`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/gmtime_r.html):
+// `EOVERFLOW` when the year does not fit an `int`.
+//
+// # Safety
+// `t` must be readable, `out` writable.
+struct tm *gmtime_r(const time_t *t, struct tm *out);
+
+// [`gmtime`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/gmtime.html)
+//
+// # Safety
+// `t` must be readable.
+struct tm *gmtime(const time_t *t);
+
+// [`localtime_r`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/localtime_r.html)
+//
+// # Safety
+// `t` must be readable, `out` writable.
+struct tm *localtime_r(const time_t *t, struct tm *out);
+
+// [`localtime`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/localtime.html)
+//
+// # Safety
+// `t` must be readable.
+struct tm *localtime(const time_t *t);
+
+// [`mktime`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/mktime.html):
+// fields out of range are folded in; a `tm_isdst` that contradicts the zone is honoured as
+// glibc does.
+//
+// # Safety
+// `t` must be readable and writable.
+time_t mktime(struct tm *t);
+
+// `timegm(tm)` (GNU, BSD; POSIX.1-2024): `mktime` for UTC.
+//
+// # Safety
+// `t` must be readable and writable.
+time_t timegm(struct tm *t);
+
+// [`strftime`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/strftime.html)
+// in the C locale: the length written, or 0 when the result and its NUL do not fit.
+//
+// # Safety
+// `buf` must be writable for `max` bytes, `fmt` a NUL-terminated string, `t` readable.
+size_t strftime(char *buf, size_t max, const char *fmt, const struct tm *t);
+
+// [`asctime_r`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/asctime_r.html)
+// (obsolescent): `EOVERFLOW` when the text would not fit 26 bytes.
+//
+// # Safety
+// `t` must be readable, `buf` writable for 26 bytes.
+char *asctime_r(const struct tm *t, char *buf);
+
+// [`asctime`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/asctime.html)
+//
+// # Safety
+// `t` must be readable.
+char *asctime(const struct tm *t);
+
+// [`ctime_r`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/ctime_r.html)
+// (obsolescent): `asctime_r(localtime_r(t))`.
+//
+// # Safety
+// `t` must be readable, `buf` writable for 26 bytes.
+char *ctime_r(const time_t *t, char *buf);
+
+// [`ctime`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/ctime.html)
+//
+// # Safety
+// `t` must be readable.
+char *ctime(const time_t *t);
+
+// [`tzset`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/tzset.html): reads
+// `TZ` and sets `tzname`, `timezone` and `daylight`.
+void tzset(void);
+
 // `__tls_get_addr` ([x86_64 TLS ABI](https://www.akkadia.org/drepper/tls.pdf)): the calling
 // thread's address of a general-dynamic TLS variable.
 //
@@ -2530,11 +3461,12 @@ int chdir(const char *path);
 // [`fchdir`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/fchdir.html)
 int fchdir(int fd);
 
-// [`getcwd`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/getcwd.html) into the
-// caller's buffer.
+// [`getcwd`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/getcwd.html): into
+// the caller's buffer, or (glibc's extension, for a null `buf`) into a new allocation of
+// `len` bytes, or of just the path's length when `len` is 0.
 //
 // # Safety
-// `buf` must be writable for `len` bytes.
+// `buf` must be null or writable for `len` bytes.
 char *getcwd(char *buf, size_t len);
 
 // [`rmdir`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/rmdir.html)
@@ -3210,6 +4142,17 @@ wint_t towctrans(wint_t wc, const int32_t *t);
 // # Safety
 // Only the kernel calls this.
 void _start(void) __attribute__((__noreturn__));
+
+// [`vfork`](https://man7.org/linux/man-pages/man2/vfork.2.html): the child runs on the
+// parent's stack, with the parent suspended, until it calls `_exit` or an `exec` function.
+// Because the child's return from here would overwrite this function's stack slot before
+// the parent returns through it, the return address is kept in a register across the
+// system call, as glibc does.
+//
+// # Safety
+// In the child only `_exit` and the `exec` functions may follow, and the function that
+// called `vfork` must not return.
+int32_t vfork(void);
 
 extern int main(int argc, char **argv, char **envp);
 

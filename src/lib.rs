@@ -38,3 +38,4 @@ pub mod string;
 pub mod sync;
 pub mod system;
 pub mod thread;
+pub mod time;

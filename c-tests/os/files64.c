@@ -1,6 +1,8 @@
-// cflags: -D_FILE_OFFSET_BITS=64
+// cflags: -D_FILE_OFFSET_BITS=64 -Wno-deprecated-declarations
 /* The *64 names that glibc's headers emit under _FILE_OFFSET_BITS=64. */
+#include <dirent.h>
 #include <errno.h>
+#include <stdlib.h>
 #include <fcntl.h>
 #include <sys/mman.h>
 #include <sys/resource.h>
@@ -46,6 +48,24 @@ int main(void)
     T_EQ(setrlimit(RLIMIT_NOFILE, &rl), 0);
     T_EQ(prlimit(0, RLIMIT_NOFILE, NULL, &rl), 0);
     T_ERRNO(getrlimit(99, &rl), EINVAL);
+    DIR *d = opendir(".");
+    T_CHECK(d != NULL);
+    int found = 0;
+    struct dirent *e;
+    while ((e = readdir(d)) != NULL)
+        found += os_streq(e->d_name, "files64.tmp");
+    T_EQ(found, 1);
+    rewinddir(d);
+    struct dirent entry, *result;
+    T_EQ(readdir_r(d, &entry, &result), 0);
+    T_CHECK(result == &entry);
+    closedir(d);
+    struct dirent **list;
+    int n = scandir(".", &list, NULL, alphasort);
+    T_CHECK(n >= 3);
+    for (int i = 0; i < n; i++)
+        free(list[i]);
+    free(list);
     close(fd);
     close(dfd);
     T_EQ(unlink("files64.tmp"), 0);

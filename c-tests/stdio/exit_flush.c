@@ -1,6 +1,6 @@
+// stderr: compare
 /* Output still buffered at exit is flushed after the atexit handlers (which may write too),
  * for stdout and for files never closed; stderr is unbuffered and comes first. */
-// stderr: compare
 #include <stdio.h>
 #include <stdlib.h>
 #include "test.h"

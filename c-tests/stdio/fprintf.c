@@ -1,7 +1,7 @@
+// stderr: compare
 /* printf/fprintf/vprintf/vfprintf and the fortify forms (__printf_chk, __fprintf_chk,
  * __vprintf_chk, __vfprintf_chk) on stdout, stderr (unbuffered: one write per call) and
  * files; the count returned; EBADF on a read-only stream. */
-// stderr: compare
 #include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>

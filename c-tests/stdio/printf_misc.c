@@ -8,6 +8,7 @@
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 #include <wchar.h>
@@ -31,6 +32,15 @@ static int via_va(char *out, size_t n, const char *fmt, ...)
     va_list ap;
     va_start(ap, fmt);
     int r = vsnprintf(out, n, fmt, ap);
+    va_end(ap);
+    return r;
+}
+
+static int via_vasprintf(char **out, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    int r = vasprintf(out, fmt, ap);
     va_end(ap);
     return r;
 }
@@ -115,6 +125,22 @@ int main(void)
     /* sprintf writes everything and a NUL. */
     T_EQ(sprintf(buf, "%5.2s|%-4c|%#o", "abc", 'q', 8), 14);
     T_CHECK(same("   ab|q   |010"));
+
+    /* asprintf and vasprintf: a block from malloc, grown as needed. */
+    char *p = NULL;
+    T_EQ(asprintf(&p, "%s-%05d-%.1f", "as", 42, 2.5), 12);
+    T_CHECK(p != NULL && p[12] == 0 && memcmp(p, "as-00042-2.5", 12) == 0);
+    free(p);
+    T_EQ(asprintf(&p, "%s", ""), 0);
+    T_CHECK(p != NULL && p[0] == 0);
+    free(p);
+    T_EQ(via_vasprintf(&p, "%5000d|%s", 7, "tail"), 5005);
+    T_CHECK(p != NULL && p[4999] == '7' && memcmp(p + 5000, "|tail", 6) == 0);
+    free(p);
+    const char *volatile broken = "%";
+    p = NULL;
+    T_ERRNO(asprintf(&p, broken), EINVAL);
+    T_CHECK(p == NULL);
 
     /* dprintf writes to a descriptor, in pieces larger than its buffer too. */
     int fd = open("printf-misc.tmp", O_RDWR | O_CREAT | O_TRUNC, 0600);

@@ -4,13 +4,18 @@
 //! `Result<_, Errno>` into the C convention; it holds no logic of its own. Built only with the
 //! `c-abi` feature, so that `cargo test` binaries keep glibc's symbols.
 
+mod assert;
 mod auxv;
 mod ctype;
+mod dirent;
+mod err;
 mod errno;
+mod exec;
 mod fcntl;
 mod fortify;
 mod fortify_wide;
 mod fprintf;
+mod fscanf;
 mod ioctl;
 mod locale;
 mod malloc;
@@ -25,12 +30,18 @@ mod pthread_sched;
 mod pthread_signal;
 mod pthread_sync;
 mod resource;
+mod scanf;
 mod sched;
+mod semaphore;
+mod spawn;
+mod setjmp;
 mod signal;
+mod signal_timer;
 mod ssp;
 mod stat;
 mod stdio;
 mod stdlib;
+mod stdlib_util;
 mod string;
 mod strerror;
 mod strings;

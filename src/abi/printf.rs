@@ -7,8 +7,9 @@
 
 use super::OrErrno;
 use crate::arch::{VaList, VaListTag, c_variadic};
-use crate::fmt::sink::{Buffer, Descriptor};
+use crate::fmt::sink::{Buffer, Descriptor, Growing};
 use crate::fmt::{Sink, printf};
+use crate::string::fortify;
 use core::ffi::{CStr, c_char, c_int};
 use rustix::io::Errno;
 
@@ -74,6 +75,24 @@ unsafe extern "C" fn dprintf_va(fd: c_int, fmt: *const c_char, ap: *mut VaListTa
     count(r.and_then(|n| sink.flush().map(|()| n)))
 }
 
+/// `vasprintf` (and `asprintf`): the output in a new block from `malloc`, stored in `*strp`
+/// (null when there is no memory or the format fails: newer glibc's behaviour).
+///
+/// # Safety
+/// `strp` writable; as [`format`].
+unsafe extern "C" fn asprintf_va(strp: *mut *mut c_char, fmt: *const c_char, ap: *mut VaListTag) -> c_int {
+    if strp.is_null() {
+        return Err(Errno::INVAL).or_errno(-1);
+    }
+    let mut sink = Growing::new();
+    // SAFETY: per the contract.
+    let r = unsafe { format(&mut sink, fmt, ap) }.and_then(|n| Ok((n, sink.finish()?)));
+    let block = r.as_ref().map_or(core::ptr::null_mut(), |&(_, b)| b);
+    // SAFETY: writable per the contract.
+    unsafe { *strp = block.cast() };
+    count(r.map(|(n, _)| n))
+}
+
 /// [`vsnprintf`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/vsnprintf.html)
 ///
 /// # Safety
@@ -104,6 +123,100 @@ pub unsafe extern "C" fn vdprintf(fd: c_int, fmt: *const c_char, ap: *mut VaList
     unsafe { dprintf_va(fd, fmt, ap) }
 }
 
+/// [`vasprintf`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/vasprintf.html)
+///
+/// # Safety
+/// `strp` writable; `fmt` a format whose arguments are in `ap`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn vasprintf(strp: *mut *mut c_char, fmt: *const c_char, ap: *mut VaListTag) -> c_int {
+    // SAFETY: the caller's contract is the function's.
+    unsafe { asprintf_va(strp, fmt, ap) }
+}
+
+/// `__vsnprintf_chk` (and `__snprintf_chk`), what `_FORTIFY_SOURCE` makes of `vsnprintf`
+/// when the compiler knows the buffer's size `slen`: dies if `size` exceeds it. The `flag`
+/// (glibc refuses `%n` in writable formats at level 2) is not checked.
+///
+/// # Safety
+/// As `vsnprintf`.
+unsafe extern "C" fn snprintf_chk_va(buf: *mut c_char, size: usize, _flag: c_int, slen: usize, fmt: *const c_char, ap: *mut VaListTag) -> c_int {
+    fortify::check(size, slen);
+    // SAFETY: the caller's contract is the function's.
+    unsafe { snprintf_va(buf, size, fmt, ap) }
+}
+
+/// `__vsprintf_chk` (and `__sprintf_chk`): `vsprintf` into a buffer known to have `slen`
+/// bytes; dies if the output and its NUL do not fit.
+///
+/// # Safety
+/// `buf` writable for `slen` bytes; as [`format`].
+unsafe extern "C" fn sprintf_chk_va(buf: *mut c_char, _flag: c_int, slen: usize, fmt: *const c_char, ap: *mut VaListTag) -> c_int {
+    // SAFETY: `buf` has `slen` bytes per the contract.
+    let n = unsafe { snprintf_va(buf, slen, fmt, ap) };
+    if slen == 0 || usize::try_from(n).is_ok_and(|n| n >= slen) {
+        fortify::overflow();
+    }
+    n
+}
+
+/// `__vasprintf_chk` (and `__asprintf_chk`): `vasprintf`; the flag is not checked.
+///
+/// # Safety
+/// As `vasprintf`.
+unsafe extern "C" fn asprintf_chk_va(strp: *mut *mut c_char, _flag: c_int, fmt: *const c_char, ap: *mut VaListTag) -> c_int {
+    // SAFETY: the caller's contract is the function's.
+    unsafe { asprintf_va(strp, fmt, ap) }
+}
+
+/// `__vdprintf_chk` (and `__dprintf_chk`): `vdprintf`; the flag is not checked.
+///
+/// # Safety
+/// As `vdprintf`.
+unsafe extern "C" fn dprintf_chk_va(fd: c_int, _flag: c_int, fmt: *const c_char, ap: *mut VaListTag) -> c_int {
+    // SAFETY: the caller's contract is the function's.
+    unsafe { dprintf_va(fd, fmt, ap) }
+}
+
+/// `__vsnprintf_chk`: see `snprintf_chk_va`.
+///
+/// # Safety
+/// As `vsnprintf`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn __vsnprintf_chk(buf: *mut c_char, size: usize, flag: c_int, slen: usize, fmt: *const c_char, ap: *mut VaListTag) -> c_int {
+    // SAFETY: the caller's contract is the function's.
+    unsafe { snprintf_chk_va(buf, size, flag, slen, fmt, ap) }
+}
+
+/// `__vsprintf_chk`: see `sprintf_chk_va`.
+///
+/// # Safety
+/// As `vsprintf`, with `buf` of `slen` bytes.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn __vsprintf_chk(buf: *mut c_char, flag: c_int, slen: usize, fmt: *const c_char, ap: *mut VaListTag) -> c_int {
+    // SAFETY: the caller's contract is the function's.
+    unsafe { sprintf_chk_va(buf, flag, slen, fmt, ap) }
+}
+
+/// `__vasprintf_chk`: `vasprintf`.
+///
+/// # Safety
+/// As `vasprintf`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn __vasprintf_chk(strp: *mut *mut c_char, flag: c_int, fmt: *const c_char, ap: *mut VaListTag) -> c_int {
+    // SAFETY: the caller's contract is the function's.
+    unsafe { asprintf_chk_va(strp, flag, fmt, ap) }
+}
+
+/// `__vdprintf_chk`: `vdprintf`.
+///
+/// # Safety
+/// As `vdprintf`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn __vdprintf_chk(fd: c_int, flag: c_int, fmt: *const c_char, ap: *mut VaListTag) -> c_int {
+    // SAFETY: the caller's contract is the function's.
+    unsafe { dprintf_chk_va(fd, flag, fmt, ap) }
+}
+
 c_variadic! {
     /// [`snprintf`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/snprintf.html)
     snprintf(3) => snprintf_va;
@@ -111,4 +224,14 @@ c_variadic! {
     sprintf(2) => sprintf_va;
     /// [`dprintf`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/dprintf.html)
     dprintf(2) => dprintf_va;
+    /// [`asprintf`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/asprintf.html)
+    asprintf(2) => asprintf_va;
+    /// `__snprintf_chk`: `snprintf` under `_FORTIFY_SOURCE`.
+    __snprintf_chk(5) => snprintf_chk_va;
+    /// `__sprintf_chk`: `sprintf` under `_FORTIFY_SOURCE`.
+    __sprintf_chk(4) => sprintf_chk_va;
+    /// `__asprintf_chk`: `asprintf` under `_FORTIFY_SOURCE`.
+    __asprintf_chk(3) => asprintf_chk_va;
+    /// `__dprintf_chk`: `dprintf` under `_FORTIFY_SOURCE`.
+    __dprintf_chk(3) => dprintf_chk_va;
 }

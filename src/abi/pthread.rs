@@ -9,7 +9,7 @@ use libc::{pthread_attr_t, pthread_t};
 use rustix::io::Errno;
 
 /// The C convention of the pthread functions: 0 or an error number.
-fn ret(r: Result<(), Errno>) -> c_int {
+pub(super) fn ret(r: Result<(), Errno>) -> c_int {
     match r {
         Ok(()) => 0,
         Err(e) => e.raw_os_error(),

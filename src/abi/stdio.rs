@@ -441,8 +441,11 @@ pub unsafe extern "C" fn getchar_unlocked() -> c_int {
 /// `f` must be null or a live stream.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn fputc(c: c_int, f: *mut File) -> c_int {
+    if f.is_null() {
+        return Err(Errno::BADF).or_errno(EOF);
+    }
     // SAFETY: the caller's contract.
-    unsafe { with(f, EOF, |s| s.put(c as u8).map(|()| c_int::from(c as u8))) }
+    unsafe { crate::stdio::put(f, c as u8) }.map(|()| c_int::from(c as u8)).or_errno(EOF)
 }
 
 /// [`putc`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/putc.html)
@@ -606,8 +609,17 @@ pub unsafe extern "C" fn fread_unlocked(
 /// `ptr` must be readable for `size * n` bytes; `f` null or a live stream.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn fwrite(ptr: *const c_void, size: usize, n: usize, f: *mut File) -> usize {
-    // SAFETY: the caller's contract.
-    unsafe { with(f, 0, |s| write_items(s, ptr, size, n)) }
+    if f.is_null() {
+        return Err(Errno::BADF).or_errno(0);
+    }
+    let Some(len) = total(size, n) else { return 0 };
+    // SAFETY: the caller's buffer of `len` bytes.
+    let data = unsafe { core::slice::from_raw_parts(ptr.cast::<u8>(), len) };
+    // SAFETY: `f` is live per the contract.
+    match unsafe { crate::stdio::write(f, data) } {
+        Ok(()) => n,
+        Err((done, e)) => Err(e).or_errno(items(done, size)),
+    }
 }
 
 /// `fwrite_unlocked`.
@@ -1056,6 +1068,21 @@ pub unsafe extern "C" fn __fwriting(f: *mut File) -> c_int {
             ))
         })
     }
+}
+
+// --- Diagnostics ---
+
+/// [`perror`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/perror.html):
+/// `prefix: TEXT` (just `TEXT` for a null or empty prefix) on `stderr`.
+///
+/// # Safety
+/// `prefix` must be null or a NUL-terminated string.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn perror(prefix: *const c_char) {
+    // SAFETY: the calling thread's own errno slot, read before anything can change it.
+    let errnum = unsafe { *crate::thread::tcb::errno_location() };
+    // SAFETY: the caller's contract; `stderr` is live unless the program broke it.
+    unsafe { crate::stdio::report::perror(stderr, path_str(prefix).ok(), errnum) }
 }
 
 // --- Files by name ---

@@ -3,7 +3,7 @@
 use super::OrErrno;
 use crate::arch::c_long_double;
 use crate::exit::{self, AT_EXIT, AT_QUICK_EXIT, handlers::Handler};
-use crate::stdlib::{float, int};
+use crate::stdlib::{environ, float, int};
 use core::ffi::{CStr, c_char, c_int, c_long, c_longlong, c_ulong, c_ulonglong, c_void};
 use rustix::io::Errno;
 
@@ -292,4 +292,60 @@ c_long_double! {
     /// hexadecimal input exactly rounded to 64 bits; decimal input as `strtod`'s value
     /// (see `stdlib::float`).
     strtold => strtold_parts;
+}
+
+/// The bytes of a C string argument that must not be null (`EINVAL` for null).
+///
+/// # Safety
+/// `s` null or NUL-terminated.
+unsafe fn name_arg<'a>(s: *const c_char) -> Result<&'a [u8], Errno> {
+    if s.is_null() {
+        return Err(Errno::INVAL);
+    }
+    // SAFETY: NUL-terminated per the contract.
+    Ok(unsafe { CStr::from_ptr(s) }.to_bytes())
+}
+
+/// [`setenv`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/setenv.html)
+///
+/// # Safety
+/// `name` and `value` NUL-terminated (or null: `EINVAL`).
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn setenv(name: *const c_char, value: *const c_char, overwrite: c_int) -> c_int {
+    // SAFETY: per the contract.
+    unsafe { name_arg(name).and_then(|n| Ok((n, name_arg(value)?))) }
+        .and_then(|(n, v)| environ::setenv(n, v, overwrite != 0))
+        .map(|()| 0)
+        .or_errno(-1)
+}
+
+/// [`unsetenv`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/unsetenv.html)
+///
+/// # Safety
+/// `name` NUL-terminated (or null: `EINVAL`).
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn unsetenv(name: *const c_char) -> c_int {
+    // SAFETY: per the contract.
+    unsafe { name_arg(name) }.and_then(environ::unsetenv).map(|()| 0).or_errno(-1)
+}
+
+/// [`putenv`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/putenv.html): the
+/// string itself joins the environment; without `=` it removes that name (glibc).
+///
+/// # Safety
+/// `string` NUL-terminated and alive while in the environment.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn putenv(string: *mut c_char) -> c_int {
+    if string.is_null() {
+        return Err(Errno::INVAL).or_errno(-1);
+    }
+    // SAFETY: the caller's contract is the core's.
+    unsafe { environ::putenv(string) }.map(|()| 0).or_errno(-1)
+}
+
+/// `clearenv()` (GNU): removes every variable; `environ` becomes null.
+#[unsafe(no_mangle)]
+pub extern "C" fn clearenv() -> c_int {
+    environ::clearenv();
+    0
 }

@@ -47,17 +47,16 @@ pub extern "C" fn fchdir(fd: c_int) -> c_int {
     status(cwd::fchdir(fd))
 }
 
-/// [`getcwd`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/getcwd.html) into the
-/// caller's buffer.
+/// [`getcwd`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/getcwd.html): into
+/// the caller's buffer, or (glibc's extension, for a null `buf`) into a new allocation of
+/// `len` bytes, or of just the path's length when `len` is 0.
 ///
 /// # Safety
-/// `buf` must be writable for `len` bytes.
+/// `buf` must be null or writable for `len` bytes.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn getcwd(buf: *mut c_char, len: usize) -> *mut c_char {
     if buf.is_null() {
-        // glibc would allocate a buffer; that needs the allocator, which is not here yet.
-        crate::thread::tcb::set_errno(libc::EINVAL);
-        return core::ptr::null_mut();
+        return cwd::getcwd_allocated(len).map(|p| p.cast()).or_errno(core::ptr::null_mut());
     }
     // SAFETY: the caller's contract.
     unsafe { cwd::getcwd(buf.cast(), len) }.map(|_| buf).or_errno(core::ptr::null_mut())

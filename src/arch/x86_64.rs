@@ -4,8 +4,13 @@
 //! `_start` is entered by the kernel with the initial process stack in `%rsp`; nothing else may
 //! call it. `thread_pointer` is only meaningful once `%fs` has been set by the start-up code.
 
+mod process;
+mod setjmp;
+mod signal;
 mod syscall;
 
+pub use setjmp::{jump, stack_pointer};
+pub use signal::restore_rt;
 pub use syscall::syscall6;
 
 /// The process entry point, as the kernel's ELF loader enters it.
@@ -61,6 +66,22 @@ pub fn thread_pointer() -> *mut u8 {
         core::arch::asm!("mov {}, qword ptr fs:0", out(reg) tp, options(nostack, preserves_flags, readonly, pure));
     }
     tp
+}
+
+/// The word at `OFFSET` in the calling thread's control block (`%fs:OFFSET`), in one load.
+///
+/// # Safety
+/// `%fs` must point at one of our control blocks, with a word at `OFFSET` that does not
+/// change while the thread runs (the compiler may reuse an earlier load).
+#[inline(always)]
+pub unsafe fn thread_word<const OFFSET: usize>() -> usize {
+    let word: usize;
+    // SAFETY: per the contract; the load has no side effects.
+    unsafe {
+        core::arch::asm!("mov {}, qword ptr fs:[{off}]", out(reg) word, off = const OFFSET,
+            options(nostack, preserves_flags, readonly, pure));
+    }
+    word
 }
 
 // The C library's exported variables that glibc defines under two names each. The second

@@ -3,9 +3,9 @@
 //! The engine formats into any [`Sink`]: a byte buffer (`snprintf`), a descriptor through a
 //! small stack buffer (`dprintf`), or a `FILE` stream (stdio's `fprintf`, built on this).
 
-mod errno_text;
 pub mod text;
 pub mod printf;
+pub mod scanf;
 pub mod sink;
 
 pub use sink::Sink;

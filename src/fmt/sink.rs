@@ -29,7 +29,7 @@ pub trait Sink {
 /// # Safety
 /// `src` readable and `dst` writable for `n` bytes, not overlapping.
 #[inline(always)]
-unsafe fn copy_short(dst: *mut u8, src: *const u8, n: usize) {
+pub(crate) unsafe fn copy_short(dst: *mut u8, src: *const u8, n: usize) {
     // SAFETY: every access below lies within the first `n` bytes of each range.
     unsafe {
         if n > 16 {
@@ -151,6 +151,80 @@ impl Sink for Descriptor {
             self.used += now.len();
             bytes = later;
         }
+        Ok(())
+    }
+}
+
+/// `asprintf`'s destination: a block from the allocator that grows as the output does,
+/// always with room for the terminating NUL.
+pub struct Growing {
+    block: *mut u8,
+    len: usize,
+    capacity: usize,
+}
+
+impl Growing {
+    pub fn new() -> Growing {
+        Growing { block: core::ptr::null_mut(), len: 0, capacity: 0 }
+    }
+
+    /// Makes room for `more` bytes and the NUL.
+    fn reserve(&mut self, more: usize) -> Result<(), Errno> {
+        let need = self.len.checked_add(more).and_then(|n| n.checked_add(1)).ok_or(Errno::NOMEM)?;
+        if need <= self.capacity {
+            return Ok(());
+        }
+        let capacity = need.max(self.capacity * 2).max(64);
+        // SAFETY: `block` is null or our live block.
+        let grown = unsafe { crate::alloc::reallocate(self.block, capacity) };
+        if grown.is_null() {
+            return Err(Errno::NOMEM);
+        }
+        self.block = grown;
+        self.capacity = capacity;
+        Ok(())
+    }
+
+    /// The NUL-terminated output, now the caller's to free.
+    pub fn finish(mut self) -> Result<*mut u8, Errno> {
+        self.reserve(0)?;
+        // SAFETY: `reserve` left room for the NUL at `len`.
+        unsafe { self.block.add(self.len).write(0) };
+        let block = self.block;
+        self.block = core::ptr::null_mut();
+        Ok(block)
+    }
+}
+
+impl Default for Growing {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Drop for Growing {
+    fn drop(&mut self) {
+        if !self.block.is_null() {
+            // SAFETY: a live block of ours that nobody else has.
+            unsafe { crate::alloc::deallocate(self.block) };
+        }
+    }
+}
+
+impl Sink for Growing {
+    fn write(&mut self, bytes: &[u8]) -> Result<(), Errno> {
+        self.reserve(bytes.len())?;
+        // SAFETY: `reserve` made room for the bytes at `len`.
+        unsafe { copy_short(self.block.add(self.len), bytes.as_ptr(), bytes.len()) };
+        self.len += bytes.len();
+        Ok(())
+    }
+
+    fn fill(&mut self, byte: u8, count: usize) -> Result<(), Errno> {
+        self.reserve(count)?;
+        // SAFETY: `reserve` made room for the bytes at `len`.
+        unsafe { core::ptr::write_bytes(self.block.add(self.len), byte, count) };
+        self.len += count;
         Ok(())
     }
 }

@@ -2,6 +2,7 @@
 //! shared-memory names. Descriptor I/O is in `crate::io`.
 
 pub mod cwd;
+pub mod dir;
 pub mod links;
 pub mod meta;
 pub mod path;

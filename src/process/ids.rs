@@ -129,9 +129,3 @@ pub fn nice(inc: i32) -> Result<i32, Errno> {
         Ok(()) => getpriority(libc::PRIO_PROCESS as i32, 0),
     }
 }
-
-/// `kill(pid, sig)`: the raw call, so that every C combination (`pid` 0, -1, -pgrp; signal 0)
-/// reaches the kernel as given.
-pub fn kill(pid: i32, sig: i32) -> Result<(), Errno> {
-    sys3(libc::SYS_kill, pid as usize, sig as usize, 0).map(|_| ())
-}

@@ -4,4 +4,11 @@
 //! cancellation, `SIGSETXID` for set-id broadcasts): programs cannot install actions for
 //! them, add them to sets, or block them. `SIGRTMIN` is therefore 34.
 
+pub mod action;
+pub mod jump;
+pub mod mask;
+pub mod send;
 pub mod set;
+pub mod stack;
+pub mod timer;
+pub mod wait;

@@ -17,7 +17,9 @@ pub mod memstream;
 pub mod open;
 pub mod paths;
 pub mod registry;
+pub mod report;
 pub mod sink;
+pub mod source;
 pub mod standard;
 pub mod stream;
 
@@ -52,4 +54,64 @@ pub unsafe fn locked<R>(file: *mut File, op: impl FnOnce(&mut Stream) -> R) -> R
 pub unsafe fn unlocked<R>(file: *mut File, op: impl FnOnce(&mut Stream) -> R) -> R {
     // SAFETY: per the contract.
     op(unsafe { &mut (*file).stream })
+}
+
+/// `fputc`: a byte into a single-threaded process's stream with room in its buffer is one
+/// store; everything else takes the lock and [`Stream::put`].
+///
+/// # Safety
+/// `file` must be a live stream.
+#[inline]
+pub unsafe fn put(file: *mut File, byte: u8) -> Result<(), rustix::io::Errno> {
+    if !lock::needs_locking() {
+        // SAFETY: live per the contract, and this is the only thread.
+        let s = unsafe { &mut (*file).stream };
+        if s.write_ptr < s.write_end {
+            // SAFETY: write_ptr < write_end: room in the buffer.
+            unsafe {
+                *s.write_ptr = byte;
+                s.write_ptr = s.write_ptr.add(1);
+            }
+            return Ok(());
+        }
+    }
+    // SAFETY: per the contract.
+    unsafe { put_slow(file, byte) }
+}
+
+#[cold]
+#[inline(never)]
+unsafe fn put_slow(file: *mut File, byte: u8) -> Result<(), rustix::io::Errno> {
+    // SAFETY: per `put`'s contract.
+    unsafe { locked(file, |s| s.put(byte)) }
+}
+
+/// `fwrite`: `data` that fits in a single-threaded process's stream buffer is one short copy;
+/// everything else takes the lock and [`Stream::write`]. `Err` carries the bytes taken.
+///
+/// # Safety
+/// `file` must be a live stream.
+#[inline]
+pub unsafe fn write(file: *mut File, data: &[u8]) -> Result<(), (usize, rustix::io::Errno)> {
+    if !lock::needs_locking() {
+        // SAFETY: live per the contract, and this is the only thread.
+        let s = unsafe { &mut (*file).stream };
+        if data.len() < (s.write_end as usize).saturating_sub(s.write_ptr as usize) {
+            // SAFETY: fewer bytes than the room in the buffer; `data` is the caller's memory.
+            unsafe {
+                crate::fmt::sink::copy_short(s.write_ptr, data.as_ptr(), data.len());
+                s.write_ptr = s.write_ptr.add(data.len());
+            }
+            return Ok(());
+        }
+    }
+    // SAFETY: per the contract.
+    unsafe { write_slow(file, data) }
+}
+
+#[cold]
+#[inline(never)]
+unsafe fn write_slow(file: *mut File, data: &[u8]) -> Result<(), (usize, rustix::io::Errno)> {
+    // SAFETY: per `write`'s contract.
+    unsafe { locked(file, |s| s.write(data)) }
 }

@@ -317,7 +317,7 @@ impl Stream {
         if data.len() < (self.write_end as usize).saturating_sub(self.write_ptr as usize) {
             // SAFETY: fewer bytes than the room in the buffer; `data` is the caller's memory.
             unsafe {
-                core::ptr::copy_nonoverlapping(data.as_ptr(), self.write_ptr, data.len());
+                crate::fmt::sink::copy_short(self.write_ptr, data.as_ptr(), data.len());
                 self.write_ptr = self.write_ptr.add(data.len());
             }
             return Ok(());

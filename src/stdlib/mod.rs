@@ -1,7 +1,11 @@
-//! `<stdlib.h>` beyond process control: number parsing (`strtol`, `strtod` families).
+//! `<stdlib.h>` beyond process control: number parsing (`strtol`, `strtod` families),
+//! sorting and searching, pseudo-random numbers.
 
+pub mod environ;
 pub mod float;
 pub mod int;
+pub mod random;
+pub mod sort;
 
 /// `isspace` in the C locale: space, `\t`, `\n`, `\v`, `\f`, `\r`.
 pub fn is_space(b: u8) -> bool {

@@ -10,14 +10,25 @@
 //! - `flags` (offset 8): [`MONOTONIC`] (timed waits measure `CLOCK_MONOTONIC`) and
 //!   [`SHARED`]. All-zero (`PTHREAD_COND_INITIALIZER`) is a private condition variable on
 //!   `CLOCK_REALTIME`.
+//! - `sleepers` (offset 12): the waiters that are (about to be) asleep in the kernel. When
+//!   the process may use several CPUs, a waiter first spins a little watching `seq`, since a
+//!   partner on another CPU often answers within microseconds while a sleeping vCPU takes tens
+//!   of microseconds to wake; a signal then only bumps `seq`, with no syscall unless someone
+//!   sleeps.
 //!
 //! # Why no wake-up is lost
 //! A waiter increments `waiters` and reads `seq` while it holds the mutex, then unlocks it. A
 //! signaller that changed the predicate did so holding the mutex, after the waiter released
 //! it, so the mutex's Release/Acquire pair makes both the increment and the old `seq` visible
 //! to it: it sees a waiter, and its increment of `seq` comes after the value the waiter will
-//! pass to the kernel. That is why `waiters` and `seq` need only Relaxed accesses; the mutex
-//! provides the ordering, as POSIX requires programs to use it.
+//! pass to the kernel. That is why `waiters` and the waiter's read of `seq` need only Relaxed
+//! accesses; the mutex provides the ordering, as POSIX requires programs to use it.
+//!
+//! The futex call itself is covered by `sleepers`: a waiter increments it (SeqCst) before
+//! the kernel reads `seq`, and a signaller increments `seq` (SeqCst) before reading it
+//! (SeqCst). In their single total order one comes first: either the signaller sees the
+//! sleeper and wakes it, or the kernel sees the new `seq` and does not put the waiter to
+//! sleep.
 //!
 //! A woken waiter decrements `waiters` and locks the mutex again. `destroy` waits for the
 //! count to reach zero (Acquire, against each waiter's Release decrement, its last access), so
@@ -26,7 +37,7 @@
 use super::futex::{self, Clock, Deadline, Scope, Woken};
 use super::mutex::Mutex;
 use core::sync::atomic::AtomicU32;
-use core::sync::atomic::Ordering::{Acquire, Relaxed, Release};
+use core::sync::atomic::Ordering::{Acquire, Relaxed, Release, SeqCst};
 use rustix::io::Errno;
 
 /// `waiters` bit: `destroy` is waiting for the count to drop to zero.
@@ -35,6 +46,8 @@ pub const DESTROYING: u32 = 1 << 31;
 pub const MONOTONIC: u32 = 1;
 /// `flags` bit: `PTHREAD_PROCESS_SHARED`.
 pub const SHARED: u32 = 2;
+/// How many times a waiter re-reads `seq` before sleeping, when several CPUs may run.
+const SPINS: u32 = 1000;
 
 /// A condition variable; see the module documentation.
 #[repr(C)]
@@ -42,8 +55,9 @@ pub struct Condvar {
     seq: AtomicU32,
     waiters: AtomicU32,
     flags: AtomicU32,
+    sleepers: AtomicU32,
     /// The rest of glibc's 48 bytes, kept zero.
-    reserved: [AtomicU32; 9],
+    reserved: [AtomicU32; 8],
 }
 
 const _: () = {
@@ -58,7 +72,8 @@ impl Condvar {
             seq: AtomicU32::new(0),
             waiters: AtomicU32::new(0),
             flags: AtomicU32::new(0),
-            reserved: [const { AtomicU32::new(0) }; 9],
+            sleepers: AtomicU32::new(0),
+            reserved: [const { AtomicU32::new(0) }; 8],
         }
     }
 
@@ -68,6 +83,7 @@ impl Condvar {
         self.seq.store(0, Relaxed);
         self.waiters.store(0, Relaxed);
         self.flags.store(flags, Relaxed);
+        self.sleepers.store(0, Relaxed);
     }
 
     /// The clock timed waits measure (`pthread_condattr_setclock`).
@@ -95,15 +111,40 @@ impl Condvar {
             self.leave(scope);
             return Err(e);
         }
+        let woken = if self.spin(seq) { Woken::Retry } else { self.sleep(seq, scope, deadline) };
+        self.leave(scope);
+        mutex.lock()?;
+        if woken == Woken::TimedOut { Err(Errno::TIMEDOUT) } else { Ok(()) }
+    }
+
+    /// Watches `seq` for a while if another CPU may change it; true if it changed.
+    fn spin(&self, seq: u32) -> bool {
+        let mut spins = super::cpus::spins(SPINS);
+        while spins > 0 {
+            // Relaxed: only whether to sleep; what the signaller published comes with the
+            // mutex, which the caller takes next.
+            if self.seq.load(Relaxed) != seq {
+                return true;
+            }
+            core::hint::spin_loop();
+            spins -= 1;
+        }
+        false
+    }
+
+    /// Sleeps while `seq` holds `seq`, as a counted sleeper.
+    fn sleep(&self, seq: u32, scope: Scope, deadline: Option<&Deadline>) -> Woken {
+        // SeqCst: see the module documentation.
+        self.sleepers.fetch_add(1, SeqCst);
         let mut woken = futex::wait_until(&self.seq, seq, scope, deadline);
         // A signal handler interrupted the sleep: keep waiting unless a signal came meanwhile
         // (a spurious wake-up would be allowed too, but costs the caller a loop).
         while woken == Woken::Interrupted && self.seq.load(Relaxed) == seq {
             woken = futex::wait_until(&self.seq, seq, scope, deadline);
         }
-        self.leave(scope);
-        mutex.lock()?;
-        if woken == Woken::TimedOut { Err(Errno::TIMEDOUT) } else { Ok(()) }
+        // Relaxed: a stale count only costs a signaller a syscall.
+        self.sleepers.fetch_sub(1, Relaxed);
+        woken
     }
 
     /// A waiter's last access: drop out of the count, waking `destroy` if it waits for us.
@@ -135,9 +176,11 @@ impl Condvar {
 
     #[cold]
     fn notify(&self, count: u32) {
-        // Relaxed: see the module documentation.
-        self.seq.fetch_add(1, Relaxed);
-        futex::wake_in(&self.seq, count, self.scope());
+        // SeqCst, both: see the module documentation on `sleepers`.
+        self.seq.fetch_add(1, SeqCst);
+        if self.sleepers.load(SeqCst) != 0 {
+            futex::wake_in(&self.seq, count, self.scope());
+        }
     }
 
     /// `pthread_cond_destroy`: waits for woken waiters to leave, so that the memory may be

@@ -1,12 +1,17 @@
 //! Synchronisation: the futex layer, the library's own locks, and the lock algorithms behind
 //! the pthread, C11 and semaphore objects (each file documents its algorithm at the top).
 
+pub mod barrier;
 pub mod condvar;
+pub mod cpus;
 pub mod futex;
 pub mod lock;
 pub mod mutex;
 pub mod mutex_attr;
+pub mod once;
 pub mod rwlock;
+pub mod semaphore;
+pub mod spin;
 pub mod startup_cell;
 
 /// The calling thread's kernel id, which owner-tracking locks store in their words.

@@ -68,7 +68,8 @@ const VALID_KIND: u32 = TYPE_MASK | PRIO_INHERIT | PSHARED;
 /// The `kind` of a destroyed mutex (glibc writes -1 too): every call but `init` is `EINVAL`.
 const DESTROYED: u32 = u32::MAX;
 
-/// How many times a normal mutex re-reads a held word before sleeping, and an adaptive one.
+/// How many times a normal mutex re-reads a held word before sleeping, and an adaptive one
+/// (none when the process may use only one CPU: see [`cpus`](super::cpus)).
 const SPINS: u32 = 100;
 const ADAPTIVE_SPINS: u32 = 400;
 
@@ -173,7 +174,28 @@ impl Mutex {
             self.owner.store(current_tid(), Relaxed);
             return Ok(());
         }
+        if kind == RECURSIVE {
+            return self.lock_recursive();
+        }
         self.lock_slow(kind, None)
+    }
+
+    /// The common cases of a private recursive mutex, kept apart from the general path so
+    /// that they stay short: taking it again, and taking it uncontended.
+    #[inline(never)]
+    fn lock_recursive(&self) -> Result<(), Errno> {
+        let tid = current_tid();
+        // Relaxed: see the module documentation on `owner`.
+        if self.owner.load(Relaxed) == tid {
+            return self.relock(RECURSIVE);
+        }
+        // Acquire: see the module documentation.
+        if self.state.compare_exchange(UNLOCKED, LOCKED, Acquire, Relaxed).is_ok() {
+            self.owner.store(tid, Relaxed);
+            self.count.store(1, Relaxed);
+            return Ok(());
+        }
+        self.lock_slow(RECURSIVE, None)
     }
 
     /// `pthread_mutex_timedlock`/`clocklock`: as `lock`, giving up with `ETIMEDOUT` at the
@@ -232,6 +254,7 @@ impl Mutex {
     /// The contended path of the ordinary kinds.
     #[cold]
     fn acquire(&self, scope: Scope, spins: u32, deadline: Option<Timeout>) -> Result<(), Errno> {
+        let spins = super::cpus::spins(spins);
         let mut state = self.spin(spins);
         if state == UNLOCKED {
             // Acquire: see the module documentation.
@@ -338,10 +361,35 @@ impl Mutex {
             }
             return Ok(());
         }
+        if kind == RECURSIVE {
+            return self.unlock_recursive();
+        }
         self.unlock_slow(kind)
     }
 
+    /// Unlocking a private recursive mutex (see `lock_recursive`).
+    #[inline(never)]
+    fn unlock_recursive(&self) -> Result<(), Errno> {
+        if !self.held_by_me() {
+            return Err(Errno::PERM);
+        }
+        // Relaxed: only the owner touches `count`.
+        let count = self.count.load(Relaxed);
+        if count > 1 {
+            self.count.store(count - 1, Relaxed);
+            return Ok(());
+        }
+        self.count.store(0, Relaxed);
+        self.owner.store(0, Relaxed);
+        // Release: see the module documentation.
+        if self.state.swap(UNLOCKED, Release) == CONTENDED {
+            self.wake(Scope::Private);
+        }
+        Ok(())
+    }
+
     #[cold]
+    #[inline(never)]
     fn wake(&self, scope: Scope) {
         // One thread: when it takes the mutex it leaves the word CONTENDED, so it wakes the
         // next one in turn.

@@ -52,7 +52,8 @@ pub const PREFER_WRITER: u32 = 1;
 /// `PTHREAD_RWLOCK_PREFER_WRITER_NONRECURSIVE_NP`.
 pub const PREFER_WRITER_NONRECURSIVE: u32 = 2;
 
-/// How many times a waiting thread re-reads a write-locked word before sleeping.
+/// How many times a waiting thread re-reads a write-locked word before sleeping (none with a
+/// single CPU: see [`cpus`](super::cpus)).
 const SPINS: u32 = 100;
 
 /// A read-write lock; see the module documentation.
@@ -222,7 +223,7 @@ impl RwLock {
     }
 
     fn spin_until(&self, done: impl Fn(u32) -> bool) -> u32 {
-        let mut spins = SPINS;
+        let mut spins = super::cpus::spins(SPINS);
         loop {
             // Relaxed: only a hint; the CAS that follows decides.
             let state = self.state.load(Relaxed);

@@ -61,10 +61,11 @@ pub fn configured() -> i32 {
     while let Some(entry) = dir.next() {
         let Ok(entry) = entry else { return online() };
         let name = entry.file_name().to_bytes();
-        if let Some(digits) = name.strip_prefix(b"cpu") {
-            if !digits.is_empty() && digits.iter().all(u8::is_ascii_digit) {
-                count += 1;
-            }
+        if let Some(digits) = name.strip_prefix(b"cpu")
+            && !digits.is_empty()
+            && digits.iter().all(u8::is_ascii_digit)
+        {
+            count += 1;
         }
     }
     if count > 0 { count } else { online() }

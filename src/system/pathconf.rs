@@ -13,7 +13,7 @@ fn link_max(fs_type: i64) -> c_long {
         0xEF53 => 65000,
         0x137F | 0x138F => 250,
         0x2468 | 0x2478 | 0x4D5A => 65530,
-        0x012F_F7B4 | 0x012F_F7B5 | 0x012F_F7B6 => 126,
+        0x012F_F7B4..=0x012F_F7B6 => 126,
         0x012F_F7B7 => 10000,
         0x0001_1954 => 32000,
         0x5265_4973 => 64535,
@@ -37,7 +37,7 @@ fn filesize_bits(fs_type: i64) -> c_long {
 fn answer(name: i32, fs: impl FnOnce() -> Result<StatFs, Errno>) -> Result<c_long, Errno> {
     use libc::*;
     Ok(match name {
-        _PC_LINK_MAX => link_max(fs()?.f_type as i64),
+        _PC_LINK_MAX => link_max(fs()?.f_type),
         _PC_MAX_CANON | _PC_MAX_INPUT => 255,
         _PC_NAME_MAX => fs()?.f_namelen as c_long,
         _PC_PATH_MAX | _PC_PIPE_BUF => 4096,
@@ -45,7 +45,7 @@ fn answer(name: i32, fs: impl FnOnce() -> Result<StatFs, Errno>) -> Result<c_lon
         _PC_VDISABLE => 0,
         _PC_SYNC_IO | _PC_ASYNC_IO | _PC_PRIO_IO | _PC_SOCK_MAXBUF | _PC_REC_INCR_XFER_SIZE | _PC_REC_MAX_XFER_SIZE
         | _PC_SYMLINK_MAX => -1,
-        _PC_FILESIZEBITS => filesize_bits(fs()?.f_type as i64),
+        _PC_FILESIZEBITS => filesize_bits(fs()?.f_type),
         _PC_REC_MIN_XFER_SIZE => fs()?.f_bsize as c_long,
         _PC_REC_XFER_ALIGN | _PC_ALLOC_SIZE_MIN => fs()?.f_frsize as c_long,
         _ => return Err(Errno::INVAL),

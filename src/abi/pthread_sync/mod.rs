@@ -5,8 +5,12 @@
 //! is `EINVAL` (glibc would crash).
 
 mod cond;
+mod barrier;
+mod c11;
 mod mutex;
+mod once;
 mod rwlock;
+mod spin;
 
 use rustix::io::Errno;
 

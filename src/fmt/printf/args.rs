@@ -127,5 +127,5 @@ pub fn read_table(fmt: &[u8], from: usize, va: &mut VaList<'_>, table: &mut [Slo
 }
 
 impl Slot {
-    pub const ZERO: Slot = Slot { low: 0, high: 0 };
+    pub const EMPTY: Slot = Slot { low: 0, high: 0 };
 }

@@ -8,7 +8,7 @@
 //! the 17th significant one may differ from glibc's. `%La` is exact for every value.
 
 use super::Out;
-use super::spec::{ALT, LEFT, PLUS, SPACE, ZERO};
+use super::spec::{ALT, LEFT, PLUS, SPACE_SIGN, ZERO_PAD};
 use crate::fmt::text::TextBuf;
 use core::fmt::Write;
 use rustix::io::Errno;
@@ -50,7 +50,7 @@ fn sign(negative: bool, flags: u8) -> &'static [u8] {
         b"-"
     } else if flags & PLUS != 0 {
         b"+"
-    } else if flags & SPACE != 0 {
+    } else if flags & SPACE_SIGN != 0 {
         b" "
     } else {
         b""
@@ -70,7 +70,7 @@ fn emit(out: &mut Out<'_>, flags: u8, width: usize, sign: &[u8], head: &[u8], ze
         out.put(tail)?;
         return out.fill(b' ', pad);
     }
-    if zero_pad && flags & ZERO != 0 {
+    if zero_pad && flags & ZERO_PAD != 0 {
         out.put(sign)?;
         let (prefix, rest) = if head.starts_with(b"0x") || head.starts_with(b"0X") { head.split_at(2) } else { (&[][..], head) };
         out.put(prefix)?;

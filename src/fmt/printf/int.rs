@@ -1,7 +1,7 @@
 //! Integer conversions: `d i u o x X` and `p`.
 
 use super::Out;
-use super::spec::{ALT, LEFT, PLUS, SPACE, ZERO};
+use super::spec::{ALT, LEFT, PLUS, SPACE_SIGN, ZERO_PAD};
 use rustix::io::Errno;
 
 /// Pairs of decimal digits "00".."99", to convert two digits per division.
@@ -72,7 +72,7 @@ pub fn emit(out: &mut Out<'_>, flags: u8, width: usize, precision: Option<usize>
         out.fill(b'0', zeros)?;
         out.put(digits)?;
         out.fill(b' ', pad)
-    } else if flags & ZERO != 0 && precision.is_none() {
+    } else if flags & ZERO_PAD != 0 && precision.is_none() {
         out.put(prefix)?;
         out.fill(b'0', zeros + pad)?;
         out.put(digits)
@@ -93,7 +93,7 @@ pub fn signed(out: &mut Out<'_>, flags: u8, width: usize, precision: Option<usiz
         b"-"
     } else if flags & PLUS != 0 {
         b"+"
-    } else if flags & SPACE != 0 {
+    } else if flags & SPACE_SIGN != 0 {
         b" "
     } else {
         b""
@@ -132,7 +132,7 @@ pub fn pointer(out: &mut Out<'_>, flags: u8, width: usize, precision: Option<usi
     let start = power_of_two(v, 4, false, &mut buf);
     let prefix: &[u8] = if flags & PLUS != 0 {
         b"+0x"
-    } else if flags & SPACE != 0 {
+    } else if flags & SPACE_SIGN != 0 {
         b" 0x"
     } else {
         b"0x"

@@ -59,7 +59,7 @@ pub fn format(sink: &mut dyn Sink, fmt: &[u8], va: &mut VaList<'_>, errno: c_int
 /// arguments read into a table first.
 #[inline(never)]
 fn positional(out: &mut Out<'_>, fmt: &[u8], at: usize, va: &mut VaList<'_>, errno: c_int) -> Result<usize, Errno> {
-    let mut table = [Slot::ZERO; MAX_POSITIONS];
+    let mut table = [Slot::EMPTY; MAX_POSITIONS];
     let n = args::read_table(fmt, at, va, &mut table)?;
     run(out, fmt, at, &mut Args::Table(table.get(..n).unwrap_or_default()), errno)?;
     Ok(out.count)
@@ -209,28 +209,15 @@ fn store_count(count: usize, length: Length, raw: u64) -> Result<(), Errno> {
     Ok(())
 }
 
-/// `%m`: the text of `errno`, as `%s` prints a string.
+/// `%m`: the text of `errno` (what `strerror` says), as `%s` prints a string.
 fn errno_message(out: &mut Out<'_>, flags: u8, width: usize, precision: Option<usize>, errno: c_int) -> Result<(), Errno> {
-    let mut buf = [0u8; 32];
-    let text = match crate::fmt::errno_text::message(errno) {
-        Some(m) => m,
+    let unknown;
+    let text = match crate::string::message::error_message(errno) {
+        // The table's texts carry their NUL terminator.
+        Some(m) => m.strip_suffix(b"\0").unwrap_or(m),
         None => {
-            let prefix = b"Unknown error ";
-            buf[..prefix.len()].copy_from_slice(prefix);
-            let mut len = prefix.len();
-            if errno < 0 {
-                buf[len] = b'-';
-                len += 1;
-            }
-            let mut digits = [0; int::DIGITS];
-            let start = int::decimal(errno.unsigned_abs() as u64, &mut digits);
-            for &d in digits.get(start..).unwrap_or_default() {
-                if let Some(slot) = buf.get_mut(len) {
-                    *slot = d;
-                    len += 1;
-                }
-            }
-            buf.get(..len).unwrap_or_default()
+            unknown = crate::string::message::unknown_error(errno);
+            unknown.as_bytes()
         }
     };
     let text = text.get(..precision.unwrap_or(usize::MAX).min(text.len())).unwrap_or_default();
@@ -247,10 +234,10 @@ fn unknown(out: &mut Out<'_>, spec: &Spec, flags: u8, width: usize, precision: O
     }
     if flags & spec::PLUS != 0 {
         out.put(b"+")?;
-    } else if flags & spec::SPACE != 0 {
+    } else if flags & spec::SPACE_SIGN != 0 {
         out.put(b" ")?;
     }
-    if flags & spec::ZERO != 0 && flags & spec::LEFT == 0 {
+    if flags & spec::ZERO_PAD != 0 && flags & spec::LEFT == 0 {
         out.put(b"0")?;
     }
     let mut digits = [0; int::DIGITS];

@@ -7,11 +7,11 @@ pub const LEFT: u8 = 1;
 /// `+`: always a sign for signed conversions.
 pub const PLUS: u8 = 2;
 /// ` `: a space where a `+` sign would go.
-pub const SPACE: u8 = 4;
+pub const SPACE_SIGN: u8 = 4;
 /// `#`: the alternative form (`0x`, a leading `0`, a kept decimal point).
 pub const ALT: u8 = 8;
 /// `0`: pad with zeros after the sign or prefix.
-pub const ZERO: u8 = 16;
+pub const ZERO_PAD: u8 = 16;
 /// `'`: group thousands; the C locale has no separator, so it changes nothing.
 pub const GROUP: u8 = 32;
 
@@ -113,9 +113,9 @@ pub fn parse(fmt: &[u8], mut at: usize) -> Result<(Spec, usize), Errno> {
         let flag = match fmt.get(at) {
             Some(b'-') => LEFT,
             Some(b'+') => PLUS,
-            Some(b' ') => SPACE,
+            Some(b' ') => SPACE_SIGN,
             Some(b'#') => ALT,
-            Some(b'0') => ZERO,
+            Some(b'0') => ZERO_PAD,
             Some(b'\'') => GROUP,
             _ => break,
         };
@@ -155,7 +155,7 @@ mod tests {
     fn full_specification() {
         let (s, end) = parse(b"%2$-+ #0'*3$.*4$lld!", 1).unwrap();
         assert_eq!(s.position, Some(2));
-        assert_eq!(s.flags, LEFT | PLUS | SPACE | ALT | ZERO | GROUP);
+        assert_eq!(s.flags, LEFT | PLUS | SPACE_SIGN | ALT | ZERO_PAD | GROUP);
         assert_eq!(s.width, Count::Arg(Some(3)));
         assert_eq!(s.precision, Count::Arg(Some(4)));
         assert_eq!(s.length, Length::Wide);
