@@ -397,6 +397,28 @@ size_t __mbsrtowcs_chk(wchar_t *dst, const char **src, size_t len, mbstate_t *ps
 // As for `wcsrtombs`, within `room` bytes.
 size_t __wcsrtombs_chk(char *dst, const wchar_t **src, size_t len, mbstate_t *ps, size_t room);
 
+// `__mbsnrtowcs_chk`
+//
+// # Safety
+// As for `mbsnrtowcs`, within `room` elements.
+size_t __mbsnrtowcs_chk(wchar_t *dst,
+                        const char **src,
+                        size_t nms,
+                        size_t len,
+                        mbstate_t *ps,
+                        size_t room);
+
+// `__wcsnrtombs_chk`
+//
+// # Safety
+// As for `wcsnrtombs`, within `room` bytes.
+size_t __wcsnrtombs_chk(char *dst,
+                        const wchar_t **src,
+                        size_t nwc,
+                        size_t len,
+                        mbstate_t *ps,
+                        size_t room);
+
 // `__wcrtomb_chk`: dies when the character's bytes do not fit in `room` (glibc 2.35 and
 // later check the actual length, not `MB_CUR_MAX`).
 //
@@ -3840,6 +3862,20 @@ size_t mbsrtowcs(wchar_t *dst, const char **src, size_t len, mbstate_t *ps);
 // `src` valid, `*src` a 0-terminated wide string (or null); `dst` null or writable for
 // `len` bytes; `ps` null or a valid state.
 size_t wcsrtombs(char *dst, const wchar_t **src, size_t len, mbstate_t *ps);
+
+// [`mbsnrtowcs`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/mbsrtowcs.html):
+// `mbsrtowcs` reading at most `nms` bytes (a character they cut stays in the state).
+//
+// # Safety
+// As for `mbsrtowcs`, with `*src` NUL-terminated or `nms` bytes long.
+size_t mbsnrtowcs(wchar_t *dst, const char **src, size_t nms, size_t len, mbstate_t *ps);
+
+// [`wcsnrtombs`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/wcsrtombs.html):
+// `wcsrtombs` reading at most `nwc` wide characters.
+//
+// # Safety
+// As for `wcsrtombs`, with `*src` 0-terminated or `nwc` characters long.
+size_t wcsnrtombs(char *dst, const wchar_t **src, size_t nwc, size_t len, mbstate_t *ps);
 
 // [`mbstowcs`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/mbstowcs.html)
 //

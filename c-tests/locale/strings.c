@@ -1,4 +1,4 @@
-/* mbstowcs, wcstombs, mbsrtowcs, wcsrtombs: counting with a null destination, stopping at
+/* mbstowcs, wcstombs, mbsrtowcs, wcsrtombs, mbsnrtowcs, wcsnrtombs: counting with a null destination, stopping at
  * the length given (with *src moved past what was converted), the terminator (*src null),
  * and invalid input (EILSEQ, *src at the bad character); in C and in C.UTF-8. */
 #include <errno.h>
@@ -73,5 +73,21 @@ int main(void)
     T_EQ(wcsrtombs(b, &wp, sizeof b, &st), (size_t)-1);
     T_EQ(errno, EILSEQ);
     T_CHECK(wp == badw + 2);
+
+    /* mbsnrtowcs: a byte limit that cuts a character keeps it in the state. */
+    memset(&st, 0, sizeof st);
+    src = text;
+    T_EQ(mbsnrtowcs(w, &src, 4, 16, &st), 2);
+    T_CHECK(src == text + 4);
+    T_CHECK(!mbsinit(&st));
+    T_EQ(mbsnrtowcs(w + 2, &src, 16, 16, &st), 3);
+    T_CHECK(src == NULL);
+    T_CHECK(w[2] == 0x20ac && w[3] == 0x1f600 && w[4] == 'z');
+    /* wcsnrtombs: a limit on the wide characters read. */
+    wp = ws;
+    T_EQ(wcsnrtombs(b, &wp, 2, sizeof b, &st), 3);
+    T_CHECK(wp == ws + 2);
+    wp = ws;
+    T_EQ(wcsnrtombs(NULL, &wp, 3, 0, &st), 4);
     return t_status();
 }

@@ -169,6 +169,28 @@ pub unsafe extern "C" fn __wcsrtombs_chk(dst: *mut c_char, src: *mut *const wcha
     unsafe { w::wcsrtombs(dst, src, len, ps) }
 }
 
+/// `__mbsnrtowcs_chk`
+///
+/// # Safety
+/// As for `mbsnrtowcs`, within `room` elements.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn __mbsnrtowcs_chk(dst: *mut wchar_t, src: *mut *const c_char, nms: usize, len: usize, ps: *mut mbstate_t, room: usize) -> usize {
+    check(len, room);
+    // SAFETY: as above.
+    unsafe { w::mbsnrtowcs(dst, src, nms, len, ps) }
+}
+
+/// `__wcsnrtombs_chk`
+///
+/// # Safety
+/// As for `wcsnrtombs`, within `room` bytes.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn __wcsnrtombs_chk(dst: *mut c_char, src: *mut *const wchar_t, nwc: usize, len: usize, ps: *mut mbstate_t, room: usize) -> usize {
+    check(len, room);
+    // SAFETY: as above.
+    unsafe { w::wcsnrtombs(dst, src, nwc, len, ps) }
+}
+
 /// `__wcrtomb_chk`: dies when the character's bytes do not fit in `room` (glibc 2.35 and
 /// later check the actual length, not `MB_CUR_MAX`).
 ///

@@ -28,6 +28,7 @@ static MBRLEN_STATE: SharedState = SharedState::new();
 static MBTOWC_STATE: SharedState = SharedState::new();
 static MBLEN_STATE: SharedState = SharedState::new();
 static MBSRTOWCS_STATE: SharedState = SharedState::new();
+static MBSNRTOWCS_STATE: SharedState = SharedState::new();
 
 /// Runs `f` on `*ps`, or on the library's state `own` when `ps` is null.
 ///
@@ -231,7 +232,7 @@ pub unsafe extern "C" fn mbsrtowcs(dst: *mut wchar_t, src: *mut *const c_char, l
     // SAFETY: the caller's contract; `*src` is moved as the core says.
     unsafe {
         let src = &mut *src.cast::<*const u8>();
-        with_state(ps, &MBSRTOWCS_STATE, |st| mb::to_wide(utf8, dst.cast(), src, len, st))
+        with_state(ps, &MBSRTOWCS_STATE, |st| mb::to_wide(utf8, dst.cast(), src, usize::MAX, len, st))
     }
     .or_errno(FAILED)
 }
@@ -253,7 +254,46 @@ pub unsafe extern "C" fn wcsrtombs(dst: *mut c_char, src: *mut *const wchar_t, l
         unsafe { *ps.cast::<MbState>() = MbState::INITIAL };
     }
     // SAFETY: the caller's contract; `*src` is moved as the core says.
-    unsafe { mb::from_wide(locale::ctype_is_utf8(), dst.cast(), &mut *src.cast::<*const u32>(), len) }.or_errno(FAILED)
+    unsafe { mb::from_wide(locale::ctype_is_utf8(), dst.cast(), &mut *src.cast::<*const u32>(), usize::MAX, len) }.or_errno(FAILED)
+}
+
+/// [`mbsnrtowcs`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/mbsrtowcs.html):
+/// `mbsrtowcs` reading at most `nms` bytes (a character they cut stays in the state).
+///
+/// # Safety
+/// As for `mbsrtowcs`, with `*src` NUL-terminated or `nms` bytes long.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn mbsnrtowcs(dst: *mut wchar_t, src: *mut *const c_char, nms: usize, len: usize, ps: *mut mbstate_t) -> usize {
+    // SAFETY: `src` is valid per the contract.
+    if src.is_null() || unsafe { (*src).is_null() } {
+        return 0;
+    }
+    let utf8 = locale::ctype_is_utf8();
+    // SAFETY: the caller's contract; `*src` is moved as the core says.
+    unsafe {
+        let src = &mut *src.cast::<*const u8>();
+        with_state(ps, &MBSNRTOWCS_STATE, |st| mb::to_wide(utf8, dst.cast(), src, nms, len, st))
+    }
+    .or_errno(FAILED)
+}
+
+/// [`wcsnrtombs`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/wcsrtombs.html):
+/// `wcsrtombs` reading at most `nwc` wide characters.
+///
+/// # Safety
+/// As for `wcsrtombs`, with `*src` 0-terminated or `nwc` characters long.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn wcsnrtombs(dst: *mut c_char, src: *mut *const wchar_t, nwc: usize, len: usize, ps: *mut mbstate_t) -> usize {
+    // SAFETY: `src` is valid per the contract.
+    if src.is_null() || unsafe { (*src).is_null() } {
+        return 0;
+    }
+    if !ps.is_null() {
+        // SAFETY: a valid state per the contract; encoding keeps no state.
+        unsafe { *ps.cast::<MbState>() = MbState::INITIAL };
+    }
+    // SAFETY: the caller's contract; `*src` is moved as the core says.
+    unsafe { mb::from_wide(locale::ctype_is_utf8(), dst.cast(), &mut *src.cast::<*const u32>(), nwc, len) }.or_errno(FAILED)
 }
 
 /// [`mbstowcs`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/mbstowcs.html)
@@ -265,7 +305,7 @@ pub unsafe extern "C" fn mbstowcs(dst: *mut wchar_t, src: *const c_char, len: us
     let mut p = src.cast::<u8>();
     let mut st = MbState::INITIAL;
     // SAFETY: the caller's contract.
-    unsafe { mb::to_wide(locale::ctype_is_utf8(), dst.cast(), &mut p, len, &mut st) }.or_errno(FAILED)
+    unsafe { mb::to_wide(locale::ctype_is_utf8(), dst.cast(), &mut p, usize::MAX, len, &mut st) }.or_errno(FAILED)
 }
 
 /// [`wcstombs`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/wcstombs.html)
@@ -276,7 +316,7 @@ pub unsafe extern "C" fn mbstowcs(dst: *mut wchar_t, src: *const c_char, len: us
 pub unsafe extern "C" fn wcstombs(dst: *mut c_char, src: *const wchar_t, len: usize) -> usize {
     let mut p = src.cast::<u32>();
     // SAFETY: the caller's contract.
-    unsafe { mb::from_wide(locale::ctype_is_utf8(), dst.cast(), &mut p, len) }.or_errno(FAILED)
+    unsafe { mb::from_wide(locale::ctype_is_utf8(), dst.cast(), &mut p, usize::MAX, len) }.or_errno(FAILED)
 }
 
 /// `base + offset` as a wide string pointer, or null.

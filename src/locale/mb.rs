@@ -217,17 +217,21 @@ impl Default for SharedState {
     }
 }
 
-/// `mbsrtowcs`: converts the string at `*src` to wide characters, at most `len` of them
-/// into `dst`; the number converted (the terminator not counted), or `EILSEQ`. With a
-/// destination, `*src` moves past what was converted, to null after the terminator, or to
-/// the invalid character; without one (`dst` null: counting only, `len` ignored) it stays.
+/// `mbsnrtowcs` (`mbsrtowcs` with `limit == usize::MAX`): converts the string at `*src`,
+/// at most `limit` bytes of it, to wide characters, at most `len` of them into `dst`; the
+/// number converted (the terminator not counted), or `EILSEQ`. A character cut by the limit
+/// stays in `state`. With a destination, `*src` moves past what was converted, to null
+/// after the terminator, or to the invalid character; without one (`dst` null: counting
+/// only, `len` ignored) it stays.
 ///
 /// # Safety
-/// `*src` points at a NUL-terminated string (or, with `dst`, at one that has `len`
-/// characters before an invalid one); `dst` is null or writable for `len` characters.
-pub unsafe fn to_wide(utf8: bool, dst: *mut u32, src: &mut *const u8, len: usize, state: &mut MbState) -> Result<usize, Errno> {
+/// `*src` points at a NUL-terminated string or `limit` readable bytes (or, with `dst`, at
+/// one that has `len` characters before an invalid one); `dst` is null or writable for
+/// `len` characters.
+pub unsafe fn to_wide(utf8: bool, dst: *mut u32, src: &mut *const u8, limit: usize, len: usize, state: &mut MbState) -> Result<usize, Errno> {
     let mut p = *src;
     let mut n = 0;
+    let mut taken = 0;
     loop {
         if !dst.is_null() && n == len {
             *src = p;
@@ -235,9 +239,17 @@ pub unsafe fn to_wide(utf8: bool, dst: *mut u32, src: &mut *const u8, len: usize
         }
         let start = p;
         let wc = loop {
-            // SAFETY: the string goes on until its terminator, which ends every character.
+            if taken == limit {
+                if !dst.is_null() {
+                    *src = p;
+                }
+                return Ok(n);
+            }
+            // SAFETY: the string goes on until its terminator, which ends every character,
+            // or the limit ends it first.
             let b = unsafe { *p };
             p = p.wrapping_add(1);
+            taken += 1;
             match decode(utf8, state, &[b]) {
                 Decoded::Char(wc, _) => break wc,
                 Decoded::Incomplete => {}
@@ -263,18 +275,19 @@ pub unsafe fn to_wide(utf8: bool, dst: *mut u32, src: &mut *const u8, len: usize
     }
 }
 
-/// `wcsrtombs`: converts the wide string at `*src` to multibyte characters, at most `len`
-/// bytes into `dst` (a character that does not fit whole is left out); the number of bytes
-/// (the terminator not counted), or `EILSEQ`. `*src` moves as in [`to_wide`].
+/// `wcsnrtombs` (`wcsrtombs` with `limit == usize::MAX`): converts the wide string at
+/// `*src`, at most `limit` characters of it, to multibyte characters, at most `len` bytes
+/// into `dst` (a character that does not fit whole is left out); the number of bytes (the
+/// terminator not counted), or `EILSEQ`. `*src` moves as in [`to_wide`].
 ///
 /// # Safety
-/// `*src` points at a wide string ending in 0 (or, with `dst`, one that fills `len` bytes
-/// first); `dst` is null or writable for `len` bytes.
-pub unsafe fn from_wide(utf8: bool, dst: *mut u8, src: &mut *const u32, len: usize) -> Result<usize, Errno> {
+/// `*src` points at a wide string ending in 0 or `limit` readable characters (or, with
+/// `dst`, one that fills `len` bytes first); `dst` is null or writable for `len` bytes.
+pub unsafe fn from_wide(utf8: bool, dst: *mut u8, src: &mut *const u32, limit: usize, len: usize) -> Result<usize, Errno> {
     let mut p = *src;
     let mut n = 0;
     let mut buf = [0; UTF8_MAX];
-    loop {
+    for _ in 0..limit {
         // SAFETY: the wide string goes on until its 0, or until `len` bytes are filled.
         let wc = unsafe { *p };
         let Some(k) = encode(utf8, wc, &mut buf) else {
@@ -300,6 +313,10 @@ pub unsafe fn from_wide(utf8: bool, dst: *mut u8, src: &mut *const u32, len: usi
         n += k;
         p = p.wrapping_add(1);
     }
+    if !dst.is_null() {
+        *src = p;
+    }
+    Ok(n)
 }
 
 #[cfg(test)]
@@ -353,28 +370,40 @@ mod tests {
         let mut st = MbState::INITIAL;
         // SAFETY: a NUL-terminated string and an 8-character buffer.
         unsafe {
-            assert_eq!(to_wide(true, core::ptr::null_mut(), &mut src, 0, &mut st), Ok(3));
+            assert_eq!(to_wide(true, core::ptr::null_mut(), &mut src, usize::MAX, 0, &mut st), Ok(3));
             assert_eq!(src, text.as_ptr());
-            assert_eq!(to_wide(true, wide.as_mut_ptr(), &mut src, 2, &mut st), Ok(2));
+            assert_eq!(to_wide(true, wide.as_mut_ptr(), &mut src, usize::MAX, 2, &mut st), Ok(2));
             assert_eq!(src, text.as_ptr().add(3));
-            assert_eq!(to_wide(true, wide.as_mut_ptr().add(2), &mut src, 6, &mut st), Ok(1));
+            assert_eq!(to_wide(true, wide.as_mut_ptr().add(2), &mut src, usize::MAX, 6, &mut st), Ok(1));
             assert!(src.is_null());
             assert_eq!(&wide[..4], &[0x61, 0xf1, 0x1f600, 0]);
             let mut bytes = [0xffu8; 16];
             let mut wsrc = wide.as_ptr();
-            assert_eq!(from_wide(true, core::ptr::null_mut(), &mut wsrc, 0), Ok(7));
-            assert_eq!(from_wide(true, bytes.as_mut_ptr(), &mut wsrc, 5), Ok(3));
+            assert_eq!(from_wide(true, core::ptr::null_mut(), &mut wsrc, usize::MAX, 0), Ok(7));
+            assert_eq!(from_wide(true, bytes.as_mut_ptr(), &mut wsrc, usize::MAX, 5), Ok(3));
             assert_eq!(wsrc, wide.as_ptr().add(2));
-            assert_eq!(from_wide(true, bytes.as_mut_ptr().add(3), &mut wsrc, 10), Ok(4));
+            assert_eq!(from_wide(true, bytes.as_mut_ptr().add(3), &mut wsrc, usize::MAX, 10), Ok(4));
             assert!(wsrc.is_null());
             assert_eq!(&bytes[..8], "añ😀\0".as_bytes());
             let mut bad = b"a\xffb\0".as_ptr();
             let start = bad;
-            assert_eq!(to_wide(true, wide.as_mut_ptr(), &mut bad, 8, &mut st), Err(Errno::ILSEQ));
+            assert_eq!(to_wide(true, wide.as_mut_ptr(), &mut bad, usize::MAX, 8, &mut st), Err(Errno::ILSEQ));
             assert_eq!(bad, start.add(1));
+            // Limits: a character cut by the byte limit waits in the state.
+            let text = "é😀\0";
+            let mut src = text.as_ptr();
+            let mut st = MbState::INITIAL;
+            assert_eq!(to_wide(true, wide.as_mut_ptr(), &mut src, 4, 8, &mut st), Ok(1));
+            assert_eq!(src, text.as_ptr().add(4));
+            assert!(!st.is_initial());
+            assert_eq!(to_wide(true, wide.as_mut_ptr(), &mut src, usize::MAX, 8, &mut st), Ok(1));
+            assert_eq!(wide[0], 0x1f600);
             let mut wsrc = wide.as_ptr();
-            assert_eq!(from_wide(false, bytes.as_mut_ptr(), &mut wsrc, 16), Err(Errno::ILSEQ));
-            assert_eq!(wsrc, wide.as_ptr().add(1));
+            assert_eq!(from_wide(true, bytes.as_mut_ptr(), &mut wsrc, 0, 16), Ok(0));
+            assert_eq!(wsrc, wide.as_ptr());
+            let mut wsrc = wide.as_ptr();
+            assert_eq!(from_wide(false, bytes.as_mut_ptr(), &mut wsrc, usize::MAX, 16), Err(Errno::ILSEQ));
+            assert_eq!(wsrc, wide.as_ptr());
         }
     }
 
