@@ -15,7 +15,7 @@ use super::{IS_ALNUM, IS_ALPHA, IS_BLANK, IS_CNTRL, IS_DIGIT, IS_GRAPH, IS_LOWER
 fn upper_beyond_ascii(wc: u32) -> bool {
     match wc {
         0xc0..=0xde => wc != 0xd7,
-        0x100..=0x137 | 0x14a..=0x177 => wc % 2 == 0,
+        0x100..=0x137 | 0x14a..=0x177 => wc.is_multiple_of(2),
         0x139..=0x148 | 0x179..=0x17e => wc % 2 == 1,
         0x178 => true,
         0x391..=0x3a9 => wc != 0x3a2,
@@ -30,7 +30,7 @@ fn lower_beyond_ascii(wc: u32) -> bool {
         0xdf..=0xff => wc != 0xf7,
         0x100..=0x137 | 0x14a..=0x177 => wc % 2 == 1,
         0x138 => true,
-        0x139..=0x148 | 0x179..=0x17e => wc % 2 == 0,
+        0x139..=0x148 | 0x179..=0x17e => wc.is_multiple_of(2),
         0x17f => true,
         0x3ac..=0x3ce => true,
         0x430..=0x45f => true,

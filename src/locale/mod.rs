@@ -83,7 +83,7 @@ impl Locale {
             ctype_b: ctype::CLASSES.as_ptr().wrapping_add(ctype::VALUE_0),
             ctype_tolower: ctype::TO_LOWER.as_ptr().wrapping_add(ctype::VALUE_0),
             ctype_toupper: ctype::TO_UPPER.as_ptr().wrapping_add(ctype::VALUE_0),
-            name_ptrs: [b"C\0".as_ptr(); CATEGORIES],
+            name_ptrs: [c"C".as_ptr().cast(); CATEGORIES],
             names: [Name::C; CATEGORIES],
         }
     }

@@ -90,7 +90,7 @@ pub unsafe fn move_bytes(dst: *mut u8, src: *const u8, n: usize) -> *mut u8 {
     let dst_inside_src = (dst as usize).wrapping_sub(src as usize) < n;
     // SAFETY: per the contract; the direction avoids overwriting unread bytes.
     unsafe {
-        if dst_inside_src && dst as usize != src as usize {
+        if dst_inside_src && !core::ptr::eq(dst, src) {
             if n <= SMALL && cpu::has_avx2() {
                 return vector::copy_upto_256_avx2(dst, src, n);
             }
