@@ -232,23 +232,26 @@ unsafe fn scan_blocks<B: Blocks, const BOUNDED: bool, const ADDRESS: bool>(block
         }
     };
     let past_end = |at: usize| BOUNDED && at >= s.saturating_add(n);
-    let mut at = s & !(size - 1);
     // The first block: at `s` itself if it stays inside the page, else the aligned block
     // holding `s`, with the bytes before `s` dropped. Byte `s` may be read since n > 0.
+    // Then `at` is the next aligned block.
+    let mut at;
     if s % PAGE <= PAGE - size {
         // SAFETY: see above.
         let m = unsafe { blocks.block(s) };
         if m != 0 {
             return found(s, m);
         }
+        at = (s | (size - 1)) + 1;
     } else {
+        let aligned = s & !(size - 1);
         // SAFETY: see above.
-        let m = unsafe { blocks.block(at) } >> (s - at);
+        let m = unsafe { blocks.block(aligned) } >> (s - aligned);
         if m != 0 {
             return found(s, m);
         }
+        at = aligned + size;
     }
-    at += size;
     // Four single aligned blocks, then whole aligned groups from the group boundary at or
     // below the end of those blocks (re-reading a few matchless bytes). Each block or group
     // read starts below the end and follows a matchless stretch, so its first byte may be
@@ -301,11 +304,30 @@ unsafe fn scan_sse2<const M: u8, const BOUNDED: bool, const ADDRESS: bool>(s: *c
 }
 
 cpu::chosen! {
-    /// `strlen` (the needle and the bound are unused).
-    unsafe fn nul_unbounded(s: *const u8, needle: u8, n: usize) -> usize {
-        avx2: scan_avx2::<NUL, false, false>,
-        sse2: scan_sse2::<NUL, false, false>,
+    /// `strlen`.
+    unsafe fn nul_unbounded(s: *const u8) -> usize {
+        avx2: length_avx2,
+        sse2: length_sse2,
     }
+}
+
+/// `strlen` with AVX2.
+///
+/// # Safety
+/// `s` is NUL-terminated; AVX2 available.
+#[target_feature(enable = "avx2")]
+unsafe fn length_avx2(s: *const u8) -> usize {
+    // SAFETY: per the contract.
+    unsafe { scan_avx2::<NUL, false, false>(s, 0, 0) }
+}
+
+/// `strlen` with SSE2.
+///
+/// # Safety
+/// `s` is NUL-terminated.
+unsafe fn length_sse2(s: *const u8) -> usize {
+    // SAFETY: per the contract.
+    unsafe { scan_sse2::<NUL, false, false>(s, 0, 0) }
 }
 
 cpu::chosen! {
@@ -347,7 +369,7 @@ cpu::chosen! {
 #[inline(always)]
 pub unsafe fn length(s: *const u8) -> usize {
     // SAFETY: the terminator ends the scan inside the string.
-    unsafe { nul_unbounded(s, 0, 0) }
+    unsafe { nul_unbounded(s) }
 }
 
 /// `strnlen`: the length of the string at `s`, at most `n`.
