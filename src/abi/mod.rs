@@ -13,9 +13,11 @@ mod errno;
 mod exec;
 mod fcntl;
 mod fortify;
+mod fortify_wide;
 mod fprintf;
 mod fscanf;
 mod ioctl;
+mod locale;
 mod malloc;
 mod mman;
 mod panic;
@@ -53,6 +55,8 @@ mod unistd_ids;
 mod unistd_sys;
 mod utsname;
 mod wait;
+mod wchar;
+mod wctype;
 
 use rustix::io::Errno;
 
