@@ -18,6 +18,18 @@ extern uintptr_t __stack_chk_guard;
 extern "C" {
 #endif // __cplusplus
 
+// The argument of the option just returned, or null.
+extern char *optarg;
+
+// The index of the next argument to parse; 0 restarts parsing.
+extern int optind;
+
+// Nonzero: print error messages.
+extern int opterr;
+
+// The option character that caused the last error.
+extern int optopt;
+
 // [`getauxval`](https://man7.org/linux/man-pages/man3/getauxval.3.html): the value of an
 // auxiliary-vector entry; 0 with `errno` `ENOENT` when the kernel supplied none.
 unsigned long getauxval(unsigned long kind);
@@ -107,6 +119,40 @@ char *__strcat_chk(char *dst, const char *src, size_t dstlen);
 // # Safety
 // As for `strncat`, within `dstlen` bytes.
 char *__strncat_chk(char *dst, const char *src, size_t n, size_t dstlen);
+
+// [`getopt`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/getopt.html),
+// GNU style (permuting, unless `+`, `POSIXLY_CORRECT`).
+//
+// # Safety
+// `argv` holds `argc` strings; `optstring` NUL-terminated.
+int getopt(int argc, char *const *argv, const char *optstring);
+
+// `__posix_getopt`: `getopt` that stops at the first non-option (what glibc's headers call
+// for strict POSIX programs).
+//
+// # Safety
+// As `getopt`.
+int __posix_getopt(int argc, char *const *argv, const char *optstring);
+
+// `getopt_long` (GNU): `--name`, `--name=value`, unambiguous abbreviations.
+//
+// # Safety
+// As `getopt`; `longopts` an array ending with a zero entry; `longind` null or writable.
+int getopt_long(int argc,
+                char *const *argv,
+                const char *optstring,
+                const struct option *longopts,
+                int *longind);
+
+// `getopt_long_only` (GNU): long options may also start with a single `-`.
+//
+// # Safety
+// As `getopt_long`.
+int getopt_long_only(int argc,
+                     char *const *argv,
+                     const char *optstring,
+                     const struct option *longopts,
+                     int *longind);
 
 // [`malloc`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/malloc.html)
 void *malloc(size_t size);

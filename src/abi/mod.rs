@@ -9,6 +9,7 @@ mod ctype;
 mod errno;
 mod fcntl;
 mod fortify;
+mod getopt;
 mod malloc;
 mod panic;
 mod printf;

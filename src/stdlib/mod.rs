@@ -3,6 +3,7 @@
 
 pub mod environ;
 pub mod float;
+pub mod getopt;
 pub mod int;
 pub mod random;
 pub mod sort;
