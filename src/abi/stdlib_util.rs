@@ -1,8 +1,8 @@
 //! `<stdlib.h>` (and `<inttypes.h>`): sorting and searching, integer arithmetic,
-//! pseudo-random numbers.
+//! pseudo-random numbers, temporary files.
 
 use super::OrErrno;
-use crate::stdlib::{random, sort};
+use crate::stdlib::{random, sort, temp};
 use core::cmp::Ordering;
 use core::ffi::{c_char, c_int, c_long, c_longlong, c_uint, c_void};
 use rustix::io::Errno;
@@ -218,4 +218,89 @@ pub unsafe extern "C" fn setstate(state: *mut c_char) -> *mut c_char {
     }
     // SAFETY: the caller's contract is the core's.
     unsafe { random::setstate(state.cast()) }.map(|p| p.cast()).ok_or(Errno::INVAL).or_errno(core::ptr::null_mut())
+}
+
+/// A `mk*temp` call on a C template; null templates are `EINVAL`.
+///
+/// # Safety
+/// `template` null or a writable NUL-terminated string.
+unsafe fn make_temp(template: *mut c_char, suffix: c_int, kind: temp::Kind) -> Result<c_int, Errno> {
+    let suffix = usize::try_from(suffix).map_err(|_| Errno::INVAL)?;
+    if template.is_null() {
+        return Err(Errno::INVAL);
+    }
+    // SAFETY: the caller's contract is the core's.
+    unsafe { temp::create(template.cast(), suffix, kind) }
+}
+
+/// [`mkstemp`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/mkstemp.html)
+///
+/// # Safety
+/// `template` a writable NUL-terminated string ending in `XXXXXX`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn mkstemp(template: *mut c_char) -> c_int {
+    // SAFETY: the caller's contract.
+    unsafe { make_temp(template, 0, temp::Kind::File(0)) }.or_errno(-1)
+}
+
+/// `mkstemp64`: `mkstemp` under `_FILE_OFFSET_BITS=64` (the same on x86_64).
+///
+/// # Safety
+/// As `mkstemp`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn mkstemp64(template: *mut c_char) -> c_int {
+    // SAFETY: the caller's contract.
+    unsafe { make_temp(template, 0, temp::Kind::File(0)) }.or_errno(-1)
+}
+
+/// [`mkostemp`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/mkostemp.html):
+/// with extra open flags.
+///
+/// # Safety
+/// As `mkstemp`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn mkostemp(template: *mut c_char, flags: c_int) -> c_int {
+    // SAFETY: the caller's contract.
+    unsafe { make_temp(template, 0, temp::Kind::File(flags)) }.or_errno(-1)
+}
+
+/// `mkostemp64`: `mkostemp` under `_FILE_OFFSET_BITS=64`.
+///
+/// # Safety
+/// As `mkstemp`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn mkostemp64(template: *mut c_char, flags: c_int) -> c_int {
+    // SAFETY: the caller's contract.
+    unsafe { make_temp(template, 0, temp::Kind::File(flags)) }.or_errno(-1)
+}
+
+/// `mkstemps(template, suffixlen)` (GNU/BSD): the Xs come before a suffix.
+///
+/// # Safety
+/// `template` a writable NUL-terminated string with `XXXXXX` before `suffixlen` bytes.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn mkstemps(template: *mut c_char, suffixlen: c_int) -> c_int {
+    // SAFETY: the caller's contract.
+    unsafe { make_temp(template, suffixlen, temp::Kind::File(0)) }.or_errno(-1)
+}
+
+/// `mkostemps(template, suffixlen, flags)` (GNU).
+///
+/// # Safety
+/// As `mkstemps`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn mkostemps(template: *mut c_char, suffixlen: c_int, flags: c_int) -> c_int {
+    // SAFETY: the caller's contract.
+    unsafe { make_temp(template, suffixlen, temp::Kind::File(flags)) }.or_errno(-1)
+}
+
+/// [`mkdtemp`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/mkdtemp.html):
+/// the template, or null with `errno`.
+///
+/// # Safety
+/// As `mkstemp`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn mkdtemp(template: *mut c_char) -> *mut c_char {
+    // SAFETY: the caller's contract.
+    unsafe { make_temp(template, 0, temp::Kind::Directory) }.map(|_| template).or_errno(core::ptr::null_mut())
 }

@@ -7,6 +7,7 @@ pub mod getopt;
 pub mod int;
 pub mod random;
 pub mod sort;
+pub mod temp;
 
 /// `isspace` in the C locale: space, `\t`, `\n`, `\v`, `\f`, `\r`.
 pub fn is_space(b: u8) -> bool {
