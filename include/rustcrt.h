@@ -47,78 +47,156 @@ const int32_t **__ctype_toupper_loc(void);
 // `isctype`: whether `c` is in any of the classes in `mask` (glibc's `_IS*` bits).
 int isctype(int c, int mask);
 
+// [`opendir`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/opendir.html)
+//
+// # Safety
+// `path` must be null or a NUL-terminated string.
+DIR *opendir(const char *path);
+
+// [`fdopendir`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/fdopendir.html)
+DIR *fdopendir(int fd);
+
+// [`readdir`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/readdir.html): null
+// at the end (`errno` untouched) or on an error (`errno` set).
+//
+// # Safety
+// `d` must be an open stream.
+struct dirent *readdir(DIR *d);
+
+// `readdir64`: `readdir` under `_FILE_OFFSET_BITS=64`.
+//
+// # Safety
+// As [`readdir`].
+struct dirent64 *readdir64(DIR *d);
+
+// [`readdir_r`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/readdir_r.html):
+// an error number; `*result` is `entry` or null at the end.
+//
+// # Safety
+// `d` an open stream; `entry` writable for a `struct dirent`; `result` writable.
+int readdir_r(DIR *d, struct dirent *entry, struct dirent **result);
+
+// `readdir64_r`: `readdir_r` under `_FILE_OFFSET_BITS=64`.
+//
+// # Safety
+// As [`readdir_r`].
+int readdir64_r(DIR *d, struct dirent64 *entry, struct dirent64 **result);
+
+// [`telldir`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/telldir.html)
+//
+// # Safety
+// `d` must be an open stream.
+long telldir(DIR *d);
+
+// [`seekdir`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/seekdir.html)
+//
+// # Safety
+// `d` must be an open stream; `position` from `telldir` on it.
+void seekdir(DIR *d, long position);
+
+// [`rewinddir`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/rewinddir.html)
+//
+// # Safety
+// `d` must be an open stream.
+void rewinddir(DIR *d);
+
+// [`dirfd`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/dirfd.html)
+//
+// # Safety
+// `d` must be an open stream.
+int dirfd(DIR *d);
+
+// [`closedir`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/closedir.html)
+//
+// # Safety
+// `d` must be an open stream, not used afterwards.
+int closedir(DIR *d);
+
+// [`alphasort`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/alphasort.html)
+//
+// # Safety
+// Both must point at pointers to entries.
+int alphasort(const struct dirent **a, const struct dirent **b);
+
+// `alphasort64`: `alphasort` under `_FILE_OFFSET_BITS=64`.
+//
+// # Safety
+// As [`alphasort`].
+int alphasort64(const struct dirent64 **a, const struct dirent64 **b);
+
+// [`scandir`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/scandir.html): the
+// count, with an array (to `free`, as each entry) in `*out`.
+//
+// # Safety
+// `path` null or NUL-terminated; `out` writable; `filter` and `compare` functions on entries.
+int scandir(const char *path,
+            struct dirent ***out,
+            int (*filter)(const struct dirent*),
+            int (*compare)(const struct dirent**, const struct dirent**));
+
+// `scandir64`: `scandir` under `_FILE_OFFSET_BITS=64`.
+//
+// # Safety
+// As [`scandir`].
+int scandir64(const char *path,
+              struct dirent64 ***out,
+              int (*filter)(const struct dirent64*),
+              int (*compare)(const struct dirent64**, const struct dirent64**));
+
 // The address of the calling thread's `errno`; glibc's `errno` macro expands to a call.
 // [LSB](https://refspecs.linuxfoundation.org/LSB_5.0.0/LSB-Core-generic/LSB-Core-generic/baselib---errno-location.html)
 int *__errno_location(void);
 
-// `__chk_fail`: reports a buffer overflow and dies by SIGABRT.
-void __chk_fail(void) __attribute__((__noreturn__));
-
-// `__memcpy_chk`
+// [`execve`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/execve.html)
 //
 // # Safety
-// As for `memcpy`, within `dstlen` bytes.
-void *__memcpy_chk(void *dst, const void *src, size_t n, size_t dstlen);
+// `path` null or NUL-terminated; `argv` and `envp` null-terminated arrays of strings.
+int execve(const char *path, char *const *argv, char *const *envp);
 
-// `__memmove_chk`
+// [`execv`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/execv.html)
 //
 // # Safety
-// As for `memmove`, within `dstlen` bytes.
-void *__memmove_chk(void *dst, const void *src, size_t n, size_t dstlen);
+// As [`execve`].
+int execv(const char *path, char *const *argv);
 
-// `__mempcpy_chk`
+// [`execvpe`](https://man7.org/linux/man-pages/man3/execvpe.3.html)
 //
 // # Safety
-// As for `mempcpy`, within `dstlen` bytes.
-void *__mempcpy_chk(void *dst, const void *src, size_t n, size_t dstlen);
+// As [`execve`].
+int execvpe(const char *file, char *const *argv, char *const *envp);
 
-// `__memset_chk`
+// [`execvp`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/execvp.html)
 //
 // # Safety
-// As for `memset`, within `dstlen` bytes.
-void *__memset_chk(void *dst, int c, size_t n, size_t dstlen);
+// As [`execve`].
+int execvp(const char *file, char *const *argv);
 
-// `__explicit_bzero_chk`
+// [`fexecve`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/fexecve.html)
 //
 // # Safety
-// As for `explicit_bzero`, within `dstlen` bytes.
-void __explicit_bzero_chk(void *dst, size_t n, size_t dstlen);
+// As [`execve`].
+int fexecve(int fd, char *const *argv, char *const *envp);
 
-// `__strcpy_chk`
+// [`system`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/system.html)
 //
 // # Safety
-// As for `strcpy`, within `dstlen` bytes.
-char *__strcpy_chk(char *dst, const char *src, size_t dstlen);
+// `command` must be null or a NUL-terminated string.
+int system(const char *command);
 
-// `__stpcpy_chk`
+// [`creat`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/creat.html)
 //
 // # Safety
-// As for `stpcpy`, within `dstlen` bytes.
-char *__stpcpy_chk(char *dst, const char *src, size_t dstlen);
+// `path` must be null or a NUL-terminated string.
+int creat(const char *path, mode_t mode);
 
-// `__strncpy_chk`
+// `creat64`: `creat` under `_FILE_OFFSET_BITS=64`.
 //
 // # Safety
-// As for `strncpy`, within `dstlen` bytes.
-char *__strncpy_chk(char *dst, const char *src, size_t n, size_t dstlen);
+// As [`creat`].
+int creat64(const char *path, mode_t mode);
 
-// `__stpncpy_chk`
-//
-// # Safety
-// As for `stpncpy`, within `dstlen` bytes.
-char *__stpncpy_chk(char *dst, const char *src, size_t n, size_t dstlen);
-
-// `__strcat_chk`
-//
-// # Safety
-// As for `strcat`, within `dstlen` bytes.
-char *__strcat_chk(char *dst, const char *src, size_t dstlen);
-
-// `__strncat_chk`
-//
-// # Safety
-// As for `strncat`, within `dstlen` bytes.
-char *__strncat_chk(char *dst, const char *src, size_t n, size_t dstlen);
+// [`eventfd`](https://man7.org/linux/man-pages/man2/eventfd.2.html)
+int eventfd(unsigned int initval, int flags);
 
 // [`getopt`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/getopt.html),
 // GNU style (permuting, unless `+`, `POSIXLY_CORRECT`).
@@ -211,6 +289,108 @@ void *pvalloc(size_t size);
 // # Safety
 // `p` is null or a live block from this allocator.
 size_t malloc_usable_size(void *p);
+
+// [`mmap`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/mmap.html)
+//
+// # Safety
+// A `MAP_FIXED` mapping replaces what was at `addr`: the caller must own that range.
+void *mmap(void *addr, size_t len, int prot, int flags, int fd, int64_t offset);
+
+// `mmap64`: `mmap` under `_FILE_OFFSET_BITS=64`.
+//
+// # Safety
+// As [`mmap`].
+void *mmap64(void *addr, size_t len, int prot, int flags, int fd, int64_t offset);
+
+// [`munmap`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/munmap.html)
+//
+// # Safety
+// Nothing may use the range afterwards.
+int munmap(void *addr, size_t len);
+
+// [`mprotect`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/mprotect.html)
+//
+// # Safety
+// The caller owns the range's accessibility.
+int mprotect(void *addr, size_t len, int prot);
+
+// [`madvise`](https://man7.org/linux/man-pages/man2/madvise.2.html)
+//
+// # Safety
+// Discarding advice (`MADV_DONTNEED`, `MADV_FREE`...) needs the caller to own the range.
+int madvise(void *addr, size_t len, int advice);
+
+// [`posix_madvise`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/posix_madvise.html):
+// an error number.
+//
+// # Safety
+// The range is the caller's.
+int posix_madvise(void *addr, size_t len, int advice);
+
+// [`msync`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/msync.html)
+//
+// # Safety
+// The range must be the caller's mapping.
+int msync(void *addr, size_t len, int flags);
+
+// [`mlock`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/mlock.html)
+//
+// # Safety
+// Locking changes no contents; the kernel checks the range.
+int mlock(const void *addr, size_t len);
+
+// [`munlock`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/munlock.html)
+//
+// # Safety
+// As [`mlock`].
+int munlock(const void *addr, size_t len);
+
+// [`mlockall`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/mlockall.html)
+int mlockall(int flags);
+
+// [`munlockall`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/munlockall.html)
+int munlockall(void);
+
+// [`shm_open`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/shm_open.html)
+//
+// # Safety
+// `name` must be null or a NUL-terminated string.
+int shm_open(const char *name, int flags, mode_t mode);
+
+// [`shm_unlink`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/shm_unlink.html)
+//
+// # Safety
+// `name` must be null or a NUL-terminated string.
+int shm_unlink(const char *name);
+
+// [`poll`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/poll.html)
+//
+// # Safety
+// `fds` must point at `n` `struct pollfd`s.
+int poll(struct pollfd *fds, nfds_t n, int timeout);
+
+// [`ppoll`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/ppoll.html)
+//
+// # Safety
+// `fds` must point at `n` `struct pollfd`s; `timeout` and `mask` null or readable.
+int ppoll(struct pollfd *fds, nfds_t n, const struct timespec *timeout, const sigset_t *mask);
+
+// [`select`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/select.html)
+//
+// # Safety
+// The sets must be null or cover `n` descriptors; `timeout` null or writable.
+int select(int n, fd_set *r, fd_set *w, fd_set *e, struct timeval *timeout);
+
+// [`pselect`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pselect.html)
+//
+// # Safety
+// As [`select`]; `timeout` and `mask` null or readable.
+int pselect(int n,
+            fd_set *r,
+            fd_set *w,
+            fd_set *e,
+            const struct timespec *timeout,
+            const sigset_t *mask);
 
 // [`pthread_create`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_create.html)
 //
@@ -454,6 +634,172 @@ int pthread_getattr_default_np(pthread_attr_t *a);
 // `a` an initialised attribute object.
 int pthread_setattr_default_np(const pthread_attr_t *a);
 
+// `pthread_getattr_np`: the attributes thread `thread` runs with (its actual stack, guard,
+// detach state, scheduling and affinity), as a new attribute object.
+//
+// # Safety
+// `thread` must name a thread not yet joined; `a` writable for a `pthread_attr_t`.
+int pthread_getattr_np(pthread_t thread, pthread_attr_t *a);
+
+// [`pthread_key_create`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_key_create.html):
+// `EAGAIN` when all 1024 keys are in use.
+//
+// # Safety
+// `key` writable.
+int pthread_key_create(pthread_key_t *key,
+                       void (*destructor)(void*));
+
+// `__pthread_key_create`: the same function under glibc's internal name, which libgcc and
+// libstdc++ test (by its address) to decide whether the program may be multi-threaded.
+//
+// # Safety
+// As for `pthread_key_create`.
+int __pthread_key_create(pthread_key_t *key, void (*destructor)(void*));
+
+// [`pthread_key_delete`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_key_delete.html):
+// `EINVAL` for a key not in use. Destructors of its values do not run.
+int pthread_key_delete(pthread_key_t key);
+
+// [`pthread_getspecific`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_getspecific.html)
+void *pthread_getspecific(pthread_key_t key);
+
+// [`pthread_setspecific`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_setspecific.html):
+// `EINVAL` for a key not in use.
+int pthread_setspecific(pthread_key_t key,
+                        const void *value);
+
+// [`pthread_setschedparam`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_setschedparam.html)
+//
+// # Safety
+// `thread` must name a thread not yet joined; `param` readable.
+int pthread_setschedparam(pthread_t thread,
+                          int policy,
+                          const struct sched_param *param);
+
+// [`pthread_getschedparam`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_getschedparam.html)
+//
+// # Safety
+// `thread` must name a thread not yet joined; `policy` and `param` writable.
+int pthread_getschedparam(pthread_t thread,
+                          int *policy,
+                          struct sched_param *param);
+
+// [`pthread_setschedprio`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_setschedprio.html)
+//
+// # Safety
+// `thread` must name a thread not yet joined.
+int pthread_setschedprio(pthread_t thread,
+                         int priority);
+
+// `pthread_setaffinity_np`: the CPUs the thread may run on.
+//
+// # Safety
+// `thread` must name a thread not yet joined; `set` readable for `size` bytes.
+int pthread_setaffinity_np(pthread_t thread, size_t size, const cpu_set_t *set);
+
+// `pthread_getaffinity_np`: the CPUs the thread may run on, in a set of `size` bytes.
+//
+// # Safety
+// `thread` must name a thread not yet joined; `set` writable for `size` bytes.
+int pthread_getaffinity_np(pthread_t thread, size_t size, cpu_set_t *set);
+
+// [`pthread_getcpuclockid`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_getcpuclockid.html):
+// the kernel's clock id for the thread's CPU time; `ESRCH` once it has ended.
+//
+// # Safety
+// `thread` must name a thread not yet joined; `clock` writable.
+int pthread_getcpuclockid(pthread_t thread,
+                          clockid_t *clock);
+
+// `pthread_setname_np`: `ERANGE` for more than 15 bytes.
+//
+// # Safety
+// `thread` must name a thread not yet joined; `name` a NUL-terminated string.
+int pthread_setname_np(pthread_t thread, const char *name);
+
+// `pthread_getname_np`: `ERANGE` for a buffer shorter than 16 bytes.
+//
+// # Safety
+// `thread` must name a thread not yet joined; `buf` writable for `len` bytes.
+int pthread_getname_np(pthread_t thread, char *buf, size_t len);
+
+// [`pthread_setconcurrency`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_setconcurrency.html):
+// `EINVAL` for a negative level.
+int pthread_setconcurrency(int level);
+
+// [`pthread_getconcurrency`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_getconcurrency.html)
+int pthread_getconcurrency(void);
+
+// [`pthread_kill`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_kill.html):
+// `EINVAL` for a bad signal; 0 for a thread that has ended but is not joined yet.
+//
+// # Safety
+// `thread` must name a thread not yet joined.
+int pthread_kill(pthread_t thread, int sig);
+
+// `pthread_sigqueue`: `sig` with a value, to one thread; `ESRCH` once it has ended.
+//
+// # Safety
+// `thread` must name a thread not yet joined.
+int pthread_sigqueue(pthread_t thread, int sig, union sigval value);
+
+// [`pthread_sigmask`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_sigmask.html):
+// `EINVAL` for a bad `how` with a set.
+//
+// # Safety
+// `set` null or readable; `old` null or writable.
+int pthread_sigmask(int how,
+                    const sigset_t *set,
+                    sigset_t *old);
+
+// [`getrlimit`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/getrlimit.html)
+//
+// # Safety
+// `out` must be writable (the kernel checks: EFAULT).
+int getrlimit(unsigned int resource, struct rlimit *out);
+
+// `getrlimit64`: `getrlimit` under `_FILE_OFFSET_BITS=64`; the same layout.
+//
+// # Safety
+// As [`getrlimit`].
+int getrlimit64(unsigned int resource, struct rlimit64 *out);
+
+// [`setrlimit`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/setrlimit.html)
+//
+// # Safety
+// `new` must be readable (the kernel checks: EFAULT).
+int setrlimit(unsigned int resource, const struct rlimit *new_);
+
+// `setrlimit64`: `setrlimit` under `_FILE_OFFSET_BITS=64`.
+//
+// # Safety
+// As [`setrlimit`].
+int setrlimit64(unsigned int resource, const struct rlimit64 *new_);
+
+// [`prlimit`](https://man7.org/linux/man-pages/man2/prlimit.2.html)
+//
+// # Safety
+// `new` null or readable, `old` null or writable (the kernel checks: EFAULT).
+int prlimit(pid_t pid, unsigned int resource, const struct rlimit *new_, struct rlimit *old);
+
+// `prlimit64`: `prlimit` under `_FILE_OFFSET_BITS=64`.
+//
+// # Safety
+// As [`prlimit`].
+int prlimit64(pid_t pid, unsigned int resource, const struct rlimit64 *new_, struct rlimit64 *old);
+
+// [`getrusage`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/getrusage.html)
+//
+// # Safety
+// `out` must be writable (the kernel checks: EFAULT).
+int getrusage(int who, struct rusage *out);
+
+// [`getpriority`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/getpriority.html)
+int getpriority(unsigned int which, id_t who);
+
+// [`setpriority`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/setpriority.html)
+int setpriority(unsigned int which, id_t who, int prio);
+
 // [`sched_yield`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/sched_yield.html)
 int sched_yield(void);
 
@@ -498,7 +844,7 @@ int sched_setparam(pid_t pid,
 int sched_getscheduler(pid_t pid);
 
 // [`sched_setscheduler`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/sched_setscheduler.html):
-// returns the previous policy, as Linux does.
+// 0 on success (Linux does not return the previous policy, whatever POSIX allows).
 //
 // # Safety
 // `param` null or readable.
@@ -529,8 +875,435 @@ cpu_set_t *__sched_cpualloc(size_t count);
 // `set` null or from `__sched_cpualloc`, not freed yet.
 void __sched_cpufree(cpu_set_t *set);
 
+// [`posix_spawn`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/posix_spawn.html)
+//
+// # Safety
+// `path` NUL-terminated; `fa`, `a` null or initialised; `argv`, `envp` as for `execve`.
+int posix_spawn(pid_t *pid,
+                const char *path,
+                const posix_spawn_file_actions_t *fa,
+                const posix_spawnattr_t *a,
+                char *const *argv,
+                char *const *envp);
+
+// [`posix_spawnp`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/posix_spawnp.html)
+//
+// # Safety
+// As [`posix_spawn`].
+int posix_spawnp(pid_t *pid,
+                 const char *file,
+                 const posix_spawn_file_actions_t *fa,
+                 const posix_spawnattr_t *a,
+                 char *const *argv,
+                 char *const *envp);
+
+// [`posix_spawn_file_actions_init`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/posix_spawn_file_actions_init.html)
+//
+// # Safety
+// `fa` must be null or writable.
+int posix_spawn_file_actions_init(posix_spawn_file_actions_t *fa);
+
+// [`posix_spawn_file_actions_destroy`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/posix_spawn_file_actions_destroy.html)
+//
+// # Safety
+// `fa` must be null or initialised.
+int posix_spawn_file_actions_destroy(posix_spawn_file_actions_t *fa);
+
+// [`posix_spawn_file_actions_addopen`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/posix_spawn_file_actions_addopen.html)
+//
+// # Safety
+// `fa` null or initialised; `path` null or NUL-terminated.
+int posix_spawn_file_actions_addopen(posix_spawn_file_actions_t *fa,
+                                     int fd,
+                                     const char *path,
+                                     int flags,
+                                     mode_t mode);
+
+// [`posix_spawn_file_actions_addclose`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/posix_spawn_file_actions_addclose.html)
+//
+// # Safety
+// `fa` null or initialised.
+int posix_spawn_file_actions_addclose(posix_spawn_file_actions_t *fa,
+                                      int fd);
+
+// [`posix_spawn_file_actions_adddup2`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/posix_spawn_file_actions_adddup2.html)
+//
+// # Safety
+// `fa` null or initialised.
+int posix_spawn_file_actions_adddup2(posix_spawn_file_actions_t *fa,
+                                     int from,
+                                     int to);
+
+// [`posix_spawn_file_actions_addchdir_np`](https://man7.org/linux/man-pages/man3/posix_spawn.3.html)
+//
+// # Safety
+// `fa` null or initialised; `path` null or NUL-terminated.
+int posix_spawn_file_actions_addchdir_np(posix_spawn_file_actions_t *fa,
+                                         const char *path);
+
+// [`posix_spawn_file_actions_addfchdir_np`](https://man7.org/linux/man-pages/man3/posix_spawn.3.html):
+// the descriptor is checked when the action runs (`EBADF` from `posix_spawn`), as in glibc.
+//
+// # Safety
+// `fa` null or initialised.
+int posix_spawn_file_actions_addfchdir_np(posix_spawn_file_actions_t *fa,
+                                          int fd);
+
+// [`posix_spawnattr_init`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/posix_spawnattr_init.html)
+//
+// # Safety
+// `a` must be null or writable.
+int posix_spawnattr_init(posix_spawnattr_t *a);
+
+// [`posix_spawnattr_destroy`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/posix_spawnattr_destroy.html)
+//
+// # Safety
+// `a` must be null or initialised.
+int posix_spawnattr_destroy(posix_spawnattr_t *a);
+
+// [`posix_spawnattr_setflags`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/posix_spawnattr_setflags.html)
+//
+// # Safety
+// `a` must be null or initialised.
+int posix_spawnattr_setflags(posix_spawnattr_t *a,
+                             short flags);
+
+// [`posix_spawnattr_getflags`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/posix_spawnattr_getflags.html)
+//
+// # Safety
+// `a` null or initialised; `out` writable.
+int posix_spawnattr_getflags(const posix_spawnattr_t *a,
+                             short *out);
+
+// [`posix_spawnattr_setpgroup`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/posix_spawnattr_setpgroup.html)
+//
+// # Safety
+// `a` must be null or initialised.
+int posix_spawnattr_setpgroup(posix_spawnattr_t *a,
+                              pid_t pgrp);
+
+// [`posix_spawnattr_getpgroup`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/posix_spawnattr_getpgroup.html)
+//
+// # Safety
+// `a` null or initialised; `out` writable.
+int posix_spawnattr_getpgroup(const posix_spawnattr_t *a,
+                              pid_t *out);
+
+// [`posix_spawnattr_setsigmask`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/posix_spawnattr_setsigmask.html)
+//
+// # Safety
+// `a` null or initialised; `s` readable.
+int posix_spawnattr_setsigmask(posix_spawnattr_t *a,
+                               const sigset_t *s);
+
+// [`posix_spawnattr_getsigmask`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/posix_spawnattr_getsigmask.html)
+//
+// # Safety
+// `a` null or initialised; `out` writable.
+int posix_spawnattr_getsigmask(const posix_spawnattr_t *a,
+                               sigset_t *out);
+
+// [`posix_spawnattr_setsigdefault`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/posix_spawnattr_setsigdefault.html)
+//
+// # Safety
+// `a` null or initialised; `s` readable.
+int posix_spawnattr_setsigdefault(posix_spawnattr_t *a,
+                                  const sigset_t *s);
+
+// [`posix_spawnattr_getsigdefault`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/posix_spawnattr_getsigdefault.html)
+//
+// # Safety
+// `a` null or initialised; `out` writable.
+int posix_spawnattr_getsigdefault(const posix_spawnattr_t *a,
+                                  sigset_t *out);
+
+// [`posix_spawnattr_setschedparam`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/posix_spawnattr_setschedparam.html)
+//
+// # Safety
+// `a` null or initialised; `p` readable.
+int posix_spawnattr_setschedparam(posix_spawnattr_t *a,
+                                  const struct sched_param *p);
+
+// [`posix_spawnattr_getschedparam`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/posix_spawnattr_getschedparam.html)
+//
+// # Safety
+// `a` null or initialised; `out` writable.
+int posix_spawnattr_getschedparam(const posix_spawnattr_t *a,
+                                  struct sched_param *out);
+
+// [`posix_spawnattr_setschedpolicy`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/posix_spawnattr_setschedpolicy.html)
+//
+// # Safety
+// `a` must be null or initialised.
+int posix_spawnattr_setschedpolicy(posix_spawnattr_t *a,
+                                   int policy);
+
+// [`posix_spawnattr_getschedpolicy`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/posix_spawnattr_getschedpolicy.html)
+//
+// # Safety
+// `a` null or initialised; `out` writable.
+int posix_spawnattr_getschedpolicy(const posix_spawnattr_t *a,
+                                   int *out);
+
+// [`sigemptyset`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/sigemptyset.html)
+//
+// # Safety
+// `s` must be null or writable.
+int sigemptyset(sigset_t *s);
+
+// [`sigfillset`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/sigfillset.html):
+// every signal but the two the runtime reserves.
+//
+// # Safety
+// `s` must be null or writable.
+int sigfillset(sigset_t *s);
+
+// [`sigaddset`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/sigaddset.html)
+//
+// # Safety
+// `s` must be null or readable and writable.
+int sigaddset(sigset_t *s, int sig);
+
+// [`sigdelset`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/sigdelset.html)
+//
+// # Safety
+// `s` must be null or readable and writable.
+int sigdelset(sigset_t *s, int sig);
+
+// [`sigismember`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/sigismember.html)
+//
+// # Safety
+// `s` must be null or readable.
+int sigismember(const sigset_t *s, int sig);
+
+// [`sigisemptyset`](https://man7.org/linux/man-pages/man3/sigisemptyset.3.html)
+//
+// # Safety
+// `s` must be null or readable.
+int sigisemptyset(const sigset_t *s);
+
+// [`sigorset`](https://man7.org/linux/man-pages/man3/sigorset.3.html)
+//
+// # Safety
+// `dst` null or writable, `a` and `b` null or readable.
+int sigorset(sigset_t *dst, const sigset_t *a, const sigset_t *b);
+
+// [`sigandset`](https://man7.org/linux/man-pages/man3/sigandset.3.html)
+//
+// # Safety
+// `dst` null or writable, `a` and `b` null or readable.
+int sigandset(sigset_t *dst, const sigset_t *a, const sigset_t *b);
+
+// `__libc_current_sigrtmin`: what glibc's `SIGRTMIN` macro calls.
+int __libc_current_sigrtmin(void);
+
+// `__libc_current_sigrtmax`: what glibc's `SIGRTMAX` macro calls.
+int __libc_current_sigrtmax(void);
+
+// [`sigaction`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/sigaction.html)
+//
+// # Safety
+// `new` null or readable, `old` null or writable; a handler in `new` must suit the flags.
+int sigaction(int sig, const struct sigaction *new_, struct sigaction *old);
+
+// [`signal`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/signal.html): BSD
+// semantics, as glibc.
+//
+// # Safety
+// `handler` must be `SIG_DFL`, `SIG_IGN` or a function taking the signal number.
+sighandler_t signal(int sig, sighandler_t handler);
+
+// [`sigprocmask`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/sigprocmask.html)
+//
+// # Safety
+// `new` null or readable, `old` null or writable.
+int sigprocmask(int how, const sigset_t *new_, sigset_t *old);
+
+// [`sigpending`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/sigpending.html)
+//
+// # Safety
+// `s` must be null or writable.
+int sigpending(sigset_t *s);
+
+// [`sigsuspend`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/sigsuspend.html)
+//
+// # Safety
+// `s` must be null or readable.
+int sigsuspend(const sigset_t *s);
+
+// [`sigwait`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/sigwait.html): an
+// error number.
+//
+// # Safety
+// `s` must be null or readable, `sig` null or writable.
+int sigwait(const sigset_t *s, int *sig);
+
+// [`sigtimedwait`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/sigtimedwait.html)
+//
+// # Safety
+// `s` null or readable, `info` null or writable, `timeout` null or readable.
+int sigtimedwait(const sigset_t *s, siginfo_t *info, const struct timespec *timeout);
+
+// [`sigwaitinfo`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/sigwaitinfo.html)
+//
+// # Safety
+// `s` null or readable, `info` null or writable.
+int sigwaitinfo(const sigset_t *s, siginfo_t *info);
+
+// [`raise`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/raise.html)
+int raise(int sig);
+
+// [`kill`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/kill.html)
+int kill(pid_t pid, int sig);
+
+// [`killpg`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/killpg.html)
+int killpg(pid_t pgrp, int sig);
+
+// [`sigqueue`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/sigqueue.html)
+int sigqueue(pid_t pid, int sig, union sigval value);
+
+// [`sigaltstack`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/sigaltstack.html)
+//
+// # Safety
+// `new` null or readable, `old` null or writable; a new stack must stay usable while it is
+// installed.
+int sigaltstack(const stack_t *new_, stack_t *old);
+
+// [`psignal`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/psignal.html): the
+// signal's description on standard error, after `s` and a colon when `s` is not empty.
+//
+// # Safety
+// `s` must be null or a NUL-terminated string.
+void psignal(int sig, const char *s);
+
+// [`pause`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pause.html)
+int pause(void);
+
+// [`alarm`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/alarm.html)
+unsigned int alarm(unsigned int seconds);
+
+// [`setitimer`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/setitimer.html)
+//
+// # Safety
+// `new` null or readable, `old` null or writable (the kernel checks: EFAULT).
+int setitimer(unsigned int which, const struct itimerval *new_, struct itimerval *old);
+
+// [`getitimer`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/getitimer.html)
+//
+// # Safety
+// `cur` must be writable (the kernel checks: EFAULT).
+int getitimer(unsigned int which, struct itimerval *cur);
+
+// [`timer_create`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/timer_create.html)
+//
+// # Safety
+// `event` null or readable; `out` writable.
+int timer_create(clockid_t clock, struct sigevent *event, void **out);
+
+// [`timer_settime`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/timer_settime.html)
+//
+// # Safety
+// `new` readable, `old` null or writable (the kernel checks: EFAULT).
+int timer_settime(void *t, int flags, const struct itimerspec *new_, struct itimerspec *old);
+
+// [`timer_gettime`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/timer_gettime.html)
+//
+// # Safety
+// `cur` must be writable (the kernel checks: EFAULT).
+int timer_gettime(void *t, struct itimerspec *cur);
+
+// [`timer_getoverrun`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/timer_getoverrun.html)
+int timer_getoverrun(void *t);
+
+// [`timer_delete`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/timer_delete.html)
+int timer_delete(void *t);
+
 // Called by code whose stack canary was overwritten: reports it and dies by SIGABRT.
 void __stack_chk_fail(void) __attribute__((__noreturn__));
+
+// [`stat`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/stat.html)
+//
+// # Safety
+// `path` must be null or NUL-terminated; `out` null or writable.
+int stat(const char *path, struct stat *out);
+
+// [`lstat`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/lstat.html)
+//
+// # Safety
+// As [`stat`].
+int lstat(const char *path, struct stat *out);
+
+// [`fstat`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/fstat.html)
+//
+// # Safety
+// `out` must be null or writable.
+int fstat(int fd, struct stat *out);
+
+// [`fstatat`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/fstatat.html)
+//
+// # Safety
+// As [`stat`].
+int fstatat(int dirfd, const char *path, struct stat *out, int flags);
+
+// `stat64`: `stat` under `_FILE_OFFSET_BITS=64`.
+//
+// # Safety
+// As [`stat`].
+int stat64(const char *path, struct stat64 *out);
+
+// `lstat64`: `lstat` under `_FILE_OFFSET_BITS=64`.
+//
+// # Safety
+// As [`stat`].
+int lstat64(const char *path, struct stat64 *out);
+
+// `fstat64`: `fstat` under `_FILE_OFFSET_BITS=64`.
+//
+// # Safety
+// As [`fstat`].
+int fstat64(int fd, struct stat64 *out);
+
+// `fstatat64`: `fstatat` under `_FILE_OFFSET_BITS=64`.
+//
+// # Safety
+// As [`stat`].
+int fstatat64(int dirfd, const char *path, struct stat64 *out, int flags);
+
+// [`statx`](https://man7.org/linux/man-pages/man2/statx.2.html)
+//
+// # Safety
+// `path` must be null or NUL-terminated; `out` null or writable.
+int statx(int dirfd, const char *path, int flags, uint32_t mask, struct statx *out);
+
+// [`mkdir`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/mkdir.html)
+//
+// # Safety
+// `path` must be null or a NUL-terminated string.
+int mkdir(const char *path, mode_t mode);
+
+// [`mkdirat`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/mkdirat.html)
+//
+// # Safety
+// `path` must be null or a NUL-terminated string.
+int mkdirat(int dirfd, const char *path, mode_t mode);
+
+// [`chmod`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/chmod.html)
+//
+// # Safety
+// `path` must be null or a NUL-terminated string.
+int chmod(const char *path, mode_t mode);
+
+// [`fchmodat`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/fchmodat.html)
+//
+// # Safety
+// `path` must be null or a NUL-terminated string.
+int fchmodat(int dirfd, const char *path, mode_t mode, int flags);
+
+// [`fchmod`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/fchmod.html)
+int fchmod(int fd, mode_t mode);
+
+// [`umask`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/umask.html)
+mode_t umask(mode_t mask);
 
 // [`exit`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/exit.html)
 void exit(int status) __attribute__((__noreturn__));
@@ -567,185 +1340,6 @@ int __cxa_at_quick_exit(void (*f)(void), void *_dso);
 // # Safety
 // `name` must be null or a NUL-terminated string.
 char *getenv(const char *name);
-
-// [`strtol`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/strtol.html)
-//
-// # Safety
-// `nptr` NUL-terminated; `endptr` null or writable.
-long strtol(const char *nptr, char **endptr, int base);
-
-// [`strtoll`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/strtoll.html)
-//
-// # Safety
-// As `strtol`.
-long long strtoll(const char *nptr, char **endptr, int base);
-
-// [`strtoimax`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/strtoimax.html)
-//
-// # Safety
-// As `strtol`.
-intmax_t strtoimax(const char *nptr, char **endptr, int base);
-
-// [`strtoul`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/strtoul.html)
-//
-// # Safety
-// As `strtol`.
-unsigned long strtoul(const char *nptr, char **endptr, int base);
-
-// [`strtoull`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/strtoull.html)
-//
-// # Safety
-// As `strtol`.
-unsigned long long strtoull(const char *nptr, char **endptr, int base);
-
-// [`strtoumax`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/strtoumax.html)
-//
-// # Safety
-// As `strtol`.
-uintmax_t strtoumax(const char *nptr, char **endptr, int base);
-
-// [`atoi`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/atoi.html):
-// `(int) strtol(nptr, NULL, 10)`, as glibc.
-//
-// # Safety
-// `nptr` NUL-terminated.
-int atoi(const char *nptr);
-
-// [`atol`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/atol.html)
-//
-// # Safety
-// `nptr` NUL-terminated.
-long atol(const char *nptr);
-
-// [`atoll`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/atoll.html)
-//
-// # Safety
-// `nptr` NUL-terminated.
-long long atoll(const char *nptr);
-
-// [`strtod`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/strtod.html)
-//
-// # Safety
-// `nptr` NUL-terminated; `endptr` null or writable.
-double strtod(const char *nptr, char **endptr);
-
-// [`strtof`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/strtof.html)
-//
-// # Safety
-// As `strtod`.
-float strtof(const char *nptr, char **endptr);
-
-// [`atof`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/atof.html)
-//
-// # Safety
-// `nptr` NUL-terminated.
-double atof(const char *nptr);
-
-// [`setenv`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/setenv.html)
-//
-// # Safety
-// `name` and `value` NUL-terminated (or null: `EINVAL`).
-int setenv(const char *name, const char *value, int overwrite);
-
-// [`unsetenv`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/unsetenv.html)
-//
-// # Safety
-// `name` NUL-terminated (or null: `EINVAL`).
-int unsetenv(const char *name);
-
-// [`putenv`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/putenv.html): the
-// string itself joins the environment; without `=` it removes that name (glibc).
-//
-// # Safety
-// `string` NUL-terminated and alive while in the environment.
-int putenv(char *string);
-
-// `clearenv()` (GNU): removes every variable; `environ` becomes null.
-int clearenv(void);
-
-// [`qsort`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/qsort.html)
-//
-// # Safety
-// `base` valid for `n * size` bytes; `cmp` a consistent comparison of two elements.
-void qsort(void *base, size_t n, size_t size, int (*cmp)(const void*, const void*));
-
-// `qsort_r(base, n, size, cmp, arg)` (GNU, POSIX.1-2024): `qsort` whose comparison also
-// gets `arg`.
-//
-// # Safety
-// As `qsort`.
-void qsort_r(void *base,
-             size_t n,
-             size_t size,
-             int (*cmp)(const void*, const void*, void*),
-             void *arg);
-
-// [`bsearch`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/bsearch.html)
-//
-// # Safety
-// `base` a sorted array of `n` elements of `size` bytes; `cmp(key, element)`.
-void *bsearch(const void *key, const void *base, size_t n, size_t size, int (*cmp)(const void*,
-                                                                                   const void*));
-
-// [`abs`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/abs.html)
-// (`abs(INT_MIN)` is undefined in C; it wraps to `INT_MIN`, as the hardware does).
-int abs(int j);
-
-// [`labs`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/labs.html)
-long labs(long j);
-
-// [`llabs`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/llabs.html)
-long long llabs(long long j);
-
-// [`imaxabs`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/imaxabs.html)
-intmax_t imaxabs(intmax_t j);
-
-// [`div`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/div.html): quotient
-// truncated toward zero and remainder; a zero divisor or an overflowing quotient raises
-// SIGFPE, as the division itself does under glibc.
-div_t div(int num, int den);
-
-// [`ldiv`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/ldiv.html)
-ldiv_t ldiv(long num, long den);
-
-// [`lldiv`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/lldiv.html)
-lldiv_t lldiv(long long num, long long den);
-
-// [`imaxdiv`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/imaxdiv.html)
-imaxdiv_t imaxdiv(intmax_t num, intmax_t den);
-
-// [`rand`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/rand.html): glibc's
-// `random()`.
-int rand(void);
-
-// [`srand`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/srand.html)
-void srand(unsigned int seed);
-
-// [`rand_r`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/rand_r.html)
-//
-// # Safety
-// `seed` null or valid.
-int rand_r(unsigned int *seed);
-
-// [`random`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/random.html)
-long random(void);
-
-// [`srandom`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/srandom.html)
-void srandom(unsigned int seed);
-
-// [`initstate`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/initstate.html):
-// the previous state, or null with `EINVAL` for fewer than 8 bytes.
-//
-// # Safety
-// `state` valid and 4-byte aligned for `size` bytes while in use.
-char *initstate(unsigned int seed, char *state, size_t size);
-
-// [`setstate`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/setstate.html):
-// the previous state, or null with `EINVAL` for a buffer `initstate` did not prepare.
-//
-// # Safety
-// `state` a buffer from `initstate`, alive while in use.
-char *setstate(char *state);
 
 // [`memcpy`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/memcpy.html)
 //
@@ -953,12 +1547,6 @@ char *strtok_r(char *s, const char *delim, char **save);
 // `sp` valid; `*sp` null or a writable NUL-terminated string; `delim` NUL-terminated.
 char *strsep(char **sp, const char *delim);
 
-// `strverscmp`: compares strings holding version numbers (a GNU extension).
-//
-// # Safety
-// Both strings NUL-terminated.
-int strverscmp(const char *a, const char *b);
-
 // [`strerror`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/strerror.html)
 char *strerror(int errnum);
 
@@ -1056,6 +1644,53 @@ int ffsll(long long i);
 // `ts` must be null or writable.
 int clock_gettime(int id, struct timespec *ts);
 
+// `__tls_get_addr` ([x86_64 TLS ABI](https://www.akkadia.org/drepper/tls.pdf)): the calling
+// thread's address of a general-dynamic TLS variable.
+//
+// # Safety
+// `index` must point at a TLS index the linker made: two words, module and offset.
+void *__tls_get_addr(const size_t *index);
+
+// `__cxa_thread_atexit_impl(f, obj, dso)`: runs `f(obj)` when the calling thread ends (or
+// calls `exit`), newest first, before its key destructors. -1 when there is no memory.
+int __cxa_thread_atexit_impl(void (*f)(void*), void *obj, void *_dso);
+
+// [`readv`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/readv.html)
+//
+// # Safety
+// `iov` must point at `n` `struct iovec`s naming writable buffers.
+ptrdiff_t readv(int fd, const struct iovec *iov, int n);
+
+// [`writev`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/writev.html)
+//
+// # Safety
+// `iov` must point at `n` `struct iovec`s naming readable buffers.
+ptrdiff_t writev(int fd, const struct iovec *iov, int n);
+
+// [`preadv`](https://man7.org/linux/man-pages/man2/preadv.2.html)
+//
+// # Safety
+// As [`readv`].
+ptrdiff_t preadv(int fd, const struct iovec *iov, int n, int64_t offset);
+
+// `preadv64`: `preadv` under `_FILE_OFFSET_BITS=64`.
+//
+// # Safety
+// As [`readv`].
+ptrdiff_t preadv64(int fd, const struct iovec *iov, int n, int64_t offset);
+
+// [`pwritev`](https://man7.org/linux/man-pages/man2/pwritev.2.html)
+//
+// # Safety
+// As [`writev`].
+ptrdiff_t pwritev(int fd, const struct iovec *iov, int n, int64_t offset);
+
+// `pwritev64`: `pwritev` under `_FILE_OFFSET_BITS=64`.
+//
+// # Safety
+// As [`writev`].
+ptrdiff_t pwritev64(int fd, const struct iovec *iov, int n, int64_t offset);
+
 // [`read`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/read.html)
 //
 // # Safety
@@ -1083,6 +1718,381 @@ int getpid(void);
 // [`_exit`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/_exit.html)
 void _exit(int status) __attribute__((__noreturn__));
 
+// [`pread`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pread.html)
+//
+// # Safety
+// `buf` must be writable for `count` bytes.
+ptrdiff_t pread(int fd, void *buf, size_t count, int64_t offset);
+
+// `pread64`: `pread` under `_FILE_OFFSET_BITS=64`.
+//
+// # Safety
+// As [`pread`].
+ptrdiff_t pread64(int fd, void *buf, size_t count, int64_t offset);
+
+// [`pwrite`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pwrite.html)
+//
+// # Safety
+// `buf` must be readable for `count` bytes.
+ptrdiff_t pwrite(int fd, const void *buf, size_t count, int64_t offset);
+
+// `pwrite64`: `pwrite` under `_FILE_OFFSET_BITS=64`.
+//
+// # Safety
+// As [`pwrite`].
+ptrdiff_t pwrite64(int fd, const void *buf, size_t count, int64_t offset);
+
+// [`dup`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/dup.html)
+int dup(int fd);
+
+// [`dup2`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/dup2.html)
+int dup2(int old, int new_);
+
+// [`dup3`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/dup3.html)
+int dup3(int old, int new_, int flags);
+
+// [`isatty`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/isatty.html)
+int isatty(int fd);
+
+// [`ttyname_r`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/ttyname_r.html):
+// an error number.
+//
+// # Safety
+// `buf` must be writable for `len` bytes.
+int ttyname_r(int fd, char *buf, size_t len);
+
+// [`ttyname`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/ttyname.html)
+char *ttyname(int fd);
+
+// [`fsync`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/fsync.html)
+int fsync(int fd);
+
+// [`fdatasync`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/fdatasync.html)
+int fdatasync(int fd);
+
+// [`ftruncate`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/ftruncate.html)
+int ftruncate(int fd, int64_t len);
+
+// `ftruncate64`: `ftruncate` under `_FILE_OFFSET_BITS=64`.
+int ftruncate64(int fd, int64_t len);
+
+// [`access`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/access.html)
+//
+// # Safety
+// `path` must be null or a NUL-terminated string.
+int access(const char *path, int mode);
+
+// [`faccessat`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/faccessat.html)
+//
+// # Safety
+// `path` must be null or a NUL-terminated string.
+int faccessat(int dirfd, const char *path, int mode, int flags);
+
+// [`chdir`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/chdir.html)
+//
+// # Safety
+// `path` must be null or a NUL-terminated string.
+int chdir(const char *path);
+
+// [`fchdir`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/fchdir.html)
+int fchdir(int fd);
+
+// [`getcwd`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/getcwd.html) into the
+// caller's buffer.
+//
+// # Safety
+// `buf` must be writable for `len` bytes.
+char *getcwd(char *buf, size_t len);
+
+// [`rmdir`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/rmdir.html)
+//
+// # Safety
+// `path` must be null or a NUL-terminated string.
+int rmdir(const char *path);
+
+// [`unlink`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/unlink.html)
+//
+// # Safety
+// `path` must be null or a NUL-terminated string.
+int unlink(const char *path);
+
+// [`unlinkat`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/unlinkat.html)
+//
+// # Safety
+// `path` must be null or a NUL-terminated string.
+int unlinkat(int dirfd, const char *path, int flags);
+
+// [`renameat`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/renameat.html)
+//
+// # Safety
+// Both paths must be null or NUL-terminated strings.
+int renameat(int olddir, const char *old, int newdir, const char *new_);
+
+// [`renameat2`](https://man7.org/linux/man-pages/man2/renameat2.2.html)
+//
+// # Safety
+// Both paths must be null or NUL-terminated strings.
+int renameat2(int olddir, const char *old, int newdir, const char *new_, uint32_t flags);
+
+// [`link`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/link.html)
+//
+// # Safety
+// Both paths must be null or NUL-terminated strings.
+int link(const char *old, const char *new_);
+
+// [`linkat`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/linkat.html)
+//
+// # Safety
+// Both paths must be null or NUL-terminated strings.
+int linkat(int olddir, const char *old, int newdir, const char *new_, int flags);
+
+// [`symlink`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/symlink.html)
+//
+// # Safety
+// Both strings must be null or NUL-terminated.
+int symlink(const char *target, const char *path);
+
+// [`symlinkat`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/symlinkat.html)
+//
+// # Safety
+// Both strings must be null or NUL-terminated.
+int symlinkat(const char *target, int dirfd, const char *path);
+
+// [`readlink`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/readlink.html)
+//
+// # Safety
+// `path` must be null or NUL-terminated; `buf` writable for `len` bytes.
+ptrdiff_t readlink(const char *path, char *buf, size_t len);
+
+// [`readlinkat`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/readlinkat.html)
+//
+// # Safety
+// `path` must be null or NUL-terminated; `buf` writable for `len` bytes.
+ptrdiff_t readlinkat(int dirfd, const char *path, char *buf, size_t len);
+
+// [`chown`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/chown.html)
+//
+// # Safety
+// `path` must be null or a NUL-terminated string.
+int chown(const char *path, uid_t uid, gid_t gid);
+
+// [`lchown`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/lchown.html)
+//
+// # Safety
+// `path` must be null or a NUL-terminated string.
+int lchown(const char *path, uid_t uid, gid_t gid);
+
+// [`fchownat`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/fchownat.html)
+//
+// # Safety
+// `path` must be null or a NUL-terminated string.
+int fchownat(int dirfd, const char *path, uid_t uid, gid_t gid, int flags);
+
+// [`fchown`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/fchown.html)
+int fchown(int fd, uid_t uid, gid_t gid);
+
+// [`truncate`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/truncate.html)
+//
+// # Safety
+// `path` must be null or a NUL-terminated string.
+int truncate(const char *path, int64_t len);
+
+// `truncate64`: `truncate` under `_FILE_OFFSET_BITS=64`.
+//
+// # Safety
+// As [`truncate`].
+int truncate64(const char *path, int64_t len);
+
+// [`getppid`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/getppid.html)
+pid_t getppid(void);
+
+// [`getuid`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/getuid.html)
+uid_t getuid(void);
+
+// [`geteuid`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/geteuid.html)
+uid_t geteuid(void);
+
+// [`getgid`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/getgid.html)
+gid_t getgid(void);
+
+// [`getegid`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/getegid.html)
+gid_t getegid(void);
+
+// [`setuid`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/setuid.html)
+int setuid(uid_t uid);
+
+// [`setgid`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/setgid.html)
+int setgid(gid_t gid);
+
+// [`seteuid`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/seteuid.html)
+int seteuid(uid_t uid);
+
+// [`setegid`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/setegid.html)
+int setegid(gid_t gid);
+
+// [`setreuid`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/setreuid.html)
+int setreuid(uid_t real, uid_t effective);
+
+// [`setregid`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/setregid.html)
+int setregid(gid_t real, gid_t effective);
+
+// [`setresuid`](https://man7.org/linux/man-pages/man2/setresuid.2.html)
+int setresuid(uid_t real, uid_t effective, uid_t saved);
+
+// [`setresgid`](https://man7.org/linux/man-pages/man2/setresgid.2.html)
+int setresgid(gid_t real, gid_t effective, gid_t saved);
+
+// [`getresuid`](https://man7.org/linux/man-pages/man2/getresuid.2.html)
+//
+// # Safety
+// The pointers must be writable (the kernel checks: EFAULT).
+int getresuid(uid_t *real, uid_t *effective, uid_t *saved);
+
+// [`getresgid`](https://man7.org/linux/man-pages/man2/getresgid.2.html)
+//
+// # Safety
+// The pointers must be writable (the kernel checks: EFAULT).
+int getresgid(gid_t *real, gid_t *effective, gid_t *saved);
+
+// [`getgroups`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/getgroups.html)
+//
+// # Safety
+// `list` must be writable for `size` ids (the kernel checks: EFAULT).
+int getgroups(int size, gid_t *list);
+
+// [`setgroups`](https://man7.org/linux/man-pages/man2/setgroups.2.html)
+//
+// # Safety
+// `list` must be readable for `size` ids (the kernel checks: EFAULT).
+int setgroups(size_t size, const gid_t *list);
+
+// [`getpgid`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/getpgid.html)
+pid_t getpgid(pid_t pid);
+
+// [`getpgrp`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/getpgrp.html)
+pid_t getpgrp(void);
+
+// [`getsid`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/getsid.html)
+pid_t getsid(pid_t pid);
+
+// [`setpgid`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/setpgid.html)
+int setpgid(pid_t pid, pid_t pgid);
+
+// [`setpgrp`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/setpgrp.html)
+int setpgrp(void);
+
+// [`setsid`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/setsid.html)
+pid_t setsid(void);
+
+// [`tcgetpgrp`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/tcgetpgrp.html)
+pid_t tcgetpgrp(int fd);
+
+// [`tcsetpgrp`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/tcsetpgrp.html)
+int tcsetpgrp(int fd, pid_t pgrp);
+
+// [`nice`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/nice.html)
+int nice(int inc);
+
+// [`sysconf`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/sysconf.html)
+long sysconf(int name);
+
+// `__sysconf`: what glibc's headers call for `PTHREAD_STACK_MIN` under `_GNU_SOURCE`.
+long __sysconf(int name);
+
+// [`getpagesize`](https://man7.org/linux/man-pages/man2/getpagesize.2.html)
+int getpagesize(void);
+
+// [`pathconf`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pathconf.html)
+//
+// # Safety
+// `path` must be null or a NUL-terminated string.
+long pathconf(const char *path, int name);
+
+// [`fpathconf`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/fpathconf.html)
+long fpathconf(int fd, int name);
+
+// [`gethostname`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/gethostname.html)
+//
+// # Safety
+// `buf` must be writable for `len` bytes.
+int gethostname(char *buf, size_t len);
+
+// [`uname`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/uname.html)
+//
+// # Safety
+// `out` must be null or writable.
+int uname(struct utsname *out);
+
+// [`sysinfo`](https://man7.org/linux/man-pages/man2/sysinfo.2.html)
+//
+// # Safety
+// `out` must be null or writable.
+int sysinfo(struct sysinfo *out);
+
+// [`get_nprocs`](https://man7.org/linux/man-pages/man3/get_nprocs.3.html)
+int get_nprocs(void);
+
+// [`get_nprocs_conf`](https://man7.org/linux/man-pages/man3/get_nprocs_conf.3.html)
+int get_nprocs_conf(void);
+
+// [`getrandom`](https://man7.org/linux/man-pages/man2/getrandom.2.html)
+//
+// # Safety
+// `buf` must be writable for `len` bytes.
+ptrdiff_t getrandom(void *buf, size_t len, unsigned int flags);
+
+// [`getentropy`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/getentropy.html)
+//
+// # Safety
+// `buf` must be writable for `len` bytes.
+int getentropy(void *buf, size_t len);
+
+// [`fork`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/fork.html)
+pid_t fork(void);
+
+// [`_Fork`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/_Fork.html)
+pid_t _Fork(void);
+
+// [`pthread_atfork`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_atfork.html):
+// an error number.
+int pthread_atfork(void (*prepare)(void),
+                   void (*parent)(void),
+                   void (*child)(void));
+
+// `__register_atfork`: what glibc's `libc_nonshared.a` turns `pthread_atfork` into; `dso`
+// names the registering module, which a static program does not unload.
+int __register_atfork(void (*prepare)(void), void (*parent)(void), void (*child)(void), void *_dso);
+
+// [`wait`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/wait.html)
+//
+// # Safety
+// `status` must be null or writable (the kernel checks: EFAULT).
+pid_t wait(int *status);
+
+// [`waitpid`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/waitpid.html)
+//
+// # Safety
+// `status` must be null or writable (the kernel checks: EFAULT).
+pid_t waitpid(pid_t pid, int *status, int options);
+
+// [`wait3`](https://man7.org/linux/man-pages/man2/wait3.2.html)
+//
+// # Safety
+// `status` and `usage` must be null or writable (the kernel checks: EFAULT).
+pid_t wait3(int *status, int options, struct rusage *usage);
+
+// [`wait4`](https://man7.org/linux/man-pages/man2/wait4.2.html)
+//
+// # Safety
+// `status` and `usage` must be null or writable (the kernel checks: EFAULT).
+pid_t wait4(pid_t pid, int *status, int options, struct rusage *usage);
+
+// [`waitid`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/waitid.html)
+//
+// # Safety
+// `info` must be null or writable (the kernel checks: EFAULT).
+int waitid(idtype_t idtype, id_t id, siginfo_t *info, int options);
+
 // The process entry point, as the kernel's ELF loader enters it.
 //
 // On entry `%rsp` points at `argc`, followed by `argv[]`, `envp[]` and the auxiliary vector;
@@ -1096,6 +2106,17 @@ void _exit(int status) __attribute__((__noreturn__));
 // # Safety
 // Only the kernel calls this.
 void _start(void) __attribute__((__noreturn__));
+
+// [`vfork`](https://man7.org/linux/man-pages/man2/vfork.2.html): the child runs on the
+// parent's stack, with the parent suspended, until it calls `_exit` or an `exec` function.
+// Because the child's return from here would overwrite this function's stack slot before
+// the parent returns through it, the return address is kept in a register across the
+// system call, as glibc does.
+//
+// # Safety
+// In the child only `_exit` and the `exec` functions may follow, and the function that
+// called `vfork` must not return.
+int32_t vfork(void);
 
 extern int main(int argc, char **argv, char **envp);
 

@@ -18,7 +18,7 @@ use rustix::io::Errno;
 /// # Safety
 /// `fmt` null or a NUL-terminated string; `ap` a live `va_list` holding the arguments the
 /// format asks for.
-unsafe fn format(sink: &mut dyn Sink, fmt: *const c_char, ap: *mut VaListTag) -> Result<usize, Errno> {
+pub(super) unsafe fn format(sink: &mut dyn Sink, fmt: *const c_char, ap: *mut VaListTag) -> Result<usize, Errno> {
     if fmt.is_null() {
         return Err(Errno::INVAL);
     }
@@ -30,7 +30,7 @@ unsafe fn format(sink: &mut dyn Sink, fmt: *const c_char, ap: *mut VaListTag) ->
 }
 
 /// A printf result as C's `int`: lengths beyond `INT_MAX` are `EOVERFLOW`, as glibc.
-fn count(r: Result<usize, Errno>) -> c_int {
+pub(super) fn count(r: Result<usize, Errno>) -> c_int {
     r.and_then(|n| c_int::try_from(n).map_err(|_| Errno::OVERFLOW)).or_errno(-1)
 }
 

@@ -29,7 +29,7 @@ pub trait Sink {
 /// # Safety
 /// `src` readable and `dst` writable for `n` bytes, not overlapping.
 #[inline(always)]
-unsafe fn copy_short(dst: *mut u8, src: *const u8, n: usize) {
+pub(crate) unsafe fn copy_short(dst: *mut u8, src: *const u8, n: usize) {
     // SAFETY: every access below lies within the first `n` bytes of each range.
     unsafe {
         if n > 16 {
