@@ -6,6 +6,7 @@ pub mod float;
 pub mod getopt;
 pub mod int;
 pub mod random;
+pub mod realpath;
 pub mod sort;
 pub mod temp;
 
