@@ -2557,6 +2557,13 @@ int putenv(char *string);
 // `clearenv()` (GNU): removes every variable; `environ` becomes null.
 int clearenv(void);
 
+// [`realpath`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/realpath.html):
+// into `resolved` (`PATH_MAX` bytes), or a new block from `malloc` when it is null.
+//
+// # Safety
+// `path` NUL-terminated; `resolved` null or writable for `PATH_MAX` bytes.
+char *realpath(const char *path, char *resolved);
+
 // [`qsort`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/qsort.html)
 //
 // # Safety
