@@ -29,7 +29,7 @@ unsafe fn step(argc: c_int, argv: *const *mut c_char, optstring: *const c_char, 
     // SAFETY: the variables are only touched by the program's own thread around getopt
     // calls (getopt is not thread-safe), so these plain reads and writes do not race.
     unsafe {
-        let mut g = Globals { optind: optind, opterr: opterr, optopt: optopt, optarg: optarg };
+        let mut g = Globals { optind, opterr, optopt, optarg };
         let optstring = CStr::from_ptr(optstring).to_bytes();
         let call = Call { argc, argv: argv.cast_mut(), optstring, longopts, longind, long_only, posix };
         let r = getopt::getopt(&mut g, &call);

@@ -217,10 +217,11 @@ pub fn render(v: LongDouble, precision: usize, scientific: bool, alt: bool) -> R
         }
         at += 1;
     }
-    if point && written == 0 {
-        if let Some(s) = dst.get_mut(at) {
-            *s = b'.';
-        }
+    if point
+        && written == 0
+        && let Some(s) = dst.get_mut(at)
+    {
+        *s = b'.';
     }
     Ok(Rendered { block, zeros: precision - written, exponent: None })
 }
