@@ -33,6 +33,9 @@ pub struct Out<'a> {
 impl Out<'_> {
     #[inline]
     fn put(&mut self, bytes: &[u8]) -> Result<(), Errno> {
+        if bytes.is_empty() {
+            return Ok(());
+        }
         self.count += bytes.len();
         self.sink.write(bytes)
     }
