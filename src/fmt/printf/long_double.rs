@@ -1,92 +1,16 @@
 //! Exact decimal digits of x87 `long double` values that are not `double`s.
 //!
-//! A finite value is `m * 2^e` with a 64-bit `m`. It equals `D * 10^-k` for the integer
-//! `D = m * 2^e` (`k = 0`) when `e >= 0`, and `D = m * 5^-e` (`k = -e`) when `e < 0`; `D` is
-//! built here in base 10^9 (at most 11 514 digits, for the smallest subnormal), and its
-//! digits are then rounded like any decimal string: to nearest, ties to even, as glibc.
+//! A finite value is `m * 2^e` with a 64-bit `m`, exactly `D * 10^-k` (`fmt::big`); the digits
+//! of `D` are rounded like any decimal string: to nearest, ties to even, as glibc.
 
 use super::float::LongDouble;
+use crate::fmt::big::{self, Big};
 use rustix::io::Errno;
-
-/// Limbs of 9 decimal digits: enough for `2^64 * 5^16445` and `2^64 * 2^16320`.
-const LIMBS: usize = 1300;
-const BASE: u64 = 1_000_000_000;
-
-/// A big decimal integer, least significant limb first.
-struct Big {
-    limbs: [u32; LIMBS],
-    len: usize,
-}
-
-impl Big {
-    fn new(mut m: u64) -> Big {
-        let mut b = Big { limbs: [0; LIMBS], len: 0 };
-        while m > 0 {
-            b.limbs[b.len] = (m % BASE) as u32;
-            m /= BASE;
-            b.len += 1;
-        }
-        b
-    }
-
-    /// `self *= f` for `f < 2^32`.
-    fn mul(&mut self, f: u64) -> Result<(), Errno> {
-        let mut carry = 0u64;
-        for limb in self.limbs.iter_mut().take(self.len) {
-            let v = *limb as u64 * f + carry;
-            *limb = (v % BASE) as u32;
-            carry = v / BASE;
-        }
-        while carry > 0 {
-            *self.limbs.get_mut(self.len).ok_or(Errno::OVERFLOW)? = (carry % BASE) as u32;
-            carry /= BASE;
-            self.len += 1;
-        }
-        Ok(())
-    }
-
-    /// How many decimal digits.
-    fn digits(&self) -> usize {
-        let top = self.limbs.get(self.len.wrapping_sub(1)).copied().unwrap_or(0);
-        let mut n = 0;
-        let mut t = top;
-        while t > 0 {
-            n += 1;
-            t /= 10;
-        }
-        (self.len.saturating_sub(1)) * 9 + n
-    }
-
-    /// Digit `i` counted from the most significant (0); 0 past the end.
-    fn digit(&self, i: usize, total: usize) -> u8 {
-        if i >= total {
-            return 0;
-        }
-        let pos = total - 1 - i;
-        let limb = self.limbs.get(pos / 9).copied().unwrap_or(0);
-        (limb / 10u32.pow((pos % 9) as u32) % 10) as u8
-    }
-}
 
 /// The exact decimal form of a finite nonzero `v`: `D` and `k`.
 fn exact(v: LongDouble) -> Result<(Big, i64), Errno> {
     let biased = (v.top & 0x7fff) as i64;
-    let e = biased.max(1) - 16383 - 63;
-    let mut d = Big::new(v.significand);
-    if e >= 0 {
-        for _ in 0..e / 29 {
-            d.mul(1 << 29)?;
-        }
-        d.mul(1 << (e % 29))?;
-        Ok((d, 0))
-    } else {
-        let k = -e;
-        for _ in 0..k / 13 {
-            d.mul(1_220_703_125)?;
-        }
-        d.mul(5u64.pow((k % 13) as u32))?;
-        Ok((d, k))
-    }
+    big::exact(v.significand as u128, biased.max(1) - 16383 - 63)
 }
 
 /// The first `keep` digits of `d` (of `total`), rounded to nearest, ties to even, into
