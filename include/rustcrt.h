@@ -2692,6 +2692,21 @@ int mkostemps(char *template_, int suffixlen, int flags);
 // As `mkstemp`.
 char *mkdtemp(char *template_);
 
+// [`drand48`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/drand48.html):
+// in [0, 1).
+double drand48(void);
+
+// [`lrand48`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/lrand48.html):
+// 0 to 2^31 - 1.
+long lrand48(void);
+
+// [`mrand48`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/mrand48.html):
+// -2^31 to 2^31 - 1.
+long mrand48(void);
+
+// [`srand48`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/srand48.html)
+void srand48(long seed);
+
 // [`memcpy`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/memcpy.html)
 //
 // # Safety

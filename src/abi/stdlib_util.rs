@@ -2,7 +2,7 @@
 //! pseudo-random numbers, temporary files.
 
 use super::OrErrno;
-use crate::stdlib::{random, sort, temp};
+use crate::stdlib::{rand48, random, sort, temp};
 use core::cmp::Ordering;
 use core::ffi::{c_char, c_int, c_long, c_longlong, c_uint, c_void};
 use rustix::io::Errno;
@@ -303,4 +303,96 @@ pub unsafe extern "C" fn mkostemps(template: *mut c_char, suffixlen: c_int, flag
 pub unsafe extern "C" fn mkdtemp(template: *mut c_char) -> *mut c_char {
     // SAFETY: the caller's contract.
     unsafe { make_temp(template, 0, temp::Kind::Directory) }.map(|_| template).or_errno(core::ptr::null_mut())
+}
+
+/// The caller's three 16-bit state words (`unsigned short xsubi[3]`).
+///
+/// # Safety
+/// `p` null or valid for three words.
+unsafe fn words<'a>(p: *mut u16) -> Result<&'a mut [u16; 3], Errno> {
+    if p.is_null() {
+        return Err(Errno::INVAL);
+    }
+    // SAFETY: valid per the contract.
+    Ok(unsafe { &mut *p.cast::<[u16; 3]>() })
+}
+
+/// [`drand48`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/drand48.html):
+/// in [0, 1).
+#[unsafe(no_mangle)]
+pub extern "C" fn drand48() -> f64 {
+    rand48::drand48()
+}
+
+/// [`erand48`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/erand48.html)
+///
+/// # Safety
+/// `xsubi` valid for three words.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn erand48(xsubi: *mut u16) -> f64 {
+    // SAFETY: the caller's contract.
+    unsafe { words(xsubi) }.map(rand48::erand48).or_errno(0.0)
+}
+
+/// [`lrand48`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/lrand48.html):
+/// 0 to 2^31 - 1.
+#[unsafe(no_mangle)]
+pub extern "C" fn lrand48() -> c_long {
+    rand48::lrand48()
+}
+
+/// [`nrand48`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/nrand48.html)
+///
+/// # Safety
+/// `xsubi` valid for three words.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn nrand48(xsubi: *mut u16) -> c_long {
+    // SAFETY: the caller's contract.
+    unsafe { words(xsubi) }.map(rand48::nrand48).or_errno(0)
+}
+
+/// [`mrand48`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/mrand48.html):
+/// -2^31 to 2^31 - 1.
+#[unsafe(no_mangle)]
+pub extern "C" fn mrand48() -> c_long {
+    rand48::mrand48()
+}
+
+/// [`jrand48`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/jrand48.html)
+///
+/// # Safety
+/// `xsubi` valid for three words.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn jrand48(xsubi: *mut u16) -> c_long {
+    // SAFETY: the caller's contract.
+    unsafe { words(xsubi) }.map(rand48::jrand48).or_errno(0)
+}
+
+/// [`srand48`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/srand48.html)
+#[unsafe(no_mangle)]
+pub extern "C" fn srand48(seed: c_long) {
+    rand48::srand48(seed)
+}
+
+/// [`seed48`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/seed48.html): the
+/// previous state, in a static buffer.
+///
+/// # Safety
+/// `seed16v` valid for three words.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn seed48(seed16v: *mut u16) -> *mut u16 {
+    // SAFETY: the caller's contract.
+    unsafe { words(seed16v) }.map(|w| rand48::seed48(*w)).or_errno(core::ptr::null_mut())
+}
+
+/// [`lcong48`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/lcong48.html)
+///
+/// # Safety
+/// `param` valid for seven words.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn lcong48(param: *mut u16) {
+    if !param.is_null() {
+        // SAFETY: valid per the contract.
+        rand48::lcong48(unsafe { *param.cast::<[u16; 7]>() })
+    }
 }

@@ -5,6 +5,7 @@ pub mod environ;
 pub mod float;
 pub mod getopt;
 pub mod int;
+pub mod rand48;
 pub mod random;
 pub mod realpath;
 pub mod sort;
