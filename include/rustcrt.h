@@ -522,6 +522,19 @@ int pselect(int n,
             const struct timespec *timeout,
             const sigset_t *mask);
 
+// `strfromd(buf, n, format, value)` (C23): `value` formatted by `format` (`%[.p]` and one
+// of `aAeEfFgG`), as `snprintf` would store it; `EINVAL` for any other format.
+//
+// # Safety
+// `buf` writable for `n` bytes; `format` NUL-terminated.
+int strfromd(char *buf, size_t n, const char *format, double value);
+
+// `strfromf` (C23): as `strfromd`, of a `float`.
+//
+// # Safety
+// As `strfromd`.
+int strfromf(char *buf, size_t n, const char *format, float value);
+
 // [`pthread_create`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_create.html)
 //
 // # Safety

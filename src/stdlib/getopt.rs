@@ -144,6 +144,11 @@ pub unsafe fn getopt(g: &mut Globals, call: &Call<'_>) -> c_int {
     if call.argc < 1 {
         return -1;
     }
+    // A program that sets optind past the arguments (or below 0) has nothing left to parse;
+    // reading there would leave argv.
+    if g.optind > call.argc || g.optind < 0 {
+        return -1;
+    }
     g.optarg = core::ptr::null_mut();
     let mut optstring = call.optstring;
     if g.optind == 0 || !s.initialized {

@@ -15,6 +15,7 @@ mod float;
 mod int;
 mod long_double;
 pub mod spec;
+pub mod strfrom;
 mod text;
 
 use crate::arch::VaList;
