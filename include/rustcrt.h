@@ -31,6 +31,18 @@ extern int error_one_per_line;
 // When set, `error` and `error_at_line` call it instead of printing the program's name.
 extern void (*error_print_progname)(void);
 
+// The argument of the option just returned, or null.
+extern char *optarg;
+
+// The index of the next argument to parse; 0 restarts parsing.
+extern int optind;
+
+// Nonzero: print error messages.
+extern int opterr;
+
+// The option character that caused the last error.
+extern int optopt;
+
 // `stdin`, as glibc names it.
 extern FILE *stdin;
 
@@ -441,6 +453,40 @@ size_t __wcrtomb_chk(char *s, wchar_t wc, mbstate_t *ps, size_t room);
 // As for `wctomb`, within `room` bytes.
 int __wctomb_chk(char *s, wchar_t wc, size_t room);
 
+// [`getopt`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/getopt.html),
+// GNU style (permuting, unless `+`, `POSIXLY_CORRECT`).
+//
+// # Safety
+// `argv` holds `argc` strings; `optstring` NUL-terminated.
+int getopt(int argc, char *const *argv, const char *optstring);
+
+// `__posix_getopt`: `getopt` that stops at the first non-option (what glibc's headers call
+// for strict POSIX programs).
+//
+// # Safety
+// As `getopt`.
+int __posix_getopt(int argc, char *const *argv, const char *optstring);
+
+// `getopt_long` (GNU): `--name`, `--name=value`, unambiguous abbreviations.
+//
+// # Safety
+// As `getopt`; `longopts` an array ending with a zero entry; `longind` null or writable.
+int getopt_long(int argc,
+                char *const *argv,
+                const char *optstring,
+                const struct option *longopts,
+                int *longind);
+
+// `getopt_long_only` (GNU): long options may also start with a single `-`.
+//
+// # Safety
+// As `getopt_long`.
+int getopt_long_only(int argc,
+                     char *const *argv,
+                     const char *optstring,
+                     const struct option *longopts,
+                     int *longind);
+
 // [`eventfd`](https://man7.org/linux/man-pages/man2/eventfd.2.html)
 int eventfd(unsigned int initval, int flags);
 
@@ -700,6 +746,19 @@ int pselect(int n,
             fd_set *e,
             const struct timespec *timeout,
             const sigset_t *mask);
+
+// `strfromd(buf, n, format, value)` (C23): `value` formatted by `format` (`%[.p]` and one
+// of `aAeEfFgG`), as `snprintf` would store it; `EINVAL` for any other format.
+//
+// # Safety
+// `buf` writable for `n` bytes; `format` NUL-terminated.
+int strfromd(char *buf, size_t n, const char *format, double value);
+
+// `strfromf` (C23): as `strfromd`, of a `float`.
+//
+// # Safety
+// As `strfromd`.
+int strfromf(char *buf, size_t n, const char *format, float value);
 
 // [`pthread_create`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_create.html)
 //
@@ -2769,6 +2828,13 @@ int putenv(char *string);
 // `clearenv()` (GNU): removes every variable; `environ` becomes null.
 int clearenv(void);
 
+// [`realpath`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/realpath.html):
+// into `resolved` (`PATH_MAX` bytes), or a new block from `malloc` when it is null.
+//
+// # Safety
+// `path` NUL-terminated; `resolved` null or writable for `PATH_MAX` bytes.
+char *realpath(const char *path, char *resolved);
+
 // [`qsort`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/qsort.html)
 //
 // # Safety
@@ -2852,6 +2918,65 @@ char *initstate(unsigned int seed, char *state, size_t size);
 // # Safety
 // `state` a buffer from `initstate`, alive while in use.
 char *setstate(char *state);
+
+// [`mkstemp`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/mkstemp.html)
+//
+// # Safety
+// `template` a writable NUL-terminated string ending in `XXXXXX`.
+int mkstemp(char *template_);
+
+// `mkstemp64`: `mkstemp` under `_FILE_OFFSET_BITS=64` (the same on x86_64).
+//
+// # Safety
+// As `mkstemp`.
+int mkstemp64(char *template_);
+
+// [`mkostemp`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/mkostemp.html):
+// with extra open flags.
+//
+// # Safety
+// As `mkstemp`.
+int mkostemp(char *template_, int flags);
+
+// `mkostemp64`: `mkostemp` under `_FILE_OFFSET_BITS=64`.
+//
+// # Safety
+// As `mkstemp`.
+int mkostemp64(char *template_, int flags);
+
+// `mkstemps(template, suffixlen)` (GNU/BSD): the Xs come before a suffix.
+//
+// # Safety
+// `template` a writable NUL-terminated string with `XXXXXX` before `suffixlen` bytes.
+int mkstemps(char *template_, int suffixlen);
+
+// `mkostemps(template, suffixlen, flags)` (GNU).
+//
+// # Safety
+// As `mkstemps`.
+int mkostemps(char *template_, int suffixlen, int flags);
+
+// [`mkdtemp`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/mkdtemp.html):
+// the template, or null with `errno`.
+//
+// # Safety
+// As `mkstemp`.
+char *mkdtemp(char *template_);
+
+// [`drand48`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/drand48.html):
+// in [0, 1).
+double drand48(void);
+
+// [`lrand48`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/lrand48.html):
+// 0 to 2^31 - 1.
+long lrand48(void);
+
+// [`mrand48`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/mrand48.html):
+// -2^31 to 2^31 - 1.
+long mrand48(void);
+
+// [`srand48`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/srand48.html)
+void srand48(long seed);
 
 // [`memcpy`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/memcpy.html)
 //

@@ -16,6 +16,7 @@ mod fortify;
 mod fortify_wide;
 mod fprintf;
 mod fscanf;
+mod getopt;
 mod ioctl;
 mod locale;
 mod malloc;

@@ -326,3 +326,36 @@ macro_rules! c_long_double {
 }
 #[cfg(feature = "c-abi")]
 pub(crate) use c_long_double;
+
+/// Defines an exported C function whose last argument is a `long double`, which the x86_64
+/// ABI passes in memory on the stack (16 bytes at `8(%rsp)` on entry, past the return
+/// address), something Rust cannot take.
+///
+/// `c_long_double_arg!(name(lo, hi) => parts)` exports `name`, which loads the value's
+/// significand into register `lo` and its sign and exponent into `hi` (the registers of the
+/// next two integer arguments after the others) and tail-calls `parts`, an `extern "C"`
+/// function taking the other arguments followed by those two integers.
+#[cfg(feature = "c-abi")]
+macro_rules! c_long_double_arg {
+    ($( $(#[$doc:meta])* $name:ident($lo:literal, $hi:literal) => $parts:path; )*) => {$(
+        $(#[$doc])*
+        ///
+        /// # Safety
+        /// As the C function.
+        #[unsafe(naked)]
+        #[unsafe(no_mangle)]
+        pub unsafe extern "C" fn $name() {
+            core::arch::naked_asm!(
+                // The significand: the low 8 bytes of the stack argument.
+                concat!("mov ", $lo, ", qword ptr [rsp + 8]"),
+                // Sign and exponent: the next 2 bytes, zero-extended.
+                concat!("movzx ", $hi, ", word ptr [rsp + 16]"),
+                // The stack is as the caller left it, so the Rust half returns straight to it.
+                "jmp {parts}",
+                parts = sym $parts,
+            )
+        }
+    )*};
+}
+#[cfg(feature = "c-abi")]
+pub(crate) use c_long_double_arg;
