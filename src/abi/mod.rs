@@ -22,6 +22,7 @@ mod scanf;
 mod sched;
 mod ssp;
 mod stdio;
+mod stdio_chk;
 mod stdlib;
 mod stdlib_util;
 mod string;
