@@ -9,6 +9,10 @@
 #include <stdint.h>
 #include <sys/types.h>
 #include <time.h>
+#include <sys/time.h>
+#include <pthread.h>
+#include <semaphore.h>
+#include <threads.h>
 
 /* Defined in Rust as a start-up cell; its C type is: */
 extern uintptr_t __stack_chk_guard;
@@ -35,6 +39,18 @@ extern FILE *stdout;
 
 // `stderr`.
 extern FILE *stderr;
+
+// [`tzname`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/tzset.html): the
+// standard and daylight abbreviations of the zone (`GMT` until the zone is first used).
+extern char *tzname[2];
+
+// [`timezone`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/tzset.html):
+// seconds west of UTC of the zone's standard time.
+extern long timezone;
+
+// [`daylight`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/tzset.html):
+// nonzero when the zone has daylight-saving time.
+extern int daylight;
 
 // `__assert_fail(expr, file, line, function)`: glibc's message
 // ``prog: file:line: function: Assertion `expr' failed.`` on `stderr`, then `abort`.
@@ -80,9 +96,153 @@ const int32_t **__ctype_toupper_loc(void);
 // `isctype`: whether `c` is in any of the classes in `mask` (glibc's `_IS*` bits).
 int isctype(int c, int mask);
 
+// [`opendir`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/opendir.html)
+//
+// # Safety
+// `path` must be null or a NUL-terminated string.
+DIR *opendir(const char *path);
+
+// [`fdopendir`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/fdopendir.html)
+DIR *fdopendir(int fd);
+
+// [`readdir`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/readdir.html): null
+// at the end (`errno` untouched) or on an error (`errno` set).
+//
+// # Safety
+// `d` must be an open stream.
+struct dirent *readdir(DIR *d);
+
+// `readdir64`: `readdir` under `_FILE_OFFSET_BITS=64`.
+//
+// # Safety
+// As [`readdir`].
+struct dirent64 *readdir64(DIR *d);
+
+// [`readdir_r`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/readdir_r.html):
+// an error number; `*result` is `entry` or null at the end.
+//
+// # Safety
+// `d` an open stream; `entry` writable for a `struct dirent`; `result` writable.
+int readdir_r(DIR *d, struct dirent *entry, struct dirent **result);
+
+// `readdir64_r`: `readdir_r` under `_FILE_OFFSET_BITS=64`.
+//
+// # Safety
+// As [`readdir_r`].
+int readdir64_r(DIR *d, struct dirent64 *entry, struct dirent64 **result);
+
+// [`telldir`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/telldir.html)
+//
+// # Safety
+// `d` must be an open stream.
+long telldir(DIR *d);
+
+// [`seekdir`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/seekdir.html)
+//
+// # Safety
+// `d` must be an open stream; `position` from `telldir` on it.
+void seekdir(DIR *d, long position);
+
+// [`rewinddir`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/rewinddir.html)
+//
+// # Safety
+// `d` must be an open stream.
+void rewinddir(DIR *d);
+
+// [`dirfd`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/dirfd.html)
+//
+// # Safety
+// `d` must be an open stream.
+int dirfd(DIR *d);
+
+// [`closedir`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/closedir.html)
+//
+// # Safety
+// `d` must be an open stream, not used afterwards.
+int closedir(DIR *d);
+
+// [`alphasort`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/alphasort.html)
+//
+// # Safety
+// Both must point at pointers to entries.
+int alphasort(const struct dirent **a, const struct dirent **b);
+
+// `alphasort64`: `alphasort` under `_FILE_OFFSET_BITS=64`.
+//
+// # Safety
+// As [`alphasort`].
+int alphasort64(const struct dirent64 **a, const struct dirent64 **b);
+
+// [`scandir`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/scandir.html): the
+// count, with an array (to `free`, as each entry) in `*out`.
+//
+// # Safety
+// `path` null or NUL-terminated; `out` writable; `filter` and `compare` functions on entries.
+int scandir(const char *path,
+            struct dirent ***out,
+            int (*filter)(const struct dirent*),
+            int (*compare)(const struct dirent**, const struct dirent**));
+
+// `scandir64`: `scandir` under `_FILE_OFFSET_BITS=64`.
+//
+// # Safety
+// As [`scandir`].
+int scandir64(const char *path,
+              struct dirent64 ***out,
+              int (*filter)(const struct dirent64*),
+              int (*compare)(const struct dirent64**, const struct dirent64**));
+
 // The address of the calling thread's `errno`; glibc's `errno` macro expands to a call.
 // [LSB](https://refspecs.linuxfoundation.org/LSB_5.0.0/LSB-Core-generic/LSB-Core-generic/baselib---errno-location.html)
 int *__errno_location(void);
+
+// [`execve`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/execve.html)
+//
+// # Safety
+// `path` null or NUL-terminated; `argv` and `envp` null-terminated arrays of strings.
+int execve(const char *path, char *const *argv, char *const *envp);
+
+// [`execv`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/execv.html)
+//
+// # Safety
+// As [`execve`].
+int execv(const char *path, char *const *argv);
+
+// [`execvpe`](https://man7.org/linux/man-pages/man3/execvpe.3.html)
+//
+// # Safety
+// As [`execve`].
+int execvpe(const char *file, char *const *argv, char *const *envp);
+
+// [`execvp`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/execvp.html)
+//
+// # Safety
+// As [`execve`].
+int execvp(const char *file, char *const *argv);
+
+// [`fexecve`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/fexecve.html)
+//
+// # Safety
+// As [`execve`].
+int fexecve(int fd, char *const *argv, char *const *envp);
+
+// [`system`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/system.html)
+//
+// # Safety
+// `command` must be null or a NUL-terminated string.
+int system(const char *command);
+
+// [`creat`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/creat.html)
+//
+// # Safety
+// `path` must be null or a NUL-terminated string.
+int creat(const char *path, mode_t mode);
+
+// `creat64`: `creat` under `_FILE_OFFSET_BITS=64`.
+//
+// # Safety
+// As [`creat`].
+int creat64(const char *path, mode_t mode);
 
 // `__chk_fail`: reports a buffer overflow and dies by SIGABRT.
 void __chk_fail(void) __attribute__((__noreturn__));
@@ -153,6 +313,9 @@ char *__strcat_chk(char *dst, const char *src, size_t dstlen);
 // As for `strncat`, within `dstlen` bytes.
 char *__strncat_chk(char *dst, const char *src, size_t n, size_t dstlen);
 
+// [`eventfd`](https://man7.org/linux/man-pages/man2/eventfd.2.html)
+int eventfd(unsigned int initval, int flags);
+
 // [`malloc`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/malloc.html)
 void *malloc(size_t size);
 
@@ -210,6 +373,108 @@ void *pvalloc(size_t size);
 // # Safety
 // `p` is null or a live block from this allocator.
 size_t malloc_usable_size(void *p);
+
+// [`mmap`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/mmap.html)
+//
+// # Safety
+// A `MAP_FIXED` mapping replaces what was at `addr`: the caller must own that range.
+void *mmap(void *addr, size_t len, int prot, int flags, int fd, int64_t offset);
+
+// `mmap64`: `mmap` under `_FILE_OFFSET_BITS=64`.
+//
+// # Safety
+// As [`mmap`].
+void *mmap64(void *addr, size_t len, int prot, int flags, int fd, int64_t offset);
+
+// [`munmap`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/munmap.html)
+//
+// # Safety
+// Nothing may use the range afterwards.
+int munmap(void *addr, size_t len);
+
+// [`mprotect`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/mprotect.html)
+//
+// # Safety
+// The caller owns the range's accessibility.
+int mprotect(void *addr, size_t len, int prot);
+
+// [`madvise`](https://man7.org/linux/man-pages/man2/madvise.2.html)
+//
+// # Safety
+// Discarding advice (`MADV_DONTNEED`, `MADV_FREE`...) needs the caller to own the range.
+int madvise(void *addr, size_t len, int advice);
+
+// [`posix_madvise`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/posix_madvise.html):
+// an error number.
+//
+// # Safety
+// The range is the caller's.
+int posix_madvise(void *addr, size_t len, int advice);
+
+// [`msync`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/msync.html)
+//
+// # Safety
+// The range must be the caller's mapping.
+int msync(void *addr, size_t len, int flags);
+
+// [`mlock`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/mlock.html)
+//
+// # Safety
+// Locking changes no contents; the kernel checks the range.
+int mlock(const void *addr, size_t len);
+
+// [`munlock`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/munlock.html)
+//
+// # Safety
+// As [`mlock`].
+int munlock(const void *addr, size_t len);
+
+// [`mlockall`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/mlockall.html)
+int mlockall(int flags);
+
+// [`munlockall`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/munlockall.html)
+int munlockall(void);
+
+// [`shm_open`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/shm_open.html)
+//
+// # Safety
+// `name` must be null or a NUL-terminated string.
+int shm_open(const char *name, int flags, mode_t mode);
+
+// [`shm_unlink`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/shm_unlink.html)
+//
+// # Safety
+// `name` must be null or a NUL-terminated string.
+int shm_unlink(const char *name);
+
+// [`poll`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/poll.html)
+//
+// # Safety
+// `fds` must point at `n` `struct pollfd`s.
+int poll(struct pollfd *fds, nfds_t n, int timeout);
+
+// [`ppoll`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/ppoll.html)
+//
+// # Safety
+// `fds` must point at `n` `struct pollfd`s; `timeout` and `mask` null or readable.
+int ppoll(struct pollfd *fds, nfds_t n, const struct timespec *timeout, const sigset_t *mask);
+
+// [`select`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/select.html)
+//
+// # Safety
+// The sets must be null or cover `n` descriptors; `timeout` null or writable.
+int select(int n, fd_set *r, fd_set *w, fd_set *e, struct timeval *timeout);
+
+// [`pselect`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pselect.html)
+//
+// # Safety
+// As [`select`]; `timeout` and `mask` null or readable.
+int pselect(int n,
+            fd_set *r,
+            fd_set *w,
+            fd_set *e,
+            const struct timespec *timeout,
+            const sigset_t *mask);
 
 // [`pthread_create`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_create.html)
 //
@@ -453,6 +718,671 @@ int pthread_getattr_default_np(pthread_attr_t *a);
 // `a` an initialised attribute object.
 int pthread_setattr_default_np(const pthread_attr_t *a);
 
+// `pthread_getattr_np`: the attributes thread `thread` runs with (its actual stack, guard,
+// detach state, scheduling and affinity), as a new attribute object.
+//
+// # Safety
+// `thread` must name a thread not yet joined; `a` writable for a `pthread_attr_t`.
+int pthread_getattr_np(pthread_t thread, pthread_attr_t *a);
+
+// [`pthread_key_create`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_key_create.html):
+// `EAGAIN` when all 1024 keys are in use.
+//
+// # Safety
+// `key` writable.
+int pthread_key_create(pthread_key_t *key,
+                       void (*destructor)(void*));
+
+// `__pthread_key_create`: the same function under glibc's internal name, which libgcc and
+// libstdc++ test (by its address) to decide whether the program may be multi-threaded.
+//
+// # Safety
+// As for `pthread_key_create`.
+int __pthread_key_create(pthread_key_t *key, void (*destructor)(void*));
+
+// [`pthread_key_delete`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_key_delete.html):
+// `EINVAL` for a key not in use. Destructors of its values do not run.
+int pthread_key_delete(pthread_key_t key);
+
+// [`pthread_getspecific`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_getspecific.html)
+void *pthread_getspecific(pthread_key_t key);
+
+// [`pthread_setspecific`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_setspecific.html):
+// `EINVAL` for a key not in use.
+int pthread_setspecific(pthread_key_t key,
+                        const void *value);
+
+// [`pthread_setschedparam`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_setschedparam.html)
+//
+// # Safety
+// `thread` must name a thread not yet joined; `param` readable.
+int pthread_setschedparam(pthread_t thread,
+                          int policy,
+                          const struct sched_param *param);
+
+// [`pthread_getschedparam`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_getschedparam.html)
+//
+// # Safety
+// `thread` must name a thread not yet joined; `policy` and `param` writable.
+int pthread_getschedparam(pthread_t thread,
+                          int *policy,
+                          struct sched_param *param);
+
+// [`pthread_setschedprio`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_setschedprio.html)
+//
+// # Safety
+// `thread` must name a thread not yet joined.
+int pthread_setschedprio(pthread_t thread,
+                         int priority);
+
+// `pthread_setaffinity_np`: the CPUs the thread may run on.
+//
+// # Safety
+// `thread` must name a thread not yet joined; `set` readable for `size` bytes.
+int pthread_setaffinity_np(pthread_t thread, size_t size, const cpu_set_t *set);
+
+// `pthread_getaffinity_np`: the CPUs the thread may run on, in a set of `size` bytes.
+//
+// # Safety
+// `thread` must name a thread not yet joined; `set` writable for `size` bytes.
+int pthread_getaffinity_np(pthread_t thread, size_t size, cpu_set_t *set);
+
+// [`pthread_getcpuclockid`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_getcpuclockid.html):
+// the kernel's clock id for the thread's CPU time; `ESRCH` once it has ended.
+//
+// # Safety
+// `thread` must name a thread not yet joined; `clock` writable.
+int pthread_getcpuclockid(pthread_t thread,
+                          clockid_t *clock);
+
+// `pthread_setname_np`: `ERANGE` for more than 15 bytes.
+//
+// # Safety
+// `thread` must name a thread not yet joined; `name` a NUL-terminated string.
+int pthread_setname_np(pthread_t thread, const char *name);
+
+// `pthread_getname_np`: `ERANGE` for a buffer shorter than 16 bytes.
+//
+// # Safety
+// `thread` must name a thread not yet joined; `buf` writable for `len` bytes.
+int pthread_getname_np(pthread_t thread, char *buf, size_t len);
+
+// [`pthread_setconcurrency`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_setconcurrency.html):
+// `EINVAL` for a negative level.
+int pthread_setconcurrency(int level);
+
+// [`pthread_getconcurrency`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_getconcurrency.html)
+int pthread_getconcurrency(void);
+
+// [`pthread_kill`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_kill.html):
+// `EINVAL` for a bad signal; 0 for a thread that has ended but is not joined yet.
+//
+// # Safety
+// `thread` must name a thread not yet joined.
+int pthread_kill(pthread_t thread, int sig);
+
+// `pthread_sigqueue`: `sig` with a value, to one thread; `ESRCH` once it has ended.
+//
+// # Safety
+// `thread` must name a thread not yet joined.
+int pthread_sigqueue(pthread_t thread, int sig, union sigval value);
+
+// [`pthread_sigmask`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_sigmask.html):
+// `EINVAL` for a bad `how` with a set.
+//
+// # Safety
+// `set` null or readable; `old` null or writable.
+int pthread_sigmask(int how,
+                    const sigset_t *set,
+                    sigset_t *old);
+
+// [`pthread_cond_init`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_cond_init.html)
+//
+// # Safety
+// `c` must be null or writable memory for a condition variable; `attr` null or initialised.
+int pthread_cond_init(pthread_cond_t *c,
+                      const pthread_condattr_t *attr);
+
+// [`pthread_cond_destroy`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_cond_destroy.html):
+// waits until woken waiters have left.
+//
+// # Safety
+// `c` must be null or point to a condition variable.
+int pthread_cond_destroy(pthread_cond_t *c);
+
+// [`pthread_cond_signal`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_cond_signal.html)
+//
+// # Safety
+// `c` must be null or point to a condition variable.
+int pthread_cond_signal(pthread_cond_t *c);
+
+// [`pthread_cond_broadcast`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_cond_broadcast.html)
+//
+// # Safety
+// `c` must be null or point to a condition variable.
+int pthread_cond_broadcast(pthread_cond_t *c);
+
+// [`pthread_cond_wait`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_cond_wait.html)
+//
+// # Safety
+// `c` and `m` must be null or point to a condition variable and a mutex.
+int pthread_cond_wait(pthread_cond_t *c,
+                      pthread_mutex_t *m);
+
+// [`pthread_cond_timedwait`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_cond_timedwait.html):
+// the deadline is on the clock of the condition variable's attributes.
+//
+// # Safety
+// `c` and `m` must be null or point to a condition variable and a mutex; `abstime` null or
+// readable.
+int pthread_cond_timedwait(pthread_cond_t *c,
+                           pthread_mutex_t *m,
+                           const struct timespec *abstime);
+
+// [`pthread_cond_clockwait`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_cond_clockwait.html):
+// the deadline is on `clock` (`CLOCK_REALTIME` or `CLOCK_MONOTONIC`).
+//
+// # Safety
+// As `pthread_cond_timedwait`.
+int pthread_cond_clockwait(pthread_cond_t *c,
+                           pthread_mutex_t *m,
+                           clockid_t clock,
+                           const struct timespec *abstime);
+
+// [`pthread_condattr_init`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_condattr_init.html)
+//
+// # Safety
+// `a` must be null or writable.
+int pthread_condattr_init(pthread_condattr_t *a);
+
+// [`pthread_condattr_destroy`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_condattr_destroy.html):
+// nothing to release.
+//
+// # Safety
+// `a` must be null or point to attributes.
+int pthread_condattr_destroy(pthread_condattr_t *a);
+
+// [`pthread_condattr_setclock`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_condattr_setclock.html)
+//
+// # Safety
+// `a` must be null or point to attributes.
+int pthread_condattr_setclock(pthread_condattr_t *a,
+                              clockid_t clock);
+
+// [`pthread_condattr_getclock`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_condattr_getclock.html)
+//
+// # Safety
+// `a` must be null or point to attributes; `out` null or writable.
+int pthread_condattr_getclock(const pthread_condattr_t *a,
+                              clockid_t *out);
+
+// [`pthread_condattr_setpshared`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_condattr_setpshared.html)
+//
+// # Safety
+// `a` must be null or point to attributes.
+int pthread_condattr_setpshared(pthread_condattr_t *a,
+                                int pshared);
+
+// [`pthread_condattr_getpshared`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_condattr_getpshared.html)
+//
+// # Safety
+// `a` must be null or point to attributes; `out` null or writable.
+int pthread_condattr_getpshared(const pthread_condattr_t *a,
+                                int *out);
+
+// [`pthread_barrier_init`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_barrier_init.html)
+//
+// # Safety
+// `b` must be null or writable memory for a barrier; `attr` null or initialised.
+int pthread_barrier_init(pthread_barrier_t *b,
+                         const pthread_barrierattr_t *attr,
+                         unsigned int count);
+
+// [`pthread_barrier_destroy`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_barrier_destroy.html):
+// waits for released threads to leave; `EBUSY` while a round is incomplete.
+//
+// # Safety
+// `b` must be null or point to a barrier.
+int pthread_barrier_destroy(pthread_barrier_t *b);
+
+// [`pthread_barrier_wait`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_barrier_wait.html):
+// `PTHREAD_BARRIER_SERIAL_THREAD` to one thread of each round, 0 to the others.
+//
+// # Safety
+// `b` must be null or point to a barrier.
+int pthread_barrier_wait(pthread_barrier_t *b);
+
+// [`pthread_barrierattr_init`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_barrierattr_init.html)
+//
+// # Safety
+// `a` must be null or writable.
+int pthread_barrierattr_init(pthread_barrierattr_t *a);
+
+// [`pthread_barrierattr_destroy`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_barrierattr_destroy.html):
+// nothing to release.
+//
+// # Safety
+// `a` must be null or point to attributes.
+int pthread_barrierattr_destroy(pthread_barrierattr_t *a);
+
+// [`pthread_barrierattr_setpshared`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_barrierattr_setpshared.html)
+//
+// # Safety
+// `a` must be null or point to attributes.
+int pthread_barrierattr_setpshared(pthread_barrierattr_t *a,
+                                   int pshared);
+
+// [`pthread_barrierattr_getpshared`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_barrierattr_getpshared.html)
+//
+// # Safety
+// `a` must be null or point to attributes; `out` null or writable.
+int pthread_barrierattr_getpshared(const pthread_barrierattr_t *a,
+                                   int *out);
+
+// [`mtx_init`](https://en.cppreference.com/w/c/thread/mtx_init): recursive for
+// `mtx_plain | mtx_recursive` and `mtx_timed | mtx_recursive`, otherwise plain (glibc makes
+// every other type value a plain mutex too; plain mutexes accept timed locks).
+//
+// # Safety
+// `m` must be null or writable memory for a mutex.
+int mtx_init(mtx_t *m, int ty);
+
+// [`mtx_destroy`](https://en.cppreference.com/w/c/thread/mtx_destroy)
+//
+// # Safety
+// `m` must be null or point to a mutex.
+void mtx_destroy(mtx_t *m);
+
+// [`mtx_lock`](https://en.cppreference.com/w/c/thread/mtx_lock)
+//
+// # Safety
+// `m` must be null or point to a mutex.
+int mtx_lock(mtx_t *m);
+
+// [`mtx_trylock`](https://en.cppreference.com/w/c/thread/mtx_trylock): `thrd_busy` when held.
+//
+// # Safety
+// `m` must be null or point to a mutex.
+int mtx_trylock(mtx_t *m);
+
+// [`mtx_timedlock`](https://en.cppreference.com/w/c/thread/mtx_timedlock): the deadline is
+// `TIME_UTC` (`CLOCK_REALTIME`); `thrd_timedout` when it passes.
+//
+// # Safety
+// `m` must be null or point to a mutex; `ts` null or readable.
+int mtx_timedlock(mtx_t *m, const struct timespec *ts);
+
+// [`mtx_unlock`](https://en.cppreference.com/w/c/thread/mtx_unlock)
+//
+// # Safety
+// `m` must be null or point to a mutex.
+int mtx_unlock(mtx_t *m);
+
+// [`cnd_init`](https://en.cppreference.com/w/c/thread/cnd_init)
+//
+// # Safety
+// `c` must be null or writable memory for a condition variable.
+int cnd_init(cnd_t *c);
+
+// [`cnd_destroy`](https://en.cppreference.com/w/c/thread/cnd_destroy)
+//
+// # Safety
+// `c` must be null or point to a condition variable.
+void cnd_destroy(cnd_t *c);
+
+// [`cnd_signal`](https://en.cppreference.com/w/c/thread/cnd_signal)
+//
+// # Safety
+// `c` must be null or point to a condition variable.
+int cnd_signal(cnd_t *c);
+
+// [`cnd_broadcast`](https://en.cppreference.com/w/c/thread/cnd_broadcast)
+//
+// # Safety
+// `c` must be null or point to a condition variable.
+int cnd_broadcast(cnd_t *c);
+
+// [`cnd_wait`](https://en.cppreference.com/w/c/thread/cnd_wait)
+//
+// # Safety
+// `c` and `m` must be null or point to a condition variable and a mutex.
+int cnd_wait(cnd_t *c, mtx_t *m);
+
+// [`cnd_timedwait`](https://en.cppreference.com/w/c/thread/cnd_timedwait): the deadline is
+// `TIME_UTC` (`CLOCK_REALTIME`); `thrd_timedout` when it passes.
+//
+// # Safety
+// `c` and `m` must be null or point to a condition variable and a mutex; `ts` null or
+// readable.
+int cnd_timedwait(cnd_t *c, mtx_t *m, const struct timespec *ts);
+
+// [`call_once`](https://en.cppreference.com/w/c/thread/call_once)
+//
+// # Safety
+// `flag` must be null or point to a `once_flag`.
+void call_once(once_flag *flag, void (*f)(void));
+
+// [`pthread_mutex_init`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_mutex_init.html)
+//
+// # Safety
+// `m` must be null or point to writable memory for a mutex; `attr` null or initialised.
+int pthread_mutex_init(pthread_mutex_t *m,
+                       const pthread_mutexattr_t *attr);
+
+// [`pthread_mutex_destroy`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_mutex_destroy.html)
+//
+// # Safety
+// `m` must be null or point to a mutex.
+int pthread_mutex_destroy(pthread_mutex_t *m);
+
+// [`pthread_mutex_lock`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_mutex_lock.html)
+//
+// # Safety
+// `m` must be null or point to a mutex.
+int pthread_mutex_lock(pthread_mutex_t *m);
+
+// [`pthread_mutex_trylock`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_mutex_trylock.html)
+//
+// # Safety
+// `m` must be null or point to a mutex.
+int pthread_mutex_trylock(pthread_mutex_t *m);
+
+// [`pthread_mutex_unlock`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_mutex_unlock.html)
+//
+// # Safety
+// `m` must be null or point to a mutex.
+int pthread_mutex_unlock(pthread_mutex_t *m);
+
+// [`pthread_mutex_timedlock`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_mutex_timedlock.html):
+// the deadline is on `CLOCK_REALTIME`.
+//
+// # Safety
+// `m` must be null or point to a mutex; `abstime` null or readable.
+int pthread_mutex_timedlock(pthread_mutex_t *m,
+                            const struct timespec *abstime);
+
+// [`pthread_mutex_clocklock`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_mutex_clocklock.html):
+// the deadline is on `clock` (`CLOCK_REALTIME` or `CLOCK_MONOTONIC`).
+//
+// # Safety
+// `m` must be null or point to a mutex; `abstime` null or readable.
+int pthread_mutex_clocklock(pthread_mutex_t *m,
+                            clockid_t clock,
+                            const struct timespec *abstime);
+
+// [`pthread_mutexattr_init`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_mutexattr_init.html)
+//
+// # Safety
+// `a` must be null or writable.
+int pthread_mutexattr_init(pthread_mutexattr_t *a);
+
+// [`pthread_mutexattr_destroy`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_mutexattr_destroy.html):
+// nothing to release.
+//
+// # Safety
+// `a` must be null or point to attributes.
+int pthread_mutexattr_destroy(pthread_mutexattr_t *a);
+
+// [`pthread_mutexattr_settype`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_mutexattr_settype.html)
+//
+// # Safety
+// `a` must be null or point to attributes.
+int pthread_mutexattr_settype(pthread_mutexattr_t *a,
+                              int ty);
+
+// [`pthread_mutexattr_gettype`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_mutexattr_gettype.html)
+//
+// # Safety
+// `a` must be null or point to attributes; `out` null or writable.
+int pthread_mutexattr_gettype(const pthread_mutexattr_t *a,
+                              int *out);
+
+// [`pthread_mutexattr_setpshared`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_mutexattr_setpshared.html)
+//
+// # Safety
+// `a` must be null or point to attributes.
+int pthread_mutexattr_setpshared(pthread_mutexattr_t *a,
+                                 int pshared);
+
+// [`pthread_mutexattr_getpshared`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_mutexattr_getpshared.html)
+//
+// # Safety
+// `a` must be null or point to attributes; `out` null or writable.
+int pthread_mutexattr_getpshared(const pthread_mutexattr_t *a,
+                                 int *out);
+
+// [`pthread_mutexattr_setprotocol`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_mutexattr_setprotocol.html):
+// `PTHREAD_PRIO_NONE` or `PTHREAD_PRIO_INHERIT`; `PTHREAD_PRIO_PROTECT` is `ENOTSUP`.
+//
+// # Safety
+// `a` must be null or point to attributes.
+int pthread_mutexattr_setprotocol(pthread_mutexattr_t *a,
+                                  int protocol);
+
+// [`pthread_mutexattr_getprotocol`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_mutexattr_getprotocol.html)
+//
+// # Safety
+// `a` must be null or point to attributes; `out` null or writable.
+int pthread_mutexattr_getprotocol(const pthread_mutexattr_t *a,
+                                  int *out);
+
+// [`pthread_mutexattr_setprioceiling`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_mutexattr_setprioceiling.html):
+// a `SCHED_FIFO` priority (1 to 99).
+//
+// # Safety
+// `a` must be null or point to attributes.
+int pthread_mutexattr_setprioceiling(pthread_mutexattr_t *a,
+                                     int ceiling);
+
+// [`pthread_mutexattr_getprioceiling`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_mutexattr_getprioceiling.html)
+//
+// # Safety
+// `a` must be null or point to attributes; `out` null or writable.
+int pthread_mutexattr_getprioceiling(const pthread_mutexattr_t *a,
+                                     int *out);
+
+// [`pthread_once`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_once.html)
+//
+// # Safety
+// `once` must be null or point to a `pthread_once_t`.
+int pthread_once(pthread_once_t *once, void (*init)(void));
+
+// [`pthread_rwlock_init`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_rwlock_init.html)
+//
+// # Safety
+// `l` must be null or writable memory for a lock; `attr` null or initialised.
+int pthread_rwlock_init(pthread_rwlock_t *l,
+                        const pthread_rwlockattr_t *attr);
+
+// [`pthread_rwlock_destroy`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_rwlock_destroy.html)
+//
+// # Safety
+// `l` must be null or point to a lock.
+int pthread_rwlock_destroy(pthread_rwlock_t *l);
+
+// [`pthread_rwlock_rdlock`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_rwlock_rdlock.html)
+//
+// # Safety
+// `l` must be null or point to a lock.
+int pthread_rwlock_rdlock(pthread_rwlock_t *l);
+
+// [`pthread_rwlock_tryrdlock`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_rwlock_tryrdlock.html)
+//
+// # Safety
+// `l` must be null or point to a lock.
+int pthread_rwlock_tryrdlock(pthread_rwlock_t *l);
+
+// [`pthread_rwlock_timedrdlock`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_rwlock_timedrdlock.html):
+// the deadline is on `CLOCK_REALTIME`.
+//
+// # Safety
+// `l` must be null or point to a lock; `abstime` null or readable.
+int pthread_rwlock_timedrdlock(pthread_rwlock_t *l,
+                               const struct timespec *abstime);
+
+// [`pthread_rwlock_clockrdlock`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_rwlock_clockrdlock.html)
+//
+// # Safety
+// `l` must be null or point to a lock; `abstime` null or readable.
+int pthread_rwlock_clockrdlock(pthread_rwlock_t *l,
+                               clockid_t clock,
+                               const struct timespec *abstime);
+
+// [`pthread_rwlock_wrlock`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_rwlock_wrlock.html)
+//
+// # Safety
+// `l` must be null or point to a lock.
+int pthread_rwlock_wrlock(pthread_rwlock_t *l);
+
+// [`pthread_rwlock_trywrlock`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_rwlock_trywrlock.html)
+//
+// # Safety
+// `l` must be null or point to a lock.
+int pthread_rwlock_trywrlock(pthread_rwlock_t *l);
+
+// [`pthread_rwlock_timedwrlock`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_rwlock_timedwrlock.html):
+// the deadline is on `CLOCK_REALTIME`.
+//
+// # Safety
+// `l` must be null or point to a lock; `abstime` null or readable.
+int pthread_rwlock_timedwrlock(pthread_rwlock_t *l,
+                               const struct timespec *abstime);
+
+// [`pthread_rwlock_clockwrlock`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_rwlock_clockwrlock.html)
+//
+// # Safety
+// `l` must be null or point to a lock; `abstime` null or readable.
+int pthread_rwlock_clockwrlock(pthread_rwlock_t *l,
+                               clockid_t clock,
+                               const struct timespec *abstime);
+
+// [`pthread_rwlock_unlock`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_rwlock_unlock.html)
+//
+// # Safety
+// `l` must be null or point to a lock.
+int pthread_rwlock_unlock(pthread_rwlock_t *l);
+
+// [`pthread_rwlockattr_init`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_rwlockattr_init.html)
+//
+// # Safety
+// `a` must be null or writable.
+int pthread_rwlockattr_init(pthread_rwlockattr_t *a);
+
+// [`pthread_rwlockattr_destroy`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_rwlockattr_destroy.html):
+// nothing to release.
+//
+// # Safety
+// `a` must be null or point to attributes.
+int pthread_rwlockattr_destroy(pthread_rwlockattr_t *a);
+
+// [`pthread_rwlockattr_setpshared`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_rwlockattr_setpshared.html)
+//
+// # Safety
+// `a` must be null or point to attributes.
+int pthread_rwlockattr_setpshared(pthread_rwlockattr_t *a,
+                                  int pshared);
+
+// [`pthread_rwlockattr_getpshared`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_rwlockattr_getpshared.html)
+//
+// # Safety
+// `a` must be null or point to attributes; `out` null or writable.
+int pthread_rwlockattr_getpshared(const pthread_rwlockattr_t *a,
+                                  int *out);
+
+// `pthread_rwlockattr_setkind_np`: `PTHREAD_RWLOCK_PREFER_READER_NP`, `_PREFER_WRITER_NP`
+// (treated as preferring readers, as in glibc) or `_PREFER_WRITER_NONRECURSIVE_NP`.
+//
+// # Safety
+// `a` must be null or point to attributes.
+int pthread_rwlockattr_setkind_np(pthread_rwlockattr_t *a, int kind);
+
+// `pthread_rwlockattr_getkind_np`.
+//
+// # Safety
+// `a` must be null or point to attributes; `out` null or writable.
+int pthread_rwlockattr_getkind_np(const pthread_rwlockattr_t *a, int *out);
+
+// [`pthread_spin_init`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_spin_init.html):
+// any `pshared` value is accepted, as glibc does (the lock never enters the kernel).
+//
+// # Safety
+// `l` must be null or writable.
+int pthread_spin_init(pthread_spinlock_t *l,
+                      int _pshared);
+
+// [`pthread_spin_destroy`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_spin_destroy.html):
+// nothing to release.
+//
+// # Safety
+// `l` must be null or point to a spin lock.
+int pthread_spin_destroy(pthread_spinlock_t *l);
+
+// [`pthread_spin_lock`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_spin_lock.html)
+//
+// # Safety
+// `l` must be null or point to a spin lock.
+int pthread_spin_lock(pthread_spinlock_t *l);
+
+// [`pthread_spin_trylock`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_spin_trylock.html)
+//
+// # Safety
+// `l` must be null or point to a spin lock.
+int pthread_spin_trylock(pthread_spinlock_t *l);
+
+// [`pthread_spin_unlock`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_spin_unlock.html)
+//
+// # Safety
+// `l` must be null or point to a spin lock.
+int pthread_spin_unlock(pthread_spinlock_t *l);
+
+// [`getrlimit`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/getrlimit.html)
+//
+// # Safety
+// `out` must be writable (the kernel checks: EFAULT).
+int getrlimit(unsigned int resource, struct rlimit *out);
+
+// `getrlimit64`: `getrlimit` under `_FILE_OFFSET_BITS=64`; the same layout.
+//
+// # Safety
+// As [`getrlimit`].
+int getrlimit64(unsigned int resource, struct rlimit64 *out);
+
+// [`setrlimit`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/setrlimit.html)
+//
+// # Safety
+// `new` must be readable (the kernel checks: EFAULT).
+int setrlimit(unsigned int resource, const struct rlimit *new_);
+
+// `setrlimit64`: `setrlimit` under `_FILE_OFFSET_BITS=64`.
+//
+// # Safety
+// As [`setrlimit`].
+int setrlimit64(unsigned int resource, const struct rlimit64 *new_);
+
+// [`prlimit`](https://man7.org/linux/man-pages/man2/prlimit.2.html)
+//
+// # Safety
+// `new` null or readable, `old` null or writable (the kernel checks: EFAULT).
+int prlimit(pid_t pid, unsigned int resource, const struct rlimit *new_, struct rlimit *old);
+
+// `prlimit64`: `prlimit` under `_FILE_OFFSET_BITS=64`.
+//
+// # Safety
+// As [`prlimit`].
+int prlimit64(pid_t pid, unsigned int resource, const struct rlimit64 *new_, struct rlimit64 *old);
+
+// [`getrusage`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/getrusage.html)
+//
+// # Safety
+// `out` must be writable (the kernel checks: EFAULT).
+int getrusage(int who, struct rusage *out);
+
+// [`getpriority`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/getpriority.html)
+int getpriority(unsigned int which, id_t who);
+
+// [`setpriority`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/setpriority.html)
+int setpriority(unsigned int which, id_t who, int prio);
+
 // [`sched_yield`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/sched_yield.html)
 int sched_yield(void);
 
@@ -497,7 +1427,7 @@ int sched_setparam(pid_t pid,
 int sched_getscheduler(pid_t pid);
 
 // [`sched_setscheduler`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/sched_setscheduler.html):
-// returns the previous policy, as Linux does.
+// 0 on success (Linux does not return the previous policy, whatever POSIX allows).
 //
 // # Safety
 // `param` null or readable.
@@ -528,8 +1458,489 @@ cpu_set_t *__sched_cpualloc(size_t count);
 // `set` null or from `__sched_cpualloc`, not freed yet.
 void __sched_cpufree(cpu_set_t *set);
 
+// [`sem_init`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/sem_init.html)
+//
+// # Safety
+// `s` must be null or writable memory for a semaphore.
+int sem_init(sem_t *s, int pshared, unsigned int value);
+
+// [`sem_destroy`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/sem_destroy.html):
+// nothing to release.
+//
+// # Safety
+// `s` must be null or point to a semaphore.
+int sem_destroy(sem_t *s);
+
+// [`sem_post`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/sem_post.html):
+// `EOVERFLOW` at `SEM_VALUE_MAX`.
+//
+// # Safety
+// `s` must be null or point to a semaphore.
+int sem_post(sem_t *s);
+
+// [`sem_wait`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/sem_wait.html):
+// `EINTR` when a signal handler interrupts the wait.
+//
+// # Safety
+// `s` must be null or point to a semaphore.
+int sem_wait(sem_t *s);
+
+// [`sem_trywait`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/sem_trywait.html):
+// `EAGAIN` when the value is 0.
+//
+// # Safety
+// `s` must be null or point to a semaphore.
+int sem_trywait(sem_t *s);
+
+// [`sem_timedwait`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/sem_timedwait.html):
+// the deadline is on `CLOCK_REALTIME`.
+//
+// # Safety
+// `s` must be null or point to a semaphore; `abstime` null or readable.
+int sem_timedwait(sem_t *s, const struct timespec *abstime);
+
+// [`sem_clockwait`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/sem_clockwait.html):
+// the deadline is on `clock` (`CLOCK_REALTIME` or `CLOCK_MONOTONIC`).
+//
+// # Safety
+// `s` must be null or point to a semaphore; `abstime` null or readable.
+int sem_clockwait(sem_t *s, clockid_t clock, const struct timespec *abstime);
+
+// [`sem_getvalue`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/sem_getvalue.html)
+//
+// # Safety
+// `s` must be null or point to a semaphore; `out` null or writable.
+int sem_getvalue(sem_t *s, int *out);
+
+// [`posix_spawn`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/posix_spawn.html)
+//
+// # Safety
+// `path` NUL-terminated; `fa`, `a` null or initialised; `argv`, `envp` as for `execve`.
+int posix_spawn(pid_t *pid,
+                const char *path,
+                const posix_spawn_file_actions_t *fa,
+                const posix_spawnattr_t *a,
+                char *const *argv,
+                char *const *envp);
+
+// [`posix_spawnp`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/posix_spawnp.html)
+//
+// # Safety
+// As [`posix_spawn`].
+int posix_spawnp(pid_t *pid,
+                 const char *file,
+                 const posix_spawn_file_actions_t *fa,
+                 const posix_spawnattr_t *a,
+                 char *const *argv,
+                 char *const *envp);
+
+// [`posix_spawn_file_actions_init`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/posix_spawn_file_actions_init.html)
+//
+// # Safety
+// `fa` must be null or writable.
+int posix_spawn_file_actions_init(posix_spawn_file_actions_t *fa);
+
+// [`posix_spawn_file_actions_destroy`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/posix_spawn_file_actions_destroy.html)
+//
+// # Safety
+// `fa` must be null or initialised.
+int posix_spawn_file_actions_destroy(posix_spawn_file_actions_t *fa);
+
+// [`posix_spawn_file_actions_addopen`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/posix_spawn_file_actions_addopen.html)
+//
+// # Safety
+// `fa` null or initialised; `path` null or NUL-terminated.
+int posix_spawn_file_actions_addopen(posix_spawn_file_actions_t *fa,
+                                     int fd,
+                                     const char *path,
+                                     int flags,
+                                     mode_t mode);
+
+// [`posix_spawn_file_actions_addclose`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/posix_spawn_file_actions_addclose.html)
+//
+// # Safety
+// `fa` null or initialised.
+int posix_spawn_file_actions_addclose(posix_spawn_file_actions_t *fa,
+                                      int fd);
+
+// [`posix_spawn_file_actions_adddup2`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/posix_spawn_file_actions_adddup2.html)
+//
+// # Safety
+// `fa` null or initialised.
+int posix_spawn_file_actions_adddup2(posix_spawn_file_actions_t *fa,
+                                     int from,
+                                     int to);
+
+// [`posix_spawn_file_actions_addchdir_np`](https://man7.org/linux/man-pages/man3/posix_spawn.3.html)
+//
+// # Safety
+// `fa` null or initialised; `path` null or NUL-terminated.
+int posix_spawn_file_actions_addchdir_np(posix_spawn_file_actions_t *fa,
+                                         const char *path);
+
+// [`posix_spawn_file_actions_addfchdir_np`](https://man7.org/linux/man-pages/man3/posix_spawn.3.html):
+// the descriptor is checked when the action runs (`EBADF` from `posix_spawn`), as in glibc.
+//
+// # Safety
+// `fa` null or initialised.
+int posix_spawn_file_actions_addfchdir_np(posix_spawn_file_actions_t *fa,
+                                          int fd);
+
+// [`posix_spawnattr_init`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/posix_spawnattr_init.html)
+//
+// # Safety
+// `a` must be null or writable.
+int posix_spawnattr_init(posix_spawnattr_t *a);
+
+// [`posix_spawnattr_destroy`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/posix_spawnattr_destroy.html)
+//
+// # Safety
+// `a` must be null or initialised.
+int posix_spawnattr_destroy(posix_spawnattr_t *a);
+
+// [`posix_spawnattr_setflags`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/posix_spawnattr_setflags.html)
+//
+// # Safety
+// `a` must be null or initialised.
+int posix_spawnattr_setflags(posix_spawnattr_t *a,
+                             short flags);
+
+// [`posix_spawnattr_getflags`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/posix_spawnattr_getflags.html)
+//
+// # Safety
+// `a` null or initialised; `out` writable.
+int posix_spawnattr_getflags(const posix_spawnattr_t *a,
+                             short *out);
+
+// [`posix_spawnattr_setpgroup`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/posix_spawnattr_setpgroup.html)
+//
+// # Safety
+// `a` must be null or initialised.
+int posix_spawnattr_setpgroup(posix_spawnattr_t *a,
+                              pid_t pgrp);
+
+// [`posix_spawnattr_getpgroup`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/posix_spawnattr_getpgroup.html)
+//
+// # Safety
+// `a` null or initialised; `out` writable.
+int posix_spawnattr_getpgroup(const posix_spawnattr_t *a,
+                              pid_t *out);
+
+// [`posix_spawnattr_setsigmask`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/posix_spawnattr_setsigmask.html)
+//
+// # Safety
+// `a` null or initialised; `s` readable.
+int posix_spawnattr_setsigmask(posix_spawnattr_t *a,
+                               const sigset_t *s);
+
+// [`posix_spawnattr_getsigmask`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/posix_spawnattr_getsigmask.html)
+//
+// # Safety
+// `a` null or initialised; `out` writable.
+int posix_spawnattr_getsigmask(const posix_spawnattr_t *a,
+                               sigset_t *out);
+
+// [`posix_spawnattr_setsigdefault`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/posix_spawnattr_setsigdefault.html)
+//
+// # Safety
+// `a` null or initialised; `s` readable.
+int posix_spawnattr_setsigdefault(posix_spawnattr_t *a,
+                                  const sigset_t *s);
+
+// [`posix_spawnattr_getsigdefault`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/posix_spawnattr_getsigdefault.html)
+//
+// # Safety
+// `a` null or initialised; `out` writable.
+int posix_spawnattr_getsigdefault(const posix_spawnattr_t *a,
+                                  sigset_t *out);
+
+// [`posix_spawnattr_setschedparam`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/posix_spawnattr_setschedparam.html)
+//
+// # Safety
+// `a` null or initialised; `p` readable.
+int posix_spawnattr_setschedparam(posix_spawnattr_t *a,
+                                  const struct sched_param *p);
+
+// [`posix_spawnattr_getschedparam`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/posix_spawnattr_getschedparam.html)
+//
+// # Safety
+// `a` null or initialised; `out` writable.
+int posix_spawnattr_getschedparam(const posix_spawnattr_t *a,
+                                  struct sched_param *out);
+
+// [`posix_spawnattr_setschedpolicy`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/posix_spawnattr_setschedpolicy.html)
+//
+// # Safety
+// `a` must be null or initialised.
+int posix_spawnattr_setschedpolicy(posix_spawnattr_t *a,
+                                   int policy);
+
+// [`posix_spawnattr_getschedpolicy`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/posix_spawnattr_getschedpolicy.html)
+//
+// # Safety
+// `a` null or initialised; `out` writable.
+int posix_spawnattr_getschedpolicy(const posix_spawnattr_t *a,
+                                   int *out);
+
+// [`sigemptyset`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/sigemptyset.html)
+//
+// # Safety
+// `s` must be null or writable.
+int sigemptyset(sigset_t *s);
+
+// [`sigfillset`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/sigfillset.html):
+// every signal but the two the runtime reserves.
+//
+// # Safety
+// `s` must be null or writable.
+int sigfillset(sigset_t *s);
+
+// [`sigaddset`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/sigaddset.html)
+//
+// # Safety
+// `s` must be null or readable and writable.
+int sigaddset(sigset_t *s, int sig);
+
+// [`sigdelset`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/sigdelset.html)
+//
+// # Safety
+// `s` must be null or readable and writable.
+int sigdelset(sigset_t *s, int sig);
+
+// [`sigismember`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/sigismember.html)
+//
+// # Safety
+// `s` must be null or readable.
+int sigismember(const sigset_t *s, int sig);
+
+// [`sigisemptyset`](https://man7.org/linux/man-pages/man3/sigisemptyset.3.html)
+//
+// # Safety
+// `s` must be null or readable.
+int sigisemptyset(const sigset_t *s);
+
+// [`sigorset`](https://man7.org/linux/man-pages/man3/sigorset.3.html)
+//
+// # Safety
+// `dst` null or writable, `a` and `b` null or readable.
+int sigorset(sigset_t *dst, const sigset_t *a, const sigset_t *b);
+
+// [`sigandset`](https://man7.org/linux/man-pages/man3/sigandset.3.html)
+//
+// # Safety
+// `dst` null or writable, `a` and `b` null or readable.
+int sigandset(sigset_t *dst, const sigset_t *a, const sigset_t *b);
+
+// `__libc_current_sigrtmin`: what glibc's `SIGRTMIN` macro calls.
+int __libc_current_sigrtmin(void);
+
+// `__libc_current_sigrtmax`: what glibc's `SIGRTMAX` macro calls.
+int __libc_current_sigrtmax(void);
+
+// [`sigaction`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/sigaction.html)
+//
+// # Safety
+// `new` null or readable, `old` null or writable; a handler in `new` must suit the flags.
+int sigaction(int sig, const struct sigaction *new_, struct sigaction *old);
+
+// [`signal`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/signal.html): BSD
+// semantics, as glibc.
+//
+// # Safety
+// `handler` must be `SIG_DFL`, `SIG_IGN` or a function taking the signal number.
+sighandler_t signal(int sig, sighandler_t handler);
+
+// [`sigprocmask`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/sigprocmask.html)
+//
+// # Safety
+// `new` null or readable, `old` null or writable.
+int sigprocmask(int how, const sigset_t *new_, sigset_t *old);
+
+// [`sigpending`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/sigpending.html)
+//
+// # Safety
+// `s` must be null or writable.
+int sigpending(sigset_t *s);
+
+// [`sigsuspend`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/sigsuspend.html)
+//
+// # Safety
+// `s` must be null or readable.
+int sigsuspend(const sigset_t *s);
+
+// [`sigwait`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/sigwait.html): an
+// error number.
+//
+// # Safety
+// `s` must be null or readable, `sig` null or writable.
+int sigwait(const sigset_t *s, int *sig);
+
+// [`sigtimedwait`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/sigtimedwait.html)
+//
+// # Safety
+// `s` null or readable, `info` null or writable, `timeout` null or readable.
+int sigtimedwait(const sigset_t *s, siginfo_t *info, const struct timespec *timeout);
+
+// [`sigwaitinfo`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/sigwaitinfo.html)
+//
+// # Safety
+// `s` null or readable, `info` null or writable.
+int sigwaitinfo(const sigset_t *s, siginfo_t *info);
+
+// [`raise`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/raise.html)
+int raise(int sig);
+
+// [`kill`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/kill.html)
+int kill(pid_t pid, int sig);
+
+// [`killpg`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/killpg.html)
+int killpg(pid_t pgrp, int sig);
+
+// [`sigqueue`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/sigqueue.html)
+int sigqueue(pid_t pid, int sig, union sigval value);
+
+// [`sigaltstack`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/sigaltstack.html)
+//
+// # Safety
+// `new` null or readable, `old` null or writable; a new stack must stay usable while it is
+// installed.
+int sigaltstack(const stack_t *new_, stack_t *old);
+
+// [`psignal`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/psignal.html): the
+// signal's description on standard error, after `s` and a colon when `s` is not empty.
+//
+// # Safety
+// `s` must be null or a NUL-terminated string.
+void psignal(int sig, const char *s);
+
+// [`pause`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pause.html)
+int pause(void);
+
+// [`alarm`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/alarm.html)
+unsigned int alarm(unsigned int seconds);
+
+// [`setitimer`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/setitimer.html)
+//
+// # Safety
+// `new` null or readable, `old` null or writable (the kernel checks: EFAULT).
+int setitimer(unsigned int which, const struct itimerval *new_, struct itimerval *old);
+
+// [`getitimer`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/getitimer.html)
+//
+// # Safety
+// `cur` must be writable (the kernel checks: EFAULT).
+int getitimer(unsigned int which, struct itimerval *cur);
+
+// [`timer_create`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/timer_create.html)
+//
+// # Safety
+// `event` null or readable; `out` writable.
+int timer_create(clockid_t clock, struct sigevent *event, void **out);
+
+// [`timer_settime`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/timer_settime.html)
+//
+// # Safety
+// `new` readable, `old` null or writable (the kernel checks: EFAULT).
+int timer_settime(void *t, int flags, const struct itimerspec *new_, struct itimerspec *old);
+
+// [`timer_gettime`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/timer_gettime.html)
+//
+// # Safety
+// `cur` must be writable (the kernel checks: EFAULT).
+int timer_gettime(void *t, struct itimerspec *cur);
+
+// [`timer_getoverrun`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/timer_getoverrun.html)
+int timer_getoverrun(void *t);
+
+// [`timer_delete`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/timer_delete.html)
+int timer_delete(void *t);
+
 // Called by code whose stack canary was overwritten: reports it and dies by SIGABRT.
 void __stack_chk_fail(void) __attribute__((__noreturn__));
+
+// [`stat`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/stat.html)
+//
+// # Safety
+// `path` must be null or NUL-terminated; `out` null or writable.
+int stat(const char *path, struct stat *out);
+
+// [`lstat`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/lstat.html)
+//
+// # Safety
+// As [`stat`].
+int lstat(const char *path, struct stat *out);
+
+// [`fstat`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/fstat.html)
+//
+// # Safety
+// `out` must be null or writable.
+int fstat(int fd, struct stat *out);
+
+// [`fstatat`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/fstatat.html)
+//
+// # Safety
+// As [`stat`].
+int fstatat(int dirfd, const char *path, struct stat *out, int flags);
+
+// `stat64`: `stat` under `_FILE_OFFSET_BITS=64`.
+//
+// # Safety
+// As [`stat`].
+int stat64(const char *path, struct stat64 *out);
+
+// `lstat64`: `lstat` under `_FILE_OFFSET_BITS=64`.
+//
+// # Safety
+// As [`stat`].
+int lstat64(const char *path, struct stat64 *out);
+
+// `fstat64`: `fstat` under `_FILE_OFFSET_BITS=64`.
+//
+// # Safety
+// As [`fstat`].
+int fstat64(int fd, struct stat64 *out);
+
+// `fstatat64`: `fstatat` under `_FILE_OFFSET_BITS=64`.
+//
+// # Safety
+// As [`stat`].
+int fstatat64(int dirfd, const char *path, struct stat64 *out, int flags);
+
+// [`statx`](https://man7.org/linux/man-pages/man2/statx.2.html)
+//
+// # Safety
+// `path` must be null or NUL-terminated; `out` null or writable.
+int statx(int dirfd, const char *path, int flags, uint32_t mask, struct statx *out);
+
+// [`mkdir`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/mkdir.html)
+//
+// # Safety
+// `path` must be null or a NUL-terminated string.
+int mkdir(const char *path, mode_t mode);
+
+// [`mkdirat`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/mkdirat.html)
+//
+// # Safety
+// `path` must be null or a NUL-terminated string.
+int mkdirat(int dirfd, const char *path, mode_t mode);
+
+// [`chmod`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/chmod.html)
+//
+// # Safety
+// `path` must be null or a NUL-terminated string.
+int chmod(const char *path, mode_t mode);
+
+// [`fchmodat`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/fchmodat.html)
+//
+// # Safety
+// `path` must be null or a NUL-terminated string.
+int fchmodat(int dirfd, const char *path, mode_t mode, int flags);
+
+// [`fchmod`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/fchmod.html)
+int fchmod(int fd, mode_t mode);
+
+// [`umask`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/umask.html)
+mode_t umask(mode_t mask);
 
 // `__uflow(f)`: the next byte when the read area is empty (glibc's inline `getc_unlocked`
 // calls it). [LSB](https://refspecs.linuxfoundation.org/LSB_5.0.0/LSB-Core-generic/LSB-Core-generic/baselib---uflow.html)
@@ -1420,6 +2831,20 @@ char *strsep(char **sp, const char *delim);
 // Both strings NUL-terminated.
 int strverscmp(const char *a, const char *b);
 
+// [`strdup`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/strdup.html):
+// a copy from `malloc`, or null with `errno` `ENOMEM`.
+//
+// # Safety
+// `s` NUL-terminated.
+char *strdup(const char *s);
+
+// [`strndup`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/strndup.html):
+// a copy of at most `n` bytes, NUL-terminated, or null with `errno` `ENOMEM`.
+//
+// # Safety
+// `s` NUL-terminated or at least `n` bytes long.
+char *strndup(const char *s, size_t n);
+
 // [`strerror`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/strerror.html)
 char *strerror(int errnum);
 
@@ -1510,12 +2935,235 @@ int ffsl(long i);
 // [`ffsll`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/ffsll.html)
 int ffsll(long long i);
 
+// [`thrd_create`](https://en.cppreference.com/w/c/thread/thrd_create)
+//
+// # Safety
+// `thr` writable.
+int thrd_create(unsigned long *thr, int (*func)(void*), void *arg);
+
+// [`thrd_join`](https://en.cppreference.com/w/c/thread/thrd_join)
+//
+// # Safety
+// `thr` must name a joinable thread not yet joined; `res` null or writable.
+int thrd_join(unsigned long thr, int *res);
+
+// [`thrd_detach`](https://en.cppreference.com/w/c/thread/thrd_detach)
+//
+// # Safety
+// `thr` must name a thread not yet joined or detached.
+int thrd_detach(unsigned long thr);
+
+// [`thrd_exit`](https://en.cppreference.com/w/c/thread/thrd_exit)
+void thrd_exit(int res) __attribute__((__noreturn__));
+
+// [`thrd_current`](https://en.cppreference.com/w/c/thread/thrd_current)
+unsigned long thrd_current(void);
+
+// [`thrd_equal`](https://en.cppreference.com/w/c/thread/thrd_equal)
+int thrd_equal(unsigned long a, unsigned long b);
+
+// [`thrd_yield`](https://en.cppreference.com/w/c/thread/thrd_yield)
+void thrd_yield(void);
+
+// [`thrd_sleep`](https://en.cppreference.com/w/c/thread/thrd_sleep): 0 after the whole
+// time, -1 when a signal interrupted it (the time left in `rem`), -2 on another error.
+//
+// # Safety
+// `dur` readable; `rem` null or writable.
+int thrd_sleep(const struct timespec *dur, struct timespec *rem);
+
+// [`tss_create`](https://en.cppreference.com/w/c/thread/tss_create)
+//
+// # Safety
+// `key` writable.
+int tss_create(unsigned int *key, void (*dtor)(void*));
+
+// [`tss_delete`](https://en.cppreference.com/w/c/thread/tss_delete)
+void tss_delete(unsigned int key);
+
+// [`tss_get`](https://en.cppreference.com/w/c/thread/tss_get)
+void *tss_get(unsigned int key);
+
+// [`tss_set`](https://en.cppreference.com/w/c/thread/tss_set)
+int tss_set(unsigned int key, void *value);
+
 // [`clock_gettime`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/clock_gettime.html),
 // through the vDSO where the kernel offers it.
 //
 // # Safety
 // `ts` must be null or writable.
 int clock_gettime(int id, struct timespec *ts);
+
+// [`gettimeofday`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/gettimeofday.html),
+// through the vDSO. As glibc since 2.31, a non-null `tz` is filled with zeros.
+//
+// # Safety
+// `tv` and `tz` must each be null or writable (`tz` as a `struct timezone`).
+int gettimeofday(struct timeval *tv, void *tz);
+
+// [`clock_getres`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/clock_getres.html)
+//
+// # Safety
+// `res` must be null or writable.
+int clock_getres(int id, struct timespec *res);
+
+// [`time`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/time.html)
+//
+// # Safety
+// `out` must be null or writable.
+time_t time(time_t *out);
+
+// [`nanosleep`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/nanosleep.html):
+// `EINVAL` for a negative or malformed request, `EINTR` (time left in `rem`) when a signal
+// handler ran.
+//
+// # Safety
+// `req` must be null or readable, `rem` null or writable.
+int nanosleep(const struct timespec *req, struct timespec *rem);
+
+// [`clock_nanosleep`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/clock_nanosleep.html):
+// returns the error number (`EINVAL`, `EINTR` with the time left in `rem` for relative
+// sleeps, ...), 0 on success.
+//
+// # Safety
+// `req` must be null or readable, `rem` null or writable.
+int clock_nanosleep(int id,
+                    int flags,
+                    const struct timespec *req,
+                    struct timespec *rem);
+
+// [`sleep`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/sleep.html): 0, or
+// the whole seconds not slept when a signal handler ran.
+unsigned int sleep(unsigned int seconds);
+
+// `usleep(usec)` (XSI, removed in POSIX.1-2008): -1 with `EINTR` when a signal handler ran.
+int usleep(unsigned int usec);
+
+// [`difftime`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/difftime.html)
+double difftime(time_t end, time_t start);
+
+// [`gmtime_r`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/gmtime_r.html):
+// `EOVERFLOW` when the year does not fit an `int`.
+//
+// # Safety
+// `t` must be readable, `out` writable.
+struct tm *gmtime_r(const time_t *t, struct tm *out);
+
+// [`gmtime`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/gmtime.html)
+//
+// # Safety
+// `t` must be readable.
+struct tm *gmtime(const time_t *t);
+
+// [`localtime_r`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/localtime_r.html)
+//
+// # Safety
+// `t` must be readable, `out` writable.
+struct tm *localtime_r(const time_t *t, struct tm *out);
+
+// [`localtime`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/localtime.html)
+//
+// # Safety
+// `t` must be readable.
+struct tm *localtime(const time_t *t);
+
+// [`mktime`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/mktime.html):
+// fields out of range are folded in; a `tm_isdst` that contradicts the zone is honoured as
+// glibc does.
+//
+// # Safety
+// `t` must be readable and writable.
+time_t mktime(struct tm *t);
+
+// `timegm(tm)` (GNU, BSD; POSIX.1-2024): `mktime` for UTC.
+//
+// # Safety
+// `t` must be readable and writable.
+time_t timegm(struct tm *t);
+
+// [`strftime`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/strftime.html)
+// in the C locale: the length written, or 0 when the result and its NUL do not fit.
+//
+// # Safety
+// `buf` must be writable for `max` bytes, `fmt` a NUL-terminated string, `t` readable.
+size_t strftime(char *buf, size_t max, const char *fmt, const struct tm *t);
+
+// [`asctime_r`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/asctime_r.html)
+// (obsolescent): `EOVERFLOW` when the text would not fit 26 bytes.
+//
+// # Safety
+// `t` must be readable, `buf` writable for 26 bytes.
+char *asctime_r(const struct tm *t, char *buf);
+
+// [`asctime`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/asctime.html)
+//
+// # Safety
+// `t` must be readable.
+char *asctime(const struct tm *t);
+
+// [`ctime_r`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/ctime_r.html)
+// (obsolescent): `asctime_r(localtime_r(t))`.
+//
+// # Safety
+// `t` must be readable, `buf` writable for 26 bytes.
+char *ctime_r(const time_t *t, char *buf);
+
+// [`ctime`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/ctime.html)
+//
+// # Safety
+// `t` must be readable.
+char *ctime(const time_t *t);
+
+// [`tzset`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/tzset.html): reads
+// `TZ` and sets `tzname`, `timezone` and `daylight`.
+void tzset(void);
+
+// `__tls_get_addr` ([x86_64 TLS ABI](https://www.akkadia.org/drepper/tls.pdf)): the calling
+// thread's address of a general-dynamic TLS variable.
+//
+// # Safety
+// `index` must point at a TLS index the linker made: two words, module and offset.
+void *__tls_get_addr(const size_t *index);
+
+// `__cxa_thread_atexit_impl(f, obj, dso)`: runs `f(obj)` when the calling thread ends (or
+// calls `exit`), newest first, before its key destructors. -1 when there is no memory.
+int __cxa_thread_atexit_impl(void (*f)(void*), void *obj, void *_dso);
+
+// [`readv`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/readv.html)
+//
+// # Safety
+// `iov` must point at `n` `struct iovec`s naming writable buffers.
+ptrdiff_t readv(int fd, const struct iovec *iov, int n);
+
+// [`writev`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/writev.html)
+//
+// # Safety
+// `iov` must point at `n` `struct iovec`s naming readable buffers.
+ptrdiff_t writev(int fd, const struct iovec *iov, int n);
+
+// [`preadv`](https://man7.org/linux/man-pages/man2/preadv.2.html)
+//
+// # Safety
+// As [`readv`].
+ptrdiff_t preadv(int fd, const struct iovec *iov, int n, int64_t offset);
+
+// `preadv64`: `preadv` under `_FILE_OFFSET_BITS=64`.
+//
+// # Safety
+// As [`readv`].
+ptrdiff_t preadv64(int fd, const struct iovec *iov, int n, int64_t offset);
+
+// [`pwritev`](https://man7.org/linux/man-pages/man2/pwritev.2.html)
+//
+// # Safety
+// As [`writev`].
+ptrdiff_t pwritev(int fd, const struct iovec *iov, int n, int64_t offset);
+
+// `pwritev64`: `pwritev` under `_FILE_OFFSET_BITS=64`.
+//
+// # Safety
+// As [`writev`].
+ptrdiff_t pwritev64(int fd, const struct iovec *iov, int n, int64_t offset);
 
 // [`read`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/read.html)
 //
@@ -1544,6 +3192,382 @@ int getpid(void);
 // [`_exit`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/_exit.html)
 void _exit(int status) __attribute__((__noreturn__));
 
+// [`pread`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pread.html)
+//
+// # Safety
+// `buf` must be writable for `count` bytes.
+ptrdiff_t pread(int fd, void *buf, size_t count, int64_t offset);
+
+// `pread64`: `pread` under `_FILE_OFFSET_BITS=64`.
+//
+// # Safety
+// As [`pread`].
+ptrdiff_t pread64(int fd, void *buf, size_t count, int64_t offset);
+
+// [`pwrite`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pwrite.html)
+//
+// # Safety
+// `buf` must be readable for `count` bytes.
+ptrdiff_t pwrite(int fd, const void *buf, size_t count, int64_t offset);
+
+// `pwrite64`: `pwrite` under `_FILE_OFFSET_BITS=64`.
+//
+// # Safety
+// As [`pwrite`].
+ptrdiff_t pwrite64(int fd, const void *buf, size_t count, int64_t offset);
+
+// [`dup`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/dup.html)
+int dup(int fd);
+
+// [`dup2`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/dup2.html)
+int dup2(int old, int new_);
+
+// [`dup3`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/dup3.html)
+int dup3(int old, int new_, int flags);
+
+// [`isatty`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/isatty.html)
+int isatty(int fd);
+
+// [`ttyname_r`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/ttyname_r.html):
+// an error number.
+//
+// # Safety
+// `buf` must be writable for `len` bytes.
+int ttyname_r(int fd, char *buf, size_t len);
+
+// [`ttyname`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/ttyname.html)
+char *ttyname(int fd);
+
+// [`fsync`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/fsync.html)
+int fsync(int fd);
+
+// [`fdatasync`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/fdatasync.html)
+int fdatasync(int fd);
+
+// [`ftruncate`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/ftruncate.html)
+int ftruncate(int fd, int64_t len);
+
+// `ftruncate64`: `ftruncate` under `_FILE_OFFSET_BITS=64`.
+int ftruncate64(int fd, int64_t len);
+
+// [`access`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/access.html)
+//
+// # Safety
+// `path` must be null or a NUL-terminated string.
+int access(const char *path, int mode);
+
+// [`faccessat`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/faccessat.html)
+//
+// # Safety
+// `path` must be null or a NUL-terminated string.
+int faccessat(int dirfd, const char *path, int mode, int flags);
+
+// [`chdir`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/chdir.html)
+//
+// # Safety
+// `path` must be null or a NUL-terminated string.
+int chdir(const char *path);
+
+// [`fchdir`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/fchdir.html)
+int fchdir(int fd);
+
+// [`getcwd`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/getcwd.html): into
+// the caller's buffer, or (glibc's extension, for a null `buf`) into a new allocation of
+// `len` bytes, or of just the path's length when `len` is 0.
+//
+// # Safety
+// `buf` must be null or writable for `len` bytes.
+char *getcwd(char *buf, size_t len);
+
+// [`rmdir`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/rmdir.html)
+//
+// # Safety
+// `path` must be null or a NUL-terminated string.
+int rmdir(const char *path);
+
+// [`unlink`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/unlink.html)
+//
+// # Safety
+// `path` must be null or a NUL-terminated string.
+int unlink(const char *path);
+
+// [`unlinkat`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/unlinkat.html)
+//
+// # Safety
+// `path` must be null or a NUL-terminated string.
+int unlinkat(int dirfd, const char *path, int flags);
+
+// [`renameat`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/renameat.html)
+//
+// # Safety
+// Both paths must be null or NUL-terminated strings.
+int renameat(int olddir, const char *old, int newdir, const char *new_);
+
+// [`renameat2`](https://man7.org/linux/man-pages/man2/renameat2.2.html)
+//
+// # Safety
+// Both paths must be null or NUL-terminated strings.
+int renameat2(int olddir, const char *old, int newdir, const char *new_, uint32_t flags);
+
+// [`link`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/link.html)
+//
+// # Safety
+// Both paths must be null or NUL-terminated strings.
+int link(const char *old, const char *new_);
+
+// [`linkat`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/linkat.html)
+//
+// # Safety
+// Both paths must be null or NUL-terminated strings.
+int linkat(int olddir, const char *old, int newdir, const char *new_, int flags);
+
+// [`symlink`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/symlink.html)
+//
+// # Safety
+// Both strings must be null or NUL-terminated.
+int symlink(const char *target, const char *path);
+
+// [`symlinkat`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/symlinkat.html)
+//
+// # Safety
+// Both strings must be null or NUL-terminated.
+int symlinkat(const char *target, int dirfd, const char *path);
+
+// [`readlink`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/readlink.html)
+//
+// # Safety
+// `path` must be null or NUL-terminated; `buf` writable for `len` bytes.
+ptrdiff_t readlink(const char *path, char *buf, size_t len);
+
+// [`readlinkat`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/readlinkat.html)
+//
+// # Safety
+// `path` must be null or NUL-terminated; `buf` writable for `len` bytes.
+ptrdiff_t readlinkat(int dirfd, const char *path, char *buf, size_t len);
+
+// [`chown`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/chown.html)
+//
+// # Safety
+// `path` must be null or a NUL-terminated string.
+int chown(const char *path, uid_t uid, gid_t gid);
+
+// [`lchown`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/lchown.html)
+//
+// # Safety
+// `path` must be null or a NUL-terminated string.
+int lchown(const char *path, uid_t uid, gid_t gid);
+
+// [`fchownat`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/fchownat.html)
+//
+// # Safety
+// `path` must be null or a NUL-terminated string.
+int fchownat(int dirfd, const char *path, uid_t uid, gid_t gid, int flags);
+
+// [`fchown`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/fchown.html)
+int fchown(int fd, uid_t uid, gid_t gid);
+
+// [`truncate`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/truncate.html)
+//
+// # Safety
+// `path` must be null or a NUL-terminated string.
+int truncate(const char *path, int64_t len);
+
+// `truncate64`: `truncate` under `_FILE_OFFSET_BITS=64`.
+//
+// # Safety
+// As [`truncate`].
+int truncate64(const char *path, int64_t len);
+
+// [`getppid`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/getppid.html)
+pid_t getppid(void);
+
+// [`getuid`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/getuid.html)
+uid_t getuid(void);
+
+// [`geteuid`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/geteuid.html)
+uid_t geteuid(void);
+
+// [`getgid`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/getgid.html)
+gid_t getgid(void);
+
+// [`getegid`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/getegid.html)
+gid_t getegid(void);
+
+// [`setuid`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/setuid.html)
+int setuid(uid_t uid);
+
+// [`setgid`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/setgid.html)
+int setgid(gid_t gid);
+
+// [`seteuid`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/seteuid.html)
+int seteuid(uid_t uid);
+
+// [`setegid`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/setegid.html)
+int setegid(gid_t gid);
+
+// [`setreuid`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/setreuid.html)
+int setreuid(uid_t real, uid_t effective);
+
+// [`setregid`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/setregid.html)
+int setregid(gid_t real, gid_t effective);
+
+// [`setresuid`](https://man7.org/linux/man-pages/man2/setresuid.2.html)
+int setresuid(uid_t real, uid_t effective, uid_t saved);
+
+// [`setresgid`](https://man7.org/linux/man-pages/man2/setresgid.2.html)
+int setresgid(gid_t real, gid_t effective, gid_t saved);
+
+// [`getresuid`](https://man7.org/linux/man-pages/man2/getresuid.2.html)
+//
+// # Safety
+// The pointers must be writable (the kernel checks: EFAULT).
+int getresuid(uid_t *real, uid_t *effective, uid_t *saved);
+
+// [`getresgid`](https://man7.org/linux/man-pages/man2/getresgid.2.html)
+//
+// # Safety
+// The pointers must be writable (the kernel checks: EFAULT).
+int getresgid(gid_t *real, gid_t *effective, gid_t *saved);
+
+// [`getgroups`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/getgroups.html)
+//
+// # Safety
+// `list` must be writable for `size` ids (the kernel checks: EFAULT).
+int getgroups(int size, gid_t *list);
+
+// [`setgroups`](https://man7.org/linux/man-pages/man2/setgroups.2.html)
+//
+// # Safety
+// `list` must be readable for `size` ids (the kernel checks: EFAULT).
+int setgroups(size_t size, const gid_t *list);
+
+// [`getpgid`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/getpgid.html)
+pid_t getpgid(pid_t pid);
+
+// [`getpgrp`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/getpgrp.html)
+pid_t getpgrp(void);
+
+// [`getsid`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/getsid.html)
+pid_t getsid(pid_t pid);
+
+// [`setpgid`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/setpgid.html)
+int setpgid(pid_t pid, pid_t pgid);
+
+// [`setpgrp`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/setpgrp.html)
+int setpgrp(void);
+
+// [`setsid`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/setsid.html)
+pid_t setsid(void);
+
+// [`tcgetpgrp`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/tcgetpgrp.html)
+pid_t tcgetpgrp(int fd);
+
+// [`tcsetpgrp`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/tcsetpgrp.html)
+int tcsetpgrp(int fd, pid_t pgrp);
+
+// [`nice`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/nice.html)
+int nice(int inc);
+
+// [`sysconf`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/sysconf.html)
+long sysconf(int name);
+
+// `__sysconf`: what glibc's headers call for `PTHREAD_STACK_MIN` under `_GNU_SOURCE`.
+long __sysconf(int name);
+
+// [`getpagesize`](https://man7.org/linux/man-pages/man2/getpagesize.2.html)
+int getpagesize(void);
+
+// [`pathconf`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pathconf.html)
+//
+// # Safety
+// `path` must be null or a NUL-terminated string.
+long pathconf(const char *path, int name);
+
+// [`fpathconf`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/fpathconf.html)
+long fpathconf(int fd, int name);
+
+// [`gethostname`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/gethostname.html)
+//
+// # Safety
+// `buf` must be writable for `len` bytes.
+int gethostname(char *buf, size_t len);
+
+// [`uname`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/uname.html)
+//
+// # Safety
+// `out` must be null or writable.
+int uname(struct utsname *out);
+
+// [`sysinfo`](https://man7.org/linux/man-pages/man2/sysinfo.2.html)
+//
+// # Safety
+// `out` must be null or writable.
+int sysinfo(struct sysinfo *out);
+
+// [`get_nprocs`](https://man7.org/linux/man-pages/man3/get_nprocs.3.html)
+int get_nprocs(void);
+
+// [`get_nprocs_conf`](https://man7.org/linux/man-pages/man3/get_nprocs_conf.3.html)
+int get_nprocs_conf(void);
+
+// [`getrandom`](https://man7.org/linux/man-pages/man2/getrandom.2.html)
+//
+// # Safety
+// `buf` must be writable for `len` bytes.
+ptrdiff_t getrandom(void *buf, size_t len, unsigned int flags);
+
+// [`getentropy`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/getentropy.html)
+//
+// # Safety
+// `buf` must be writable for `len` bytes.
+int getentropy(void *buf, size_t len);
+
+// [`fork`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/fork.html)
+pid_t fork(void);
+
+// [`_Fork`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/_Fork.html)
+pid_t _Fork(void);
+
+// [`pthread_atfork`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_atfork.html):
+// an error number.
+int pthread_atfork(void (*prepare)(void),
+                   void (*parent)(void),
+                   void (*child)(void));
+
+// `__register_atfork`: what glibc's `libc_nonshared.a` turns `pthread_atfork` into; `dso`
+// names the registering module, which a static program does not unload.
+int __register_atfork(void (*prepare)(void), void (*parent)(void), void (*child)(void), void *_dso);
+
+// [`wait`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/wait.html)
+//
+// # Safety
+// `status` must be null or writable (the kernel checks: EFAULT).
+pid_t wait(int *status);
+
+// [`waitpid`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/waitpid.html)
+//
+// # Safety
+// `status` must be null or writable (the kernel checks: EFAULT).
+pid_t waitpid(pid_t pid, int *status, int options);
+
+// [`wait3`](https://man7.org/linux/man-pages/man2/wait3.2.html)
+//
+// # Safety
+// `status` and `usage` must be null or writable (the kernel checks: EFAULT).
+pid_t wait3(int *status, int options, struct rusage *usage);
+
+// [`wait4`](https://man7.org/linux/man-pages/man2/wait4.2.html)
+//
+// # Safety
+// `status` and `usage` must be null or writable (the kernel checks: EFAULT).
+pid_t wait4(pid_t pid, int *status, int options, struct rusage *usage);
+
+// [`waitid`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/waitid.html)
+//
+// # Safety
+// `info` must be null or writable (the kernel checks: EFAULT).
+int waitid(idtype_t idtype, id_t id, siginfo_t *info, int options);
+
 // The process entry point, as the kernel's ELF loader enters it.
 //
 // On entry `%rsp` points at `argc`, followed by `argv[]`, `envp[]` and the auxiliary vector;
@@ -1557,6 +3581,17 @@ void _exit(int status) __attribute__((__noreturn__));
 // # Safety
 // Only the kernel calls this.
 void _start(void) __attribute__((__noreturn__));
+
+// [`vfork`](https://man7.org/linux/man-pages/man2/vfork.2.html): the child runs on the
+// parent's stack, with the parent suspended, until it calls `_exit` or an `exec` function.
+// Because the child's return from here would overwrite this function's stack slot before
+// the parent returns through it, the return address is kept in a register across the
+// system call, as glibc does.
+//
+// # Safety
+// In the child only `_exit` and the `exec` functions may follow, and the function that
+// called `vfork` must not return.
+int32_t vfork(void);
 
 extern int main(int argc, char **argv, char **envp);
 

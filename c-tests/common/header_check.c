@@ -29,4 +29,12 @@
 #include <locale.h>
 #include <ctype.h>
 #include <wchar.h>
+#include <grp.h>
+#include <spawn.h>
+#include <sys/eventfd.h>
+#include <sys/ioctl.h>
+#include <sys/random.h>
+#include <sys/sysinfo.h>
+#include <sys/uio.h>
+#include <sys/utsname.h>
 #include "rustcrt.h"

@@ -1,6 +1,7 @@
 //! `<pthread.h>`: thread attribute objects (`pthread_attr_*`) and the process defaults.
 
 use crate::thread::attr::{self, Attr, FLAG_DETACHED, FLAG_EXPLICIT_SCHED, FLAG_SIGMASK, FLAG_STACK, STACK_MIN};
+use super::pthread::ret;
 use core::ffi::{c_int, c_void};
 use libc::{pthread_attr_t, sched_param};
 use rustix::io::Errno;
@@ -8,14 +9,6 @@ use rustix::io::Errno;
 /// `PTHREAD_SCOPE_SYSTEM` and `PTHREAD_SCOPE_PROCESS` of glibc's header.
 const SCOPE_SYSTEM: c_int = 0;
 const SCOPE_PROCESS: c_int = 1;
-
-/// 0 or the error number.
-fn ret(r: Result<(), Errno>) -> c_int {
-    match r {
-        Ok(()) => 0,
-        Err(e) => e.raw_os_error(),
-    }
-}
 
 /// The attribute object behind a C pointer.
 ///
@@ -322,7 +315,9 @@ pub unsafe extern "C" fn pthread_attr_getaffinity_np(a: *const pthread_attr_t, s
             }
             out.fill(0);
             let n = stored.len().min(size);
-            out[..n].copy_from_slice(&stored[..n]);
+            if let (Some(dst), Some(src)) = (out.get_mut(..n), stored.get(..n)) {
+                dst.copy_from_slice(src);
+            }
         }
     }
     0
@@ -386,4 +381,15 @@ pub unsafe extern "C" fn pthread_getattr_default_np(a: *mut pthread_attr_t) -> c
 pub unsafe extern "C" fn pthread_setattr_default_np(a: *const pthread_attr_t) -> c_int {
     // SAFETY: per the contract.
     ret(attr::set_default(unsafe { get(a) }))
+}
+
+/// `pthread_getattr_np`: the attributes thread `thread` runs with (its actual stack, guard,
+/// detach state, scheduling and affinity), as a new attribute object.
+///
+/// # Safety
+/// `thread` must name a thread not yet joined; `a` writable for a `pthread_attr_t`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn pthread_getattr_np(thread: libc::pthread_t, a: *mut pthread_attr_t) -> c_int {
+    // SAFETY: per the contract.
+    ret(unsafe { crate::thread::getattr::get(thread as *mut _) }.map(|got| unsafe { a.cast::<Attr>().write(got) }))
 }

@@ -104,7 +104,7 @@ pub extern "C" fn sched_getscheduler(pid: pid_t) -> c_int {
 }
 
 /// [`sched_setscheduler`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/sched_setscheduler.html):
-/// returns the previous policy, as Linux does.
+/// 0 on success (Linux does not return the previous policy, whatever POSIX allows).
 ///
 /// # Safety
 /// `param` null or readable.
@@ -115,12 +115,7 @@ pub unsafe extern "C" fn sched_setscheduler(pid: pid_t, policy: c_int, param: *c
     }
     // SAFETY: non-null and readable per the contract.
     let priority = unsafe { (*param).sched_priority };
-    check_pid(pid)
-        .and_then(|()| {
-            let old = sys::sched_getscheduler(pid)?;
-            sys::sched_setscheduler(pid, policy, priority).map(|()| old & !libc::SCHED_RESET_ON_FORK)
-        })
-        .or_errno(-1)
+    check_pid(pid).and_then(|()| sys::sched_setscheduler(pid, policy, priority)).map(|()| 0).or_errno(-1)
 }
 
 /// [`sched_rr_get_interval`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/sched_rr_get_interval.html)

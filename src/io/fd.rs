@@ -1,8 +1,9 @@
 //! Descriptor syscalls with C's argument conventions checked at the edge: negative
 //! descriptors are `EBADF`, null paths `EFAULT`, counts clamped as the kernel clamps them.
+//! Buffers are handed to the kernel without Rust reading them, so a bad address is `EFAULT`.
 
 use core::ffi::{CStr, c_char, c_int};
-use rustix::fd::{BorrowedFd, IntoRawFd};
+use rustix::fd::{BorrowedFd, IntoRawFd, OwnedFd};
 use rustix::fs::{Mode, OFlags, SeekFrom};
 use rustix::io::Errno;
 
@@ -11,7 +12,7 @@ use rustix::io::Errno;
 const MAX_RW_COUNT: usize = 0x7fff_f000;
 
 /// A descriptor the caller named, borrowed for one call.
-fn borrow(fd: c_int) -> Result<BorrowedFd<'static>, Errno> {
+pub fn borrow(fd: c_int) -> Result<BorrowedFd<'static>, Errno> {
     if fd < 0 {
         return Err(Errno::BADF);
     }
@@ -52,15 +53,22 @@ pub unsafe fn write(fd: c_int, buf: *const u8, len: usize) -> Result<usize, Errn
 /// # Safety
 /// `path` must be null or a NUL-terminated string.
 pub unsafe fn open(path: *const c_char, flags: c_int, mode: u32) -> Result<c_int, Errno> {
-    if path.is_null() {
-        return Err(Errno::FAULT);
-    }
-    // SAFETY: non-null and NUL-terminated per the contract.
-    let path = unsafe { CStr::from_ptr(path) };
+    // SAFETY: the caller's contract.
+    unsafe { openat(libc::AT_FDCWD, path, flags, mode) }
+}
+
+/// `openat(dirfd, path, flags, mode)`; `mode` counts only with `O_CREAT` or `O_TMPFILE`.
+///
+/// # Safety
+/// `path` must be null or a NUL-terminated string.
+pub unsafe fn openat(dirfd: c_int, path: *const c_char, flags: c_int, mode: u32) -> Result<c_int, Errno> {
+    // SAFETY: the caller's contract.
+    let path = unsafe { crate::fs::path::c_path(path) }?;
+    let dir = crate::fs::path::dir(dirfd)?;
     let flags = OFlags::from_bits_retain(flags as u32);
     let needs_mode = flags.contains(OFlags::CREATE) || flags.contains(OFlags::TMPFILE);
     let mode = if needs_mode { Mode::from_bits_retain(mode) } else { Mode::empty() };
-    rustix::fs::open(path, flags, mode).map(|fd| fd.into_raw_fd())
+    rustix::fs::openat(dir, path, flags, mode).map(raw)
 }
 
 /// `close(fd)`.
@@ -85,6 +93,186 @@ pub fn lseek(fd: c_int, offset: i64, whence: c_int) -> Result<i64, Errno> {
         _ => return Err(Errno::INVAL),
     };
     rustix::fs::seek(fd, target).map(|at| at as i64)
+}
+
+/// A new descriptor's number, handed over to the C caller.
+fn raw(fd: OwnedFd) -> c_int {
+    fd.into_raw_fd()
+}
+
+/// A C-side buffer as a slice the kernel fills; Rust never reads it.
+///
+/// # Safety
+/// `buf` must be writable for `len` bytes, or `len` is 0.
+unsafe fn out_slice<'a>(buf: *mut u8, len: usize) -> &'a mut [u8] {
+    let buf = if len == 0 { core::ptr::NonNull::dangling().as_ptr() } else { buf };
+    // SAFETY: per the contract; the kernel answers EFAULT for an address it cannot write.
+    unsafe { core::slice::from_raw_parts_mut(buf, len.min(MAX_RW_COUNT)) }
+}
+
+/// A C-side buffer as a slice the kernel reads.
+///
+/// # Safety
+/// `buf` must be readable for `len` bytes, or `len` is 0.
+unsafe fn in_slice<'a>(buf: *const u8, len: usize) -> &'a [u8] {
+    let buf = if len == 0 { core::ptr::NonNull::dangling().as_ptr() } else { buf };
+    // SAFETY: as in `out_slice`.
+    unsafe { core::slice::from_raw_parts(buf, len.min(MAX_RW_COUNT)) }
+}
+
+/// `pread(fd, buf, len, offset)`.
+///
+/// # Safety
+/// As [`read`].
+pub unsafe fn pread(fd: c_int, buf: *mut u8, len: usize, offset: i64) -> Result<usize, Errno> {
+    let fd = borrow(fd)?;
+    if offset < 0 {
+        return Err(Errno::INVAL);
+    }
+    // SAFETY: the caller vouches for the buffer.
+    rustix::io::pread(fd, unsafe { out_slice(buf, len) }, offset as u64)
+}
+
+/// `pwrite(fd, buf, len, offset)`.
+///
+/// # Safety
+/// As [`write`].
+pub unsafe fn pwrite(fd: c_int, buf: *const u8, len: usize, offset: i64) -> Result<usize, Errno> {
+    let fd = borrow(fd)?;
+    if offset < 0 {
+        return Err(Errno::INVAL);
+    }
+    // SAFETY: the caller vouches for the buffer.
+    rustix::io::pwrite(fd, unsafe { in_slice(buf, len) }, offset as u64)
+}
+
+/// `dup(fd)`.
+pub fn dup(fd: c_int) -> Result<c_int, Errno> {
+    rustix::io::dup(borrow(fd)?).map(raw)
+}
+
+/// `dup3(old, new, flags)`; `dup2` is `dup3` without flags, except that `old == new` is
+/// allowed there (and only checks that `old` is open).
+pub fn dup3(old: c_int, new: c_int, flags: c_int, is_dup2: bool) -> Result<c_int, Errno> {
+    let old_fd = borrow(old)?;
+    if new < 0 {
+        return Err(Errno::BADF);
+    }
+    if old == new {
+        if !is_dup2 {
+            return Err(Errno::INVAL);
+        }
+        rustix::io::fcntl_getfd(old_fd)?;
+        return Ok(new);
+    }
+    let flags = match flags {
+        0 => rustix::io::DupFlags::empty(),
+        libc::O_CLOEXEC => rustix::io::DupFlags::CLOEXEC,
+        _ => return Err(Errno::INVAL),
+    };
+    // SAFETY: `new` names a descriptor number the caller chose to replace; `dup3` is the
+    // atomic way to do that. The OwnedFd is handed straight back as a number, never dropped.
+    let mut target = unsafe { <OwnedFd as rustix::fd::FromRawFd>::from_raw_fd(new) };
+    let result = rustix::io::dup3(old_fd, &mut target, flags);
+    let _ = target.into_raw_fd();
+    result.map(|()| new)
+}
+
+/// `pipe2(fds, flags)`: the read end in `fds[0]`, the write end in `fds[1]`. The kernel
+/// checks the flags.
+pub fn pipe2(flags: c_int) -> Result<[c_int; 2], Errno> {
+    let (r, w) = rustix::pipe::pipe_with(rustix::pipe::PipeFlags::from_bits_retain(flags as u32))?;
+    Ok([raw(r), raw(w)])
+}
+
+/// `fcntl(fd, cmd, arg)`, every command: the argument (an int or a pointer, per `cmd`) goes to
+/// the kernel unread, which checks it. rustix wraps only some commands (no record locks, no
+/// owner, lease or pipe-size commands), so this is the raw system call.
+pub fn fcntl(fd: c_int, cmd: c_int, arg: usize) -> Result<c_int, Errno> {
+    let fd = borrow(fd)?;
+    // SAFETY: the kernel reads or writes a pointer argument only for the commands that take
+    // one, and answers EFAULT for a bad one; no command changes what the library relies on.
+    unsafe { super::syscall::call3(libc::SYS_fcntl, rustix::fd::AsRawFd::as_raw_fd(&fd) as usize, cmd as usize, arg) }
+        .map(|v| v as c_int)
+}
+
+/// One `ioctl` request with an uninterpreted argument, for [`ioctl`].
+struct AnyIoctl {
+    request: rustix::ioctl::Opcode,
+    arg: *mut core::ffi::c_void,
+}
+
+// SAFETY: the request and its argument come from the C caller, who answers for their pairing;
+// the kernel validates what it can (EFAULT, ENOTTY, EINVAL). The result is the syscall's value.
+unsafe impl rustix::ioctl::Ioctl for AnyIoctl {
+    type Output = c_int;
+    const IS_MUTATING: bool = true;
+    fn opcode(&self) -> rustix::ioctl::Opcode {
+        self.request
+    }
+    fn as_ptr(&mut self) -> *mut core::ffi::c_void {
+        self.arg
+    }
+    unsafe fn output_from_ptr(out: rustix::ioctl::IoctlOutput, _: *mut core::ffi::c_void) -> Result<c_int, Errno> {
+        Ok(out)
+    }
+}
+
+/// `ioctl(fd, request, arg)`.
+///
+/// # Safety
+/// `arg` must be what `request` expects on that descriptor.
+pub unsafe fn ioctl(fd: c_int, request: u64, arg: usize) -> Result<c_int, Errno> {
+    let fd = borrow(fd)?;
+    // The kernel's `cmd` is 32 bits wide; glibc passes the low half too.
+    let call = AnyIoctl { request: request as rustix::ioctl::Opcode, arg: arg as *mut core::ffi::c_void };
+    // SAFETY: the caller's contract.
+    unsafe { rustix::ioctl::ioctl(fd, call) }
+}
+
+/// `isatty(fd)`: whether `fd` is a terminal, as `tcgetattr` answers (`ENOTTY`, `EBADF`).
+pub fn isatty(fd: c_int) -> Result<(), Errno> {
+    rustix::termios::tcgetattr(borrow(fd)?).map(|_| ())
+}
+
+/// `ttyname_r(fd, buf, len)`: the terminal's path, from `/proc/self/fd`.
+pub fn ttyname(fd: c_int, buf: &mut [u8]) -> Result<(), Errno> {
+    isatty(fd)?;
+    let mut digits = [0u8; 20];
+    let digits = crate::io::diag::decimal(fd as u64, &mut digits);
+    let prefix = b"/proc/self/fd/";
+    let mut link = [0u8; 40];
+    link[..prefix.len()].copy_from_slice(prefix);
+    link[prefix.len()..prefix.len() + digits.len()].copy_from_slice(digits);
+    let path = CStr::from_bytes_until_nul(&link).map_err(|_| Errno::INVAL)?;
+    let mut target = [0u8; 4096];
+    let n = rustix::fs::readlinkat_raw(rustix::fs::CWD, path, &mut target[..])?;
+    if n + 1 > buf.len() {
+        return Err(Errno::RANGE);
+    }
+    buf[..n].copy_from_slice(&target[..n]);
+    buf[n] = 0;
+    Ok(())
+}
+
+/// `fsync(fd)`, or `fdatasync(fd)` when `data_only`.
+pub fn sync(fd: c_int, data_only: bool) -> Result<(), Errno> {
+    let fd = borrow(fd)?;
+    if data_only { rustix::fs::fdatasync(fd) } else { rustix::fs::fsync(fd) }
+}
+
+/// `ftruncate(fd, len)`.
+pub fn ftruncate(fd: c_int, len: i64) -> Result<(), Errno> {
+    let fd = borrow(fd)?;
+    if len < 0 {
+        return Err(Errno::INVAL);
+    }
+    rustix::fs::ftruncate(fd, len as u64)
+}
+
+/// `eventfd(initval, flags)`.
+pub fn eventfd(initval: u32, flags: c_int) -> Result<c_int, Errno> {
+    rustix::event::eventfd(initval, rustix::event::EventfdFlags::from_bits_retain(flags as u32)).map(raw)
 }
 
 #[cfg(test)]

@@ -1,0 +1,186 @@
+//! `<sys/stat.h>`: the `stat` family (and the `*64` names of `_FILE_OFFSET_BITS=64`
+//! programs: the same layout on x86_64), `statx`, `mkdir`, permissions, `umask`, file times.
+
+use super::OrErrno;
+use crate::fs::{links, meta, path::c_path, stat};
+use core::ffi::{c_char, c_int};
+use rustix::io::Errno;
+
+/// `0` for success, `-1` with `errno` for failure.
+fn status(r: Result<(), Errno>) -> c_int {
+    r.map(|()| 0).or_errno(-1)
+}
+
+/// [`stat`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/stat.html)
+///
+/// # Safety
+/// `path` must be null or NUL-terminated; `out` null or writable.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn stat(path: *const c_char, out: *mut libc::stat) -> c_int {
+    // SAFETY: the caller's contract.
+    status(unsafe { stat::store(c_path(path).and_then(|p| stat::stat(p, true)), out.cast()) })
+}
+
+/// [`lstat`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/lstat.html)
+///
+/// # Safety
+/// As [`stat`].
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn lstat(path: *const c_char, out: *mut libc::stat) -> c_int {
+    // SAFETY: the caller's contract.
+    status(unsafe { stat::store(c_path(path).and_then(|p| stat::stat(p, false)), out.cast()) })
+}
+
+/// [`fstat`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/fstat.html)
+///
+/// # Safety
+/// `out` must be null or writable.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn fstat(fd: c_int, out: *mut libc::stat) -> c_int {
+    // SAFETY: the caller's contract.
+    status(unsafe { stat::store(stat::fstat(fd), out.cast()) })
+}
+
+/// [`fstatat`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/fstatat.html)
+///
+/// # Safety
+/// As [`stat`].
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn fstatat(dirfd: c_int, path: *const c_char, out: *mut libc::stat, flags: c_int) -> c_int {
+    // SAFETY: the caller's contract.
+    status(unsafe { stat::store(c_path(path).and_then(|p| stat::statat(dirfd, p, flags)), out.cast()) })
+}
+
+/// `stat64`: `stat` under `_FILE_OFFSET_BITS=64`.
+///
+/// # Safety
+/// As [`stat`].
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn stat64(path: *const c_char, out: *mut libc::stat64) -> c_int {
+    // SAFETY: the same layout; as `stat`.
+    unsafe { stat(path, out.cast()) }
+}
+
+/// `lstat64`: `lstat` under `_FILE_OFFSET_BITS=64`.
+///
+/// # Safety
+/// As [`stat`].
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn lstat64(path: *const c_char, out: *mut libc::stat64) -> c_int {
+    // SAFETY: the same layout; as `lstat`.
+    unsafe { lstat(path, out.cast()) }
+}
+
+/// `fstat64`: `fstat` under `_FILE_OFFSET_BITS=64`.
+///
+/// # Safety
+/// As [`fstat`].
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn fstat64(fd: c_int, out: *mut libc::stat64) -> c_int {
+    // SAFETY: the same layout; as `fstat`.
+    unsafe { fstat(fd, out.cast()) }
+}
+
+/// `fstatat64`: `fstatat` under `_FILE_OFFSET_BITS=64`.
+///
+/// # Safety
+/// As [`stat`].
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn fstatat64(dirfd: c_int, path: *const c_char, out: *mut libc::stat64, flags: c_int) -> c_int {
+    // SAFETY: the same layout; as `fstatat`.
+    unsafe { fstatat(dirfd, path, out.cast(), flags) }
+}
+
+/// [`statx`](https://man7.org/linux/man-pages/man2/statx.2.html)
+///
+/// # Safety
+/// `path` must be null or NUL-terminated; `out` null or writable.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn statx(dirfd: c_int, path: *const c_char, flags: c_int, mask: u32, out: *mut libc::statx) -> c_int {
+    // SAFETY: the caller's contract; rustix's `Statx` is `struct statx`.
+    status(unsafe { stat::store(c_path(path).and_then(|p| stat::statx(dirfd, p, flags, mask)), out.cast()) })
+}
+
+/// [`mkdir`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/mkdir.html)
+///
+/// # Safety
+/// `path` must be null or a NUL-terminated string.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn mkdir(path: *const c_char, mode: libc::mode_t) -> c_int {
+    // SAFETY: as `mkdirat`.
+    unsafe { mkdirat(libc::AT_FDCWD, path, mode) }
+}
+
+/// [`mkdirat`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/mkdirat.html)
+///
+/// # Safety
+/// `path` must be null or a NUL-terminated string.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn mkdirat(dirfd: c_int, path: *const c_char, mode: libc::mode_t) -> c_int {
+    // SAFETY: the caller's contract.
+    status(unsafe { c_path(path) }.and_then(|p| links::mkdirat(dirfd, p, mode)))
+}
+
+/// [`chmod`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/chmod.html)
+///
+/// # Safety
+/// `path` must be null or a NUL-terminated string.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn chmod(path: *const c_char, mode: libc::mode_t) -> c_int {
+    // SAFETY: as `fchmodat`.
+    unsafe { fchmodat(libc::AT_FDCWD, path, mode, 0) }
+}
+
+/// [`fchmodat`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/fchmodat.html)
+///
+/// # Safety
+/// `path` must be null or a NUL-terminated string.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn fchmodat(dirfd: c_int, path: *const c_char, mode: libc::mode_t, flags: c_int) -> c_int {
+    // SAFETY: the caller's contract.
+    status(unsafe { c_path(path) }.and_then(|p| meta::chmodat(dirfd, p, mode, flags)))
+}
+
+/// [`fchmod`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/fchmod.html)
+#[unsafe(no_mangle)]
+pub extern "C" fn fchmod(fd: c_int, mode: libc::mode_t) -> c_int {
+    status(meta::fchmod(fd, mode))
+}
+
+/// [`umask`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/umask.html)
+#[unsafe(no_mangle)]
+pub extern "C" fn umask(mask: libc::mode_t) -> libc::mode_t {
+    meta::umask(mask)
+}
+
+/// The two times a C caller passed, or none.
+///
+/// # Safety
+/// `times` must be null or readable for two `timespec`s.
+unsafe fn times(times: *const libc::timespec) -> Option<[libc::timespec; 2]> {
+    // SAFETY: per the contract.
+    (!times.is_null()).then(|| unsafe { times.cast::<[libc::timespec; 2]>().read_unaligned() })
+}
+
+/// [`utimensat`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/utimensat.html)
+///
+/// # Safety
+/// `path` must be null or NUL-terminated; `ts` null or readable for two `timespec`s.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn utimensat(dirfd: c_int, path: *const c_char, ts: *const libc::timespec, flags: c_int) -> c_int {
+    // SAFETY: the caller's contract.
+    let (path, ts) = unsafe { (c_path(path), times(ts)) };
+    // A null path is glibc's EINVAL (the kernel would take it as `futimens(dirfd)`).
+    let path = path.map_err(|_| Errno::INVAL);
+    status(path.and_then(|p| meta::utimensat(dirfd, p, ts, flags)))
+}
+
+/// [`futimens`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/futimens.html)
+///
+/// # Safety
+/// `ts` must be null or readable for two `timespec`s.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn futimens(fd: c_int, ts: *const libc::timespec) -> c_int {
+    // SAFETY: the caller's contract.
+    status(meta::futimens(fd, unsafe { times(ts) }))
+}

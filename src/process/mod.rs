@@ -1,0 +1,11 @@
+//! Processes: `fork` and its handlers, waiting, resource limits and usage, identities,
+//! process groups and sessions, priorities.
+
+pub mod atfork;
+pub mod exec;
+pub mod fork;
+pub mod ids;
+pub mod limits;
+pub mod spawn;
+pub mod system;
+pub mod wait;
