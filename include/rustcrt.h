@@ -2697,6 +2697,30 @@ int remove(const char *path);
 // `old` and `new` must be null or NUL-terminated strings.
 int rename(const char *old, const char *new_);
 
+// `__fgets_chk(buf, buflen, n, f)`: `fgets` into a buffer of `buflen` bytes.
+//
+// # Safety
+// As `fgets`.
+char *__fgets_chk(char *buf, size_t buflen, int n, FILE *f);
+
+// `__fgets_unlocked_chk(buf, buflen, n, f)`: `fgets_unlocked` into `buflen` bytes.
+//
+// # Safety
+// As `fgets_unlocked`.
+char *__fgets_unlocked_chk(char *buf, size_t buflen, int n, FILE *f);
+
+// `__fread_chk(ptr, ptrlen, size, n, f)`: `fread` into a buffer of `ptrlen` bytes.
+//
+// # Safety
+// As `fread`.
+size_t __fread_chk(void *ptr, size_t ptrlen, size_t size, size_t n, FILE *f);
+
+// `__fread_unlocked_chk(ptr, ptrlen, size, n, f)`: `fread_unlocked` into `ptrlen` bytes.
+//
+// # Safety
+// As `fread_unlocked`.
+size_t __fread_unlocked_chk(void *ptr, size_t ptrlen, size_t size, size_t n, FILE *f);
+
 // [`exit`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/exit.html)
 void exit(int status) __attribute__((__noreturn__));
 

@@ -41,6 +41,7 @@ mod signal_timer;
 mod ssp;
 mod stat;
 mod stdio;
+mod stdio_chk;
 mod stdlib;
 mod stdlib_util;
 mod string;
