@@ -183,6 +183,37 @@ int creat(const char *path, mode_t mode);
 // As [`creat`].
 int creat64(const char *path, mode_t mode);
 
+// [`posix_fadvise`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/posix_fadvise.html):
+// an error number.
+int posix_fadvise(int fd, int64_t offset, int64_t len, int advice);
+
+// `posix_fadvise64`: `posix_fadvise` under `_FILE_OFFSET_BITS=64`.
+int posix_fadvise64(int fd, int64_t offset, int64_t len, int advice);
+
+// [`posix_fallocate`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/posix_fallocate.html):
+// an error number.
+int posix_fallocate(int fd,
+                    int64_t offset,
+                    int64_t len);
+
+// `posix_fallocate64`: `posix_fallocate` under `_FILE_OFFSET_BITS=64`.
+int posix_fallocate64(int fd, int64_t offset, int64_t len);
+
+// [`fallocate`](https://man7.org/linux/man-pages/man2/fallocate.2.html)
+int fallocate(int fd, int mode, int64_t offset, int64_t len);
+
+// `fallocate64`: `fallocate` under `_FILE_OFFSET_BITS=64`.
+int fallocate64(int fd, int mode, int64_t offset, int64_t len);
+
+// [`flock`](https://man7.org/linux/man-pages/man2/flock.2.html) (`<sys/file.h>`)
+int flock(int fd, int operation);
+
+// [`lockf`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/lockf.html) (`<unistd.h>`)
+int lockf(int fd, int cmd, int64_t len);
+
+// `lockf64`: `lockf` under `_FILE_OFFSET_BITS=64`.
+int lockf64(int fd, int cmd, int64_t len);
+
 // [`eventfd`](https://man7.org/linux/man-pages/man2/eventfd.2.html)
 int eventfd(unsigned int initval, int flags);
 
@@ -1259,6 +1290,78 @@ int fchmod(int fd, mode_t mode);
 // [`umask`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/umask.html)
 mode_t umask(mode_t mask);
 
+// [`mknodat`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/mknodat.html)
+//
+// # Safety
+// `path` must be null or a NUL-terminated string.
+int mknodat(int dirfd, const char *path, mode_t mode, dev_t dev);
+
+// [`mknod`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/mknod.html)
+//
+// # Safety
+// `path` must be null or a NUL-terminated string.
+int mknod(const char *path, mode_t mode, dev_t dev);
+
+// [`mkfifoat`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/mkfifoat.html)
+//
+// # Safety
+// `path` must be null or a NUL-terminated string.
+int mkfifoat(int dirfd, const char *path, mode_t mode);
+
+// [`mkfifo`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/mkfifo.html)
+//
+// # Safety
+// `path` must be null or a NUL-terminated string.
+int mkfifo(const char *path, mode_t mode);
+
+// [`statfs`](https://man7.org/linux/man-pages/man2/statfs.2.html)
+//
+// # Safety
+// `path` null or NUL-terminated; `out` null or writable.
+int statfs(const char *path, struct statfs *out);
+
+// `statfs64`: `statfs` under `_FILE_OFFSET_BITS=64`.
+//
+// # Safety
+// As [`statfs`].
+int statfs64(const char *path, struct statfs64 *out);
+
+// [`fstatfs`](https://man7.org/linux/man-pages/man2/fstatfs.2.html)
+//
+// # Safety
+// `out` null or writable.
+int fstatfs(int fd, struct statfs *out);
+
+// `fstatfs64`: `fstatfs` under `_FILE_OFFSET_BITS=64`.
+//
+// # Safety
+// As [`fstatfs`].
+int fstatfs64(int fd, struct statfs64 *out);
+
+// [`statvfs`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/statvfs.html)
+//
+// # Safety
+// `path` null or NUL-terminated; `out` null or writable.
+int statvfs(const char *path, struct statvfs *out);
+
+// `statvfs64`: `statvfs` under `_FILE_OFFSET_BITS=64`.
+//
+// # Safety
+// As [`statvfs`].
+int statvfs64(const char *path, struct statvfs64 *out);
+
+// [`fstatvfs`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/fstatvfs.html)
+//
+// # Safety
+// `out` null or writable.
+int fstatvfs(int fd, struct statvfs *out);
+
+// `fstatvfs64`: `fstatvfs` under `_FILE_OFFSET_BITS=64`.
+//
+// # Safety
+// As [`fstatvfs`].
+int fstatvfs64(int fd, struct statvfs64 *out);
+
 // [`exit`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/exit.html)
 void exit(int status) __attribute__((__noreturn__));
 
@@ -1751,11 +1854,12 @@ int chdir(const char *path);
 // [`fchdir`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/fchdir.html)
 int fchdir(int fd);
 
-// [`getcwd`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/getcwd.html) into the
-// caller's buffer.
+// [`getcwd`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/getcwd.html): into
+// the caller's buffer, or (glibc's extension, for a null `buf`) into a new allocation of
+// `len` bytes, or of just the path's length when `len` is 0.
 //
 // # Safety
-// `buf` must be writable for `len` bytes.
+// `buf` must be null or writable for `len` bytes.
 char *getcwd(char *buf, size_t len);
 
 // [`rmdir`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/rmdir.html)
@@ -1856,6 +1960,18 @@ int truncate(const char *path, int64_t len);
 // # Safety
 // As [`truncate`].
 int truncate64(const char *path, int64_t len);
+
+// [`sync`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/sync.html)
+void sync(void);
+
+// [`syncfs`](https://man7.org/linux/man-pages/man2/syncfs.2.html)
+int syncfs(int fd);
+
+// [`chroot`](https://man7.org/linux/man-pages/man2/chroot.2.html)
+//
+// # Safety
+// `path` must be null or a NUL-terminated string.
+int chroot(const char *path);
 
 // [`getppid`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/getppid.html)
 pid_t getppid(void);

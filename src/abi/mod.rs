@@ -28,6 +28,7 @@ mod signal;
 mod signal_timer;
 mod ssp;
 mod stat;
+mod statfs;
 mod stdlib;
 mod string;
 mod strerror;
