@@ -1198,9 +1198,15 @@ int timer_settime(void *t, int flags, const struct itimerspec *new_, struct itim
 int timer_gettime(void *t, struct itimerspec *cur);
 
 // [`timer_getoverrun`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/timer_getoverrun.html)
+//
+// # Safety
+// `t` must be a timer from `timer_create` not yet deleted (a stale kernel id is `EINVAL`).
 int timer_getoverrun(void *t);
 
 // [`timer_delete`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/timer_delete.html)
+//
+// # Safety
+// As [`timer_getoverrun`]; the timer is not used again.
 int timer_delete(void *t);
 
 // Called by code whose stack canary was overwritten: reports it and dies by SIGABRT.
