@@ -9,6 +9,10 @@
 #include <stdint.h>
 #include <sys/types.h>
 #include <time.h>
+#include <sys/time.h>
+#include <pthread.h>
+#include <semaphore.h>
+#include <threads.h>
 
 /* Defined in Rust as a start-up cell; its C type is: */
 extern uintptr_t __stack_chk_guard;
@@ -17,6 +21,63 @@ extern uintptr_t __stack_chk_guard;
 #ifdef __cplusplus
 extern "C" {
 #endif // __cplusplus
+
+// How many times `error` and `error_at_line` have reported (glibc's variable).
+extern unsigned int error_message_count;
+
+// When nonzero, `error_at_line` stays silent about the file and line it reported last.
+extern int error_one_per_line;
+
+// When set, `error` and `error_at_line` call it instead of printing the program's name.
+extern void (*error_print_progname)(void);
+
+// `stdin`, as glibc names it.
+extern FILE *stdin;
+
+// `stdout`.
+extern FILE *stdout;
+
+// `stderr`.
+extern FILE *stderr;
+
+// [`tzname`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/tzset.html): the
+// standard and daylight abbreviations of the zone (`GMT` until the zone is first used).
+extern char *tzname[2];
+
+// [`timezone`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/tzset.html):
+// seconds west of UTC of the zone's standard time.
+extern long timezone;
+
+// [`daylight`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/tzset.html):
+// nonzero when the zone has daylight-saving time.
+extern int daylight;
+
+// `__assert_fail(expr, file, line, function)`: glibc's message
+// ``prog: file:line: function: Assertion `expr' failed.`` on `stderr`, then `abort`.
+// [LSB](https://refspecs.linuxfoundation.org/LSB_5.0.0/LSB-Core-generic/LSB-Core-generic/baselib---assert-fail-1.html)
+//
+// # Safety
+// Each string null or NUL-terminated.
+void __assert_fail(const char *expr,
+                   const char *file,
+                   unsigned int line,
+                   const char *function) __attribute__((__noreturn__));
+
+// `__assert_perror_fail(errnum, file, line, function)` (`assert_perror`): ``prog:
+// file:line: function: Unexpected error: TEXT.``, then `abort`.
+//
+// # Safety
+// As [`__assert_fail`].
+void __assert_perror_fail(int errnum,
+                          const char *file,
+                          unsigned int line,
+                          const char *function) __attribute__((__noreturn__));
+
+// `__assert(expr, file, line)`: the old entry point, `__assert_fail` without a function.
+//
+// # Safety
+// As [`__assert_fail`].
+void __assert(const char *expr, const char *file, int line) __attribute__((__noreturn__));
 
 // [`getauxval`](https://man7.org/linux/man-pages/man3/getauxval.3.html): the value of an
 // auxiliary-vector entry; 0 with `errno` `ENOENT` when the kernel supplied none.
@@ -213,6 +274,75 @@ int lockf(int fd, int cmd, int64_t len);
 
 // `lockf64`: `lockf` under `_FILE_OFFSET_BITS=64`.
 int lockf64(int fd, int cmd, int64_t len);
+
+// `__chk_fail`: reports a buffer overflow and dies by SIGABRT.
+void __chk_fail(void) __attribute__((__noreturn__));
+
+// `__memcpy_chk`
+//
+// # Safety
+// As for `memcpy`, within `dstlen` bytes.
+void *__memcpy_chk(void *dst, const void *src, size_t n, size_t dstlen);
+
+// `__memmove_chk`
+//
+// # Safety
+// As for `memmove`, within `dstlen` bytes.
+void *__memmove_chk(void *dst, const void *src, size_t n, size_t dstlen);
+
+// `__mempcpy_chk`
+//
+// # Safety
+// As for `mempcpy`, within `dstlen` bytes.
+void *__mempcpy_chk(void *dst, const void *src, size_t n, size_t dstlen);
+
+// `__memset_chk`
+//
+// # Safety
+// As for `memset`, within `dstlen` bytes.
+void *__memset_chk(void *dst, int c, size_t n, size_t dstlen);
+
+// `__explicit_bzero_chk`
+//
+// # Safety
+// As for `explicit_bzero`, within `dstlen` bytes.
+void __explicit_bzero_chk(void *dst, size_t n, size_t dstlen);
+
+// `__strcpy_chk`
+//
+// # Safety
+// As for `strcpy`, within `dstlen` bytes.
+char *__strcpy_chk(char *dst, const char *src, size_t dstlen);
+
+// `__stpcpy_chk`
+//
+// # Safety
+// As for `stpcpy`, within `dstlen` bytes.
+char *__stpcpy_chk(char *dst, const char *src, size_t dstlen);
+
+// `__strncpy_chk`
+//
+// # Safety
+// As for `strncpy`, within `dstlen` bytes.
+char *__strncpy_chk(char *dst, const char *src, size_t n, size_t dstlen);
+
+// `__stpncpy_chk`
+//
+// # Safety
+// As for `stpncpy`, within `dstlen` bytes.
+char *__stpncpy_chk(char *dst, const char *src, size_t n, size_t dstlen);
+
+// `__strcat_chk`
+//
+// # Safety
+// As for `strcat`, within `dstlen` bytes.
+char *__strcat_chk(char *dst, const char *src, size_t dstlen);
+
+// `__strncat_chk`
+//
+// # Safety
+// As for `strncat`, within `dstlen` bytes.
+char *__strncat_chk(char *dst, const char *src, size_t n, size_t dstlen);
 
 // [`eventfd`](https://man7.org/linux/man-pages/man2/eventfd.2.html)
 int eventfd(unsigned int initval, int flags);
@@ -737,6 +867,505 @@ int pthread_sigmask(int how,
                     const sigset_t *set,
                     sigset_t *old);
 
+// [`pthread_cond_init`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_cond_init.html)
+//
+// # Safety
+// `c` must be null or writable memory for a condition variable; `attr` null or initialised.
+int pthread_cond_init(pthread_cond_t *c,
+                      const pthread_condattr_t *attr);
+
+// [`pthread_cond_destroy`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_cond_destroy.html):
+// waits until woken waiters have left.
+//
+// # Safety
+// `c` must be null or point to a condition variable.
+int pthread_cond_destroy(pthread_cond_t *c);
+
+// [`pthread_cond_signal`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_cond_signal.html)
+//
+// # Safety
+// `c` must be null or point to a condition variable.
+int pthread_cond_signal(pthread_cond_t *c);
+
+// [`pthread_cond_broadcast`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_cond_broadcast.html)
+//
+// # Safety
+// `c` must be null or point to a condition variable.
+int pthread_cond_broadcast(pthread_cond_t *c);
+
+// [`pthread_cond_wait`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_cond_wait.html)
+//
+// # Safety
+// `c` and `m` must be null or point to a condition variable and a mutex.
+int pthread_cond_wait(pthread_cond_t *c,
+                      pthread_mutex_t *m);
+
+// [`pthread_cond_timedwait`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_cond_timedwait.html):
+// the deadline is on the clock of the condition variable's attributes.
+//
+// # Safety
+// `c` and `m` must be null or point to a condition variable and a mutex; `abstime` null or
+// readable.
+int pthread_cond_timedwait(pthread_cond_t *c,
+                           pthread_mutex_t *m,
+                           const struct timespec *abstime);
+
+// [`pthread_cond_clockwait`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_cond_clockwait.html):
+// the deadline is on `clock` (`CLOCK_REALTIME` or `CLOCK_MONOTONIC`).
+//
+// # Safety
+// As `pthread_cond_timedwait`.
+int pthread_cond_clockwait(pthread_cond_t *c,
+                           pthread_mutex_t *m,
+                           clockid_t clock,
+                           const struct timespec *abstime);
+
+// [`pthread_condattr_init`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_condattr_init.html)
+//
+// # Safety
+// `a` must be null or writable.
+int pthread_condattr_init(pthread_condattr_t *a);
+
+// [`pthread_condattr_destroy`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_condattr_destroy.html):
+// nothing to release.
+//
+// # Safety
+// `a` must be null or point to attributes.
+int pthread_condattr_destroy(pthread_condattr_t *a);
+
+// [`pthread_condattr_setclock`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_condattr_setclock.html)
+//
+// # Safety
+// `a` must be null or point to attributes.
+int pthread_condattr_setclock(pthread_condattr_t *a,
+                              clockid_t clock);
+
+// [`pthread_condattr_getclock`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_condattr_getclock.html)
+//
+// # Safety
+// `a` must be null or point to attributes; `out` null or writable.
+int pthread_condattr_getclock(const pthread_condattr_t *a,
+                              clockid_t *out);
+
+// [`pthread_condattr_setpshared`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_condattr_setpshared.html)
+//
+// # Safety
+// `a` must be null or point to attributes.
+int pthread_condattr_setpshared(pthread_condattr_t *a,
+                                int pshared);
+
+// [`pthread_condattr_getpshared`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_condattr_getpshared.html)
+//
+// # Safety
+// `a` must be null or point to attributes; `out` null or writable.
+int pthread_condattr_getpshared(const pthread_condattr_t *a,
+                                int *out);
+
+// [`pthread_barrier_init`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_barrier_init.html)
+//
+// # Safety
+// `b` must be null or writable memory for a barrier; `attr` null or initialised.
+int pthread_barrier_init(pthread_barrier_t *b,
+                         const pthread_barrierattr_t *attr,
+                         unsigned int count);
+
+// [`pthread_barrier_destroy`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_barrier_destroy.html):
+// waits for released threads to leave; `EBUSY` while a round is incomplete.
+//
+// # Safety
+// `b` must be null or point to a barrier.
+int pthread_barrier_destroy(pthread_barrier_t *b);
+
+// [`pthread_barrier_wait`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_barrier_wait.html):
+// `PTHREAD_BARRIER_SERIAL_THREAD` to one thread of each round, 0 to the others.
+//
+// # Safety
+// `b` must be null or point to a barrier.
+int pthread_barrier_wait(pthread_barrier_t *b);
+
+// [`pthread_barrierattr_init`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_barrierattr_init.html)
+//
+// # Safety
+// `a` must be null or writable.
+int pthread_barrierattr_init(pthread_barrierattr_t *a);
+
+// [`pthread_barrierattr_destroy`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_barrierattr_destroy.html):
+// nothing to release.
+//
+// # Safety
+// `a` must be null or point to attributes.
+int pthread_barrierattr_destroy(pthread_barrierattr_t *a);
+
+// [`pthread_barrierattr_setpshared`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_barrierattr_setpshared.html)
+//
+// # Safety
+// `a` must be null or point to attributes.
+int pthread_barrierattr_setpshared(pthread_barrierattr_t *a,
+                                   int pshared);
+
+// [`pthread_barrierattr_getpshared`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_barrierattr_getpshared.html)
+//
+// # Safety
+// `a` must be null or point to attributes; `out` null or writable.
+int pthread_barrierattr_getpshared(const pthread_barrierattr_t *a,
+                                   int *out);
+
+// [`mtx_init`](https://en.cppreference.com/w/c/thread/mtx_init): recursive for
+// `mtx_plain | mtx_recursive` and `mtx_timed | mtx_recursive`, otherwise plain (glibc makes
+// every other type value a plain mutex too; plain mutexes accept timed locks).
+//
+// # Safety
+// `m` must be null or writable memory for a mutex.
+int mtx_init(mtx_t *m, int ty);
+
+// [`mtx_destroy`](https://en.cppreference.com/w/c/thread/mtx_destroy)
+//
+// # Safety
+// `m` must be null or point to a mutex.
+void mtx_destroy(mtx_t *m);
+
+// [`mtx_lock`](https://en.cppreference.com/w/c/thread/mtx_lock)
+//
+// # Safety
+// `m` must be null or point to a mutex.
+int mtx_lock(mtx_t *m);
+
+// [`mtx_trylock`](https://en.cppreference.com/w/c/thread/mtx_trylock): `thrd_busy` when held.
+//
+// # Safety
+// `m` must be null or point to a mutex.
+int mtx_trylock(mtx_t *m);
+
+// [`mtx_timedlock`](https://en.cppreference.com/w/c/thread/mtx_timedlock): the deadline is
+// `TIME_UTC` (`CLOCK_REALTIME`); `thrd_timedout` when it passes.
+//
+// # Safety
+// `m` must be null or point to a mutex; `ts` null or readable.
+int mtx_timedlock(mtx_t *m, const struct timespec *ts);
+
+// [`mtx_unlock`](https://en.cppreference.com/w/c/thread/mtx_unlock)
+//
+// # Safety
+// `m` must be null or point to a mutex.
+int mtx_unlock(mtx_t *m);
+
+// [`cnd_init`](https://en.cppreference.com/w/c/thread/cnd_init)
+//
+// # Safety
+// `c` must be null or writable memory for a condition variable.
+int cnd_init(cnd_t *c);
+
+// [`cnd_destroy`](https://en.cppreference.com/w/c/thread/cnd_destroy)
+//
+// # Safety
+// `c` must be null or point to a condition variable.
+void cnd_destroy(cnd_t *c);
+
+// [`cnd_signal`](https://en.cppreference.com/w/c/thread/cnd_signal)
+//
+// # Safety
+// `c` must be null or point to a condition variable.
+int cnd_signal(cnd_t *c);
+
+// [`cnd_broadcast`](https://en.cppreference.com/w/c/thread/cnd_broadcast)
+//
+// # Safety
+// `c` must be null or point to a condition variable.
+int cnd_broadcast(cnd_t *c);
+
+// [`cnd_wait`](https://en.cppreference.com/w/c/thread/cnd_wait)
+//
+// # Safety
+// `c` and `m` must be null or point to a condition variable and a mutex.
+int cnd_wait(cnd_t *c, mtx_t *m);
+
+// [`cnd_timedwait`](https://en.cppreference.com/w/c/thread/cnd_timedwait): the deadline is
+// `TIME_UTC` (`CLOCK_REALTIME`); `thrd_timedout` when it passes.
+//
+// # Safety
+// `c` and `m` must be null or point to a condition variable and a mutex; `ts` null or
+// readable.
+int cnd_timedwait(cnd_t *c, mtx_t *m, const struct timespec *ts);
+
+// [`call_once`](https://en.cppreference.com/w/c/thread/call_once)
+//
+// # Safety
+// `flag` must be null or point to a `once_flag`.
+void call_once(once_flag *flag, void (*f)(void));
+
+// [`pthread_mutex_init`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_mutex_init.html)
+//
+// # Safety
+// `m` must be null or point to writable memory for a mutex; `attr` null or initialised.
+int pthread_mutex_init(pthread_mutex_t *m,
+                       const pthread_mutexattr_t *attr);
+
+// [`pthread_mutex_destroy`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_mutex_destroy.html)
+//
+// # Safety
+// `m` must be null or point to a mutex.
+int pthread_mutex_destroy(pthread_mutex_t *m);
+
+// [`pthread_mutex_lock`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_mutex_lock.html)
+//
+// # Safety
+// `m` must be null or point to a mutex.
+int pthread_mutex_lock(pthread_mutex_t *m);
+
+// [`pthread_mutex_trylock`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_mutex_trylock.html)
+//
+// # Safety
+// `m` must be null or point to a mutex.
+int pthread_mutex_trylock(pthread_mutex_t *m);
+
+// [`pthread_mutex_unlock`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_mutex_unlock.html)
+//
+// # Safety
+// `m` must be null or point to a mutex.
+int pthread_mutex_unlock(pthread_mutex_t *m);
+
+// [`pthread_mutex_timedlock`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_mutex_timedlock.html):
+// the deadline is on `CLOCK_REALTIME`.
+//
+// # Safety
+// `m` must be null or point to a mutex; `abstime` null or readable.
+int pthread_mutex_timedlock(pthread_mutex_t *m,
+                            const struct timespec *abstime);
+
+// [`pthread_mutex_clocklock`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_mutex_clocklock.html):
+// the deadline is on `clock` (`CLOCK_REALTIME` or `CLOCK_MONOTONIC`).
+//
+// # Safety
+// `m` must be null or point to a mutex; `abstime` null or readable.
+int pthread_mutex_clocklock(pthread_mutex_t *m,
+                            clockid_t clock,
+                            const struct timespec *abstime);
+
+// [`pthread_mutexattr_init`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_mutexattr_init.html)
+//
+// # Safety
+// `a` must be null or writable.
+int pthread_mutexattr_init(pthread_mutexattr_t *a);
+
+// [`pthread_mutexattr_destroy`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_mutexattr_destroy.html):
+// nothing to release.
+//
+// # Safety
+// `a` must be null or point to attributes.
+int pthread_mutexattr_destroy(pthread_mutexattr_t *a);
+
+// [`pthread_mutexattr_settype`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_mutexattr_settype.html)
+//
+// # Safety
+// `a` must be null or point to attributes.
+int pthread_mutexattr_settype(pthread_mutexattr_t *a,
+                              int ty);
+
+// [`pthread_mutexattr_gettype`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_mutexattr_gettype.html)
+//
+// # Safety
+// `a` must be null or point to attributes; `out` null or writable.
+int pthread_mutexattr_gettype(const pthread_mutexattr_t *a,
+                              int *out);
+
+// [`pthread_mutexattr_setpshared`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_mutexattr_setpshared.html)
+//
+// # Safety
+// `a` must be null or point to attributes.
+int pthread_mutexattr_setpshared(pthread_mutexattr_t *a,
+                                 int pshared);
+
+// [`pthread_mutexattr_getpshared`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_mutexattr_getpshared.html)
+//
+// # Safety
+// `a` must be null or point to attributes; `out` null or writable.
+int pthread_mutexattr_getpshared(const pthread_mutexattr_t *a,
+                                 int *out);
+
+// [`pthread_mutexattr_setprotocol`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_mutexattr_setprotocol.html):
+// `PTHREAD_PRIO_NONE` or `PTHREAD_PRIO_INHERIT`; `PTHREAD_PRIO_PROTECT` is `ENOTSUP`.
+//
+// # Safety
+// `a` must be null or point to attributes.
+int pthread_mutexattr_setprotocol(pthread_mutexattr_t *a,
+                                  int protocol);
+
+// [`pthread_mutexattr_getprotocol`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_mutexattr_getprotocol.html)
+//
+// # Safety
+// `a` must be null or point to attributes; `out` null or writable.
+int pthread_mutexattr_getprotocol(const pthread_mutexattr_t *a,
+                                  int *out);
+
+// [`pthread_mutexattr_setprioceiling`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_mutexattr_setprioceiling.html):
+// a `SCHED_FIFO` priority (1 to 99).
+//
+// # Safety
+// `a` must be null or point to attributes.
+int pthread_mutexattr_setprioceiling(pthread_mutexattr_t *a,
+                                     int ceiling);
+
+// [`pthread_mutexattr_getprioceiling`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_mutexattr_getprioceiling.html)
+//
+// # Safety
+// `a` must be null or point to attributes; `out` null or writable.
+int pthread_mutexattr_getprioceiling(const pthread_mutexattr_t *a,
+                                     int *out);
+
+// [`pthread_once`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_once.html)
+//
+// # Safety
+// `once` must be null or point to a `pthread_once_t`.
+int pthread_once(pthread_once_t *once, void (*init)(void));
+
+// [`pthread_rwlock_init`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_rwlock_init.html)
+//
+// # Safety
+// `l` must be null or writable memory for a lock; `attr` null or initialised.
+int pthread_rwlock_init(pthread_rwlock_t *l,
+                        const pthread_rwlockattr_t *attr);
+
+// [`pthread_rwlock_destroy`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_rwlock_destroy.html)
+//
+// # Safety
+// `l` must be null or point to a lock.
+int pthread_rwlock_destroy(pthread_rwlock_t *l);
+
+// [`pthread_rwlock_rdlock`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_rwlock_rdlock.html)
+//
+// # Safety
+// `l` must be null or point to a lock.
+int pthread_rwlock_rdlock(pthread_rwlock_t *l);
+
+// [`pthread_rwlock_tryrdlock`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_rwlock_tryrdlock.html)
+//
+// # Safety
+// `l` must be null or point to a lock.
+int pthread_rwlock_tryrdlock(pthread_rwlock_t *l);
+
+// [`pthread_rwlock_timedrdlock`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_rwlock_timedrdlock.html):
+// the deadline is on `CLOCK_REALTIME`.
+//
+// # Safety
+// `l` must be null or point to a lock; `abstime` null or readable.
+int pthread_rwlock_timedrdlock(pthread_rwlock_t *l,
+                               const struct timespec *abstime);
+
+// [`pthread_rwlock_clockrdlock`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_rwlock_clockrdlock.html)
+//
+// # Safety
+// `l` must be null or point to a lock; `abstime` null or readable.
+int pthread_rwlock_clockrdlock(pthread_rwlock_t *l,
+                               clockid_t clock,
+                               const struct timespec *abstime);
+
+// [`pthread_rwlock_wrlock`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_rwlock_wrlock.html)
+//
+// # Safety
+// `l` must be null or point to a lock.
+int pthread_rwlock_wrlock(pthread_rwlock_t *l);
+
+// [`pthread_rwlock_trywrlock`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_rwlock_trywrlock.html)
+//
+// # Safety
+// `l` must be null or point to a lock.
+int pthread_rwlock_trywrlock(pthread_rwlock_t *l);
+
+// [`pthread_rwlock_timedwrlock`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_rwlock_timedwrlock.html):
+// the deadline is on `CLOCK_REALTIME`.
+//
+// # Safety
+// `l` must be null or point to a lock; `abstime` null or readable.
+int pthread_rwlock_timedwrlock(pthread_rwlock_t *l,
+                               const struct timespec *abstime);
+
+// [`pthread_rwlock_clockwrlock`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_rwlock_clockwrlock.html)
+//
+// # Safety
+// `l` must be null or point to a lock; `abstime` null or readable.
+int pthread_rwlock_clockwrlock(pthread_rwlock_t *l,
+                               clockid_t clock,
+                               const struct timespec *abstime);
+
+// [`pthread_rwlock_unlock`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_rwlock_unlock.html)
+//
+// # Safety
+// `l` must be null or point to a lock.
+int pthread_rwlock_unlock(pthread_rwlock_t *l);
+
+// [`pthread_rwlockattr_init`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_rwlockattr_init.html)
+//
+// # Safety
+// `a` must be null or writable.
+int pthread_rwlockattr_init(pthread_rwlockattr_t *a);
+
+// [`pthread_rwlockattr_destroy`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_rwlockattr_destroy.html):
+// nothing to release.
+//
+// # Safety
+// `a` must be null or point to attributes.
+int pthread_rwlockattr_destroy(pthread_rwlockattr_t *a);
+
+// [`pthread_rwlockattr_setpshared`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_rwlockattr_setpshared.html)
+//
+// # Safety
+// `a` must be null or point to attributes.
+int pthread_rwlockattr_setpshared(pthread_rwlockattr_t *a,
+                                  int pshared);
+
+// [`pthread_rwlockattr_getpshared`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_rwlockattr_getpshared.html)
+//
+// # Safety
+// `a` must be null or point to attributes; `out` null or writable.
+int pthread_rwlockattr_getpshared(const pthread_rwlockattr_t *a,
+                                  int *out);
+
+// `pthread_rwlockattr_setkind_np`: `PTHREAD_RWLOCK_PREFER_READER_NP`, `_PREFER_WRITER_NP`
+// (treated as preferring readers, as in glibc) or `_PREFER_WRITER_NONRECURSIVE_NP`.
+//
+// # Safety
+// `a` must be null or point to attributes.
+int pthread_rwlockattr_setkind_np(pthread_rwlockattr_t *a, int kind);
+
+// `pthread_rwlockattr_getkind_np`.
+//
+// # Safety
+// `a` must be null or point to attributes; `out` null or writable.
+int pthread_rwlockattr_getkind_np(const pthread_rwlockattr_t *a, int *out);
+
+// [`pthread_spin_init`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_spin_init.html):
+// any `pshared` value is accepted, as glibc does (the lock never enters the kernel).
+//
+// # Safety
+// `l` must be null or writable.
+int pthread_spin_init(pthread_spinlock_t *l,
+                      int _pshared);
+
+// [`pthread_spin_destroy`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_spin_destroy.html):
+// nothing to release.
+//
+// # Safety
+// `l` must be null or point to a spin lock.
+int pthread_spin_destroy(pthread_spinlock_t *l);
+
+// [`pthread_spin_lock`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_spin_lock.html)
+//
+// # Safety
+// `l` must be null or point to a spin lock.
+int pthread_spin_lock(pthread_spinlock_t *l);
+
+// [`pthread_spin_trylock`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_spin_trylock.html)
+//
+// # Safety
+// `l` must be null or point to a spin lock.
+int pthread_spin_trylock(pthread_spinlock_t *l);
+
+// [`pthread_spin_unlock`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_spin_unlock.html)
+//
+// # Safety
+// `l` must be null or point to a spin lock.
+int pthread_spin_unlock(pthread_spinlock_t *l);
+
 // [`getrlimit`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/getrlimit.html)
 //
 // # Safety
@@ -859,6 +1488,60 @@ cpu_set_t *__sched_cpualloc(size_t count);
 // # Safety
 // `set` null or from `__sched_cpualloc`, not freed yet.
 void __sched_cpufree(cpu_set_t *set);
+
+// [`sem_init`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/sem_init.html)
+//
+// # Safety
+// `s` must be null or writable memory for a semaphore.
+int sem_init(sem_t *s, int pshared, unsigned int value);
+
+// [`sem_destroy`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/sem_destroy.html):
+// nothing to release.
+//
+// # Safety
+// `s` must be null or point to a semaphore.
+int sem_destroy(sem_t *s);
+
+// [`sem_post`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/sem_post.html):
+// `EOVERFLOW` at `SEM_VALUE_MAX`.
+//
+// # Safety
+// `s` must be null or point to a semaphore.
+int sem_post(sem_t *s);
+
+// [`sem_wait`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/sem_wait.html):
+// `EINTR` when a signal handler interrupts the wait.
+//
+// # Safety
+// `s` must be null or point to a semaphore.
+int sem_wait(sem_t *s);
+
+// [`sem_trywait`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/sem_trywait.html):
+// `EAGAIN` when the value is 0.
+//
+// # Safety
+// `s` must be null or point to a semaphore.
+int sem_trywait(sem_t *s);
+
+// [`sem_timedwait`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/sem_timedwait.html):
+// the deadline is on `CLOCK_REALTIME`.
+//
+// # Safety
+// `s` must be null or point to a semaphore; `abstime` null or readable.
+int sem_timedwait(sem_t *s, const struct timespec *abstime);
+
+// [`sem_clockwait`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/sem_clockwait.html):
+// the deadline is on `clock` (`CLOCK_REALTIME` or `CLOCK_MONOTONIC`).
+//
+// # Safety
+// `s` must be null or point to a semaphore; `abstime` null or readable.
+int sem_clockwait(sem_t *s, clockid_t clock, const struct timespec *abstime);
+
+// [`sem_getvalue`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/sem_getvalue.html)
+//
+// # Safety
+// `s` must be null or point to a semaphore; `out` null or writable.
+int sem_getvalue(sem_t *s, int *out);
 
 // [`posix_spawn`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/posix_spawn.html)
 //
@@ -1368,6 +2051,444 @@ int fstatvfs(int fd, struct statvfs *out);
 // As [`fstatvfs`].
 int fstatvfs64(int fd, struct statvfs64 *out);
 
+// `__uflow(f)`: the next byte when the read area is empty (glibc's inline `getc_unlocked`
+// calls it). [LSB](https://refspecs.linuxfoundation.org/LSB_5.0.0/LSB-Core-generic/LSB-Core-generic/baselib---uflow.html)
+//
+// # Safety
+// `f` must be null or a live stream.
+int __uflow(FILE *f);
+
+// `__underflow(f)`: the next byte, not consumed.
+// [LSB](https://refspecs.linuxfoundation.org/LSB_5.0.0/LSB-Core-generic/LSB-Core-generic/baselib---underflow.html)
+//
+// # Safety
+// `f` must be null or a live stream.
+int __underflow(FILE *f);
+
+// `__overflow(f, c)`: writes `c` when the write area is full (glibc's inline `putc_unlocked`
+// calls it); `c == EOF` only flushes.
+// [LSB](https://refspecs.linuxfoundation.org/LSB_5.0.0/LSB-Core-generic/LSB-Core-generic/baselib---overflow.html)
+//
+// # Safety
+// `f` must be null or a live stream.
+int __overflow(FILE *f,
+               int c);
+
+// [`fopen`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/fopen.html)
+//
+// # Safety
+// `path` and `mode` must be null or NUL-terminated strings.
+FILE *fopen(const char *path, const char *mode);
+
+// `fopen64`: `fopen` under `_FILE_OFFSET_BITS=64`.
+//
+// # Safety
+// As [`fopen`].
+FILE *fopen64(const char *path, const char *mode);
+
+// [`fdopen`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/fdopen.html)
+//
+// # Safety
+// `mode` must be null or a NUL-terminated string.
+FILE *fdopen(int fd, const char *mode);
+
+// [`freopen`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/freopen.html)
+//
+// # Safety
+// `path` and `mode` must be null or NUL-terminated strings; `f` null or a live stream.
+FILE *freopen(const char *path, const char *mode, FILE *f);
+
+// `freopen64`: `freopen` under `_FILE_OFFSET_BITS=64`.
+//
+// # Safety
+// As [`freopen`].
+FILE *freopen64(const char *path, const char *mode, FILE *f);
+
+// [`fmemopen`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/fmemopen.html)
+//
+// # Safety
+// `buf` must be null or writable for `size` bytes while the stream is open; `mode` null or
+// a NUL-terminated string.
+FILE *fmemopen(void *buf, size_t size, const char *mode);
+
+// [`open_memstream`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/open_memstream.html)
+//
+// # Safety
+// `buf` and `size` must be null or writable until the stream is closed.
+FILE *open_memstream(char **buf,
+                     size_t *size);
+
+// [`tmpfile`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/tmpfile.html)
+FILE *tmpfile(void);
+
+// `tmpfile64`: `tmpfile` under `_FILE_OFFSET_BITS=64`.
+FILE *tmpfile64(void);
+
+// [`fclose`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/fclose.html)
+//
+// # Safety
+// `f` must be null or a live stream, not used afterwards.
+int fclose(FILE *f);
+
+// [`fflush`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/fflush.html): null
+// flushes every stream.
+//
+// # Safety
+// `f` must be null or a live stream.
+int fflush(FILE *f);
+
+// `fflush_unlocked`: `fflush` without taking the stream's lock.
+//
+// # Safety
+// As [`fflush`], and no other thread may use the stream during the call.
+int fflush_unlocked(FILE *f);
+
+// [`fileno`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/fileno.html)
+//
+// # Safety
+// `f` must be null or a live stream.
+int fileno(FILE *f);
+
+// `fileno_unlocked`.
+//
+// # Safety
+// As [`fileno`].
+int fileno_unlocked(FILE *f);
+
+// [`setvbuf`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/setvbuf.html):
+// `_IOFBF` (0), `_IOLBF` (1) or `_IONBF` (2), else `EINVAL`. A null `buf` keeps the
+// stream's own buffer.
+//
+// # Safety
+// `f` must be null or a live stream; a non-null `buf` must stay writable for `size` bytes
+// while the stream uses it.
+int setvbuf(FILE *f, char *buf, int mode, size_t size);
+
+// [`setbuf`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/setbuf.html):
+// `buf` of `BUFSIZ` bytes, or unbuffered for null.
+//
+// # Safety
+// As [`setvbuf`] with `BUFSIZ`.
+void setbuf(FILE *f, char *buf);
+
+// `setbuffer(f, buf, size)` (BSD): `buf` of `size` bytes, or unbuffered for null.
+//
+// # Safety
+// As [`setvbuf`].
+void setbuffer(FILE *f, char *buf, size_t size);
+
+// `setlinebuf(f)` (BSD): line buffering with the stream's own buffer.
+//
+// # Safety
+// `f` must be null or a live stream.
+void setlinebuf(FILE *f);
+
+// [`fgetc`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/fgetc.html)
+//
+// # Safety
+// `f` must be null or a live stream.
+int fgetc(FILE *f);
+
+// [`getc`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/getc.html)
+//
+// # Safety
+// `f` must be null or a live stream.
+int getc(FILE *f);
+
+// [`getchar`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/getchar.html)
+int getchar(void);
+
+// [`getc_unlocked`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/getc_unlocked.html)
+//
+// # Safety
+// `f` must be null or a live stream no other thread uses during the call.
+int getc_unlocked(FILE *f);
+
+// `fgetc_unlocked`.
+//
+// # Safety
+// As [`getc_unlocked`].
+int fgetc_unlocked(FILE *f);
+
+// [`getchar_unlocked`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/getchar_unlocked.html)
+//
+// # Safety
+// No other thread may use `stdin` during the call.
+int getchar_unlocked(void);
+
+// [`fputc`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/fputc.html)
+//
+// # Safety
+// `f` must be null or a live stream.
+int fputc(int c, FILE *f);
+
+// [`putc`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/putc.html)
+//
+// # Safety
+// `f` must be null or a live stream.
+int putc(int c, FILE *f);
+
+// [`putchar`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/putchar.html)
+int putchar(int c);
+
+// [`putc_unlocked`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/putc_unlocked.html)
+//
+// # Safety
+// `f` must be null or a live stream no other thread uses during the call.
+int putc_unlocked(int c, FILE *f);
+
+// `fputc_unlocked`.
+//
+// # Safety
+// As [`putc_unlocked`].
+int fputc_unlocked(int c, FILE *f);
+
+// [`putchar_unlocked`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/putchar_unlocked.html)
+//
+// # Safety
+// No other thread may use `stdout` during the call.
+int putchar_unlocked(int c);
+
+// [`ungetc`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/ungetc.html):
+// `EOF` pushes nothing back.
+//
+// # Safety
+// `f` must be null or a live stream.
+int ungetc(int c, FILE *f);
+
+// [`fread`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/fread.html)
+//
+// # Safety
+// `ptr` must be writable for `size * n` bytes; `f` null or a live stream.
+size_t fread(void *ptr, size_t size, size_t n, FILE *f);
+
+// `fread_unlocked`.
+//
+// # Safety
+// As [`fread`], and no other thread may use the stream during the call.
+size_t fread_unlocked(void *ptr, size_t size, size_t n, FILE *f);
+
+// [`fwrite`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/fwrite.html)
+//
+// # Safety
+// `ptr` must be readable for `size * n` bytes; `f` null or a live stream.
+size_t fwrite(const void *ptr, size_t size, size_t n, FILE *f);
+
+// `fwrite_unlocked`.
+//
+// # Safety
+// As [`fwrite`], and no other thread may use the stream during the call.
+size_t fwrite_unlocked(const void *ptr, size_t size, size_t n, FILE *f);
+
+// [`fgets`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/fgets.html)
+//
+// # Safety
+// `buf` must be writable for `n` bytes; `f` null or a live stream.
+char *fgets(char *buf, int n, FILE *f);
+
+// `fgets_unlocked`.
+//
+// # Safety
+// As [`fgets`], and no other thread may use the stream during the call.
+char *fgets_unlocked(char *buf, int n, FILE *f);
+
+// [`getdelim`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/getdelim.html)
+//
+// # Safety
+// `line`, `cap` null or valid, `*line` null or from `malloc` with `*cap` bytes; `f` null or
+// a live stream.
+ptrdiff_t getdelim(char **line, size_t *cap, int delimiter, FILE *f);
+
+// `__getdelim`: what glibc's inline `getline` calls.
+//
+// # Safety
+// As [`getdelim`].
+ptrdiff_t __getdelim(char **line, size_t *cap, int delimiter, FILE *f);
+
+// [`getline`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/getline.html)
+//
+// # Safety
+// As [`getdelim`].
+ptrdiff_t getline(char **line, size_t *cap, FILE *f);
+
+// [`fputs`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/fputs.html)
+//
+// # Safety
+// `text` must be null or a NUL-terminated string; `f` null or a live stream.
+int fputs(const char *text, FILE *f);
+
+// `fputs_unlocked`.
+//
+// # Safety
+// As [`fputs`], and no other thread may use the stream during the call.
+int fputs_unlocked(const char *text, FILE *f);
+
+// [`puts`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/puts.html): the text
+// and a newline on `stdout`; returns the bytes written, as glibc does.
+//
+// # Safety
+// `text` must be null or a NUL-terminated string.
+int puts(const char *text);
+
+// [`fseeko`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/fseek.html)
+//
+// # Safety
+// `f` must be null or a live stream.
+int fseeko(FILE *f, off_t offset, int whence);
+
+// `fseeko64`: `fseeko` under `_FILE_OFFSET_BITS=64`.
+//
+// # Safety
+// As [`fseeko`].
+int fseeko64(FILE *f, off64_t offset, int whence);
+
+// [`fseek`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/fseek.html)
+//
+// # Safety
+// `f` must be null or a live stream.
+int fseek(FILE *f, long offset, int whence);
+
+// [`ftello`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/ftell.html)
+//
+// # Safety
+// `f` must be null or a live stream.
+off_t ftello(FILE *f);
+
+// `ftello64`: `ftello` under `_FILE_OFFSET_BITS=64`.
+//
+// # Safety
+// As [`ftello`].
+off64_t ftello64(FILE *f);
+
+// [`ftell`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/ftell.html)
+//
+// # Safety
+// `f` must be null or a live stream.
+long ftell(FILE *f);
+
+// [`rewind`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/rewind.html):
+// back to the start, both indicators cleared.
+//
+// # Safety
+// `f` must be null or a live stream.
+void rewind(FILE *f);
+
+// [`fgetpos`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/fgetpos.html)
+//
+// # Safety
+// `f` must be null or a live stream; `pos` null or writable.
+int fgetpos(FILE *f, fpos_t *pos);
+
+// `fgetpos64`: `fgetpos` under `_FILE_OFFSET_BITS=64`.
+//
+// # Safety
+// As [`fgetpos`].
+int fgetpos64(FILE *f, fpos64_t *pos);
+
+// [`fsetpos`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/fsetpos.html)
+//
+// # Safety
+// `f` must be null or a live stream; `pos` null or readable.
+int fsetpos(FILE *f, const fpos_t *pos);
+
+// `fsetpos64`: `fsetpos` under `_FILE_OFFSET_BITS=64`.
+//
+// # Safety
+// As [`fsetpos`].
+int fsetpos64(FILE *f, const fpos64_t *pos);
+
+// [`feof`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/feof.html)
+//
+// # Safety
+// `f` must be null or a live stream.
+int feof(FILE *f);
+
+// `feof_unlocked`.
+//
+// # Safety
+// `f` must be null or a live stream.
+int feof_unlocked(FILE *f);
+
+// [`ferror`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/ferror.html)
+//
+// # Safety
+// `f` must be null or a live stream.
+int ferror(FILE *f);
+
+// `ferror_unlocked`.
+//
+// # Safety
+// `f` must be null or a live stream.
+int ferror_unlocked(FILE *f);
+
+// [`clearerr`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/clearerr.html)
+//
+// # Safety
+// `f` must be null or a live stream.
+void clearerr(FILE *f);
+
+// `clearerr_unlocked`.
+//
+// # Safety
+// `f` must be null or a live stream no other thread uses during the call.
+void clearerr_unlocked(FILE *f);
+
+// [`flockfile`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/flockfile.html)
+//
+// # Safety
+// `f` must be null (ignored) or a live stream.
+void flockfile(FILE *f);
+
+// [`ftrylockfile`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/ftrylockfile.html):
+// 0 when the lock was taken.
+//
+// # Safety
+// `f` must be null or a live stream.
+int ftrylockfile(FILE *f);
+
+// [`funlockfile`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/funlockfile.html)
+//
+// # Safety
+// `f` must be null (ignored) or a live stream the calling thread has locked.
+void funlockfile(FILE *f);
+
+// `__fpending(f)`: bytes written and not yet flushed.
+//
+// # Safety
+// `f` must be null or a live stream.
+size_t __fpending(FILE *f);
+
+// `__freading(f)`: nonzero if the stream is read-only or its last operation was a read.
+//
+// # Safety
+// `f` must be null or a live stream.
+int __freading(FILE *f);
+
+// `__fwriting(f)`: nonzero if the stream is write-only or its last operation was a write.
+//
+// # Safety
+// `f` must be null or a live stream.
+int __fwriting(FILE *f);
+
+// [`perror`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/perror.html):
+// `prefix: TEXT` (just `TEXT` for a null or empty prefix) on `stderr`.
+//
+// # Safety
+// `prefix` must be null or a NUL-terminated string.
+void perror(const char *prefix);
+
+// [`remove`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/remove.html)
+//
+// # Safety
+// `path` must be null or a NUL-terminated string.
+int remove(const char *path);
+
+// [`rename`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/rename.html)
+//
+// # Safety
+// `old` and `new` must be null or NUL-terminated strings.
+int rename(const char *old, const char *new_);
+
 // [`exit`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/exit.html)
 void exit(int status) __attribute__((__noreturn__));
 
@@ -1403,6 +2524,185 @@ int __cxa_at_quick_exit(void (*f)(void), void *_dso);
 // # Safety
 // `name` must be null or a NUL-terminated string.
 char *getenv(const char *name);
+
+// [`strtol`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/strtol.html)
+//
+// # Safety
+// `nptr` NUL-terminated; `endptr` null or writable.
+long strtol(const char *nptr, char **endptr, int base);
+
+// [`strtoll`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/strtoll.html)
+//
+// # Safety
+// As `strtol`.
+long long strtoll(const char *nptr, char **endptr, int base);
+
+// [`strtoimax`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/strtoimax.html)
+//
+// # Safety
+// As `strtol`.
+intmax_t strtoimax(const char *nptr, char **endptr, int base);
+
+// [`strtoul`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/strtoul.html)
+//
+// # Safety
+// As `strtol`.
+unsigned long strtoul(const char *nptr, char **endptr, int base);
+
+// [`strtoull`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/strtoull.html)
+//
+// # Safety
+// As `strtol`.
+unsigned long long strtoull(const char *nptr, char **endptr, int base);
+
+// [`strtoumax`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/strtoumax.html)
+//
+// # Safety
+// As `strtol`.
+uintmax_t strtoumax(const char *nptr, char **endptr, int base);
+
+// [`atoi`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/atoi.html):
+// `(int) strtol(nptr, NULL, 10)`, as glibc.
+//
+// # Safety
+// `nptr` NUL-terminated.
+int atoi(const char *nptr);
+
+// [`atol`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/atol.html)
+//
+// # Safety
+// `nptr` NUL-terminated.
+long atol(const char *nptr);
+
+// [`atoll`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/atoll.html)
+//
+// # Safety
+// `nptr` NUL-terminated.
+long long atoll(const char *nptr);
+
+// [`strtod`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/strtod.html)
+//
+// # Safety
+// `nptr` NUL-terminated; `endptr` null or writable.
+double strtod(const char *nptr, char **endptr);
+
+// [`strtof`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/strtof.html)
+//
+// # Safety
+// As `strtod`.
+float strtof(const char *nptr, char **endptr);
+
+// [`atof`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/atof.html)
+//
+// # Safety
+// `nptr` NUL-terminated.
+double atof(const char *nptr);
+
+// [`setenv`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/setenv.html)
+//
+// # Safety
+// `name` and `value` NUL-terminated (or null: `EINVAL`).
+int setenv(const char *name, const char *value, int overwrite);
+
+// [`unsetenv`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/unsetenv.html)
+//
+// # Safety
+// `name` NUL-terminated (or null: `EINVAL`).
+int unsetenv(const char *name);
+
+// [`putenv`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/putenv.html): the
+// string itself joins the environment; without `=` it removes that name (glibc).
+//
+// # Safety
+// `string` NUL-terminated and alive while in the environment.
+int putenv(char *string);
+
+// `clearenv()` (GNU): removes every variable; `environ` becomes null.
+int clearenv(void);
+
+// [`qsort`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/qsort.html)
+//
+// # Safety
+// `base` valid for `n * size` bytes; `cmp` a consistent comparison of two elements.
+void qsort(void *base, size_t n, size_t size, int (*cmp)(const void*, const void*));
+
+// `qsort_r(base, n, size, cmp, arg)` (GNU, POSIX.1-2024): `qsort` whose comparison also
+// gets `arg`.
+//
+// # Safety
+// As `qsort`.
+void qsort_r(void *base,
+             size_t n,
+             size_t size,
+             int (*cmp)(const void*, const void*, void*),
+             void *arg);
+
+// [`bsearch`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/bsearch.html)
+//
+// # Safety
+// `base` a sorted array of `n` elements of `size` bytes; `cmp(key, element)`.
+void *bsearch(const void *key, const void *base, size_t n, size_t size, int (*cmp)(const void*,
+                                                                                   const void*));
+
+// [`abs`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/abs.html)
+// (`abs(INT_MIN)` is undefined in C; it wraps to `INT_MIN`, as the hardware does).
+int abs(int j);
+
+// [`labs`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/labs.html)
+long labs(long j);
+
+// [`llabs`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/llabs.html)
+long long llabs(long long j);
+
+// [`imaxabs`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/imaxabs.html)
+intmax_t imaxabs(intmax_t j);
+
+// [`div`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/div.html): quotient
+// truncated toward zero and remainder; a zero divisor or an overflowing quotient raises
+// SIGFPE, as the division itself does under glibc.
+div_t div(int num, int den);
+
+// [`ldiv`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/ldiv.html)
+ldiv_t ldiv(long num, long den);
+
+// [`lldiv`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/lldiv.html)
+lldiv_t lldiv(long long num, long long den);
+
+// [`imaxdiv`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/imaxdiv.html)
+imaxdiv_t imaxdiv(intmax_t num, intmax_t den);
+
+// [`rand`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/rand.html): glibc's
+// `random()`.
+int rand(void);
+
+// [`srand`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/srand.html)
+void srand(unsigned int seed);
+
+// [`rand_r`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/rand_r.html)
+//
+// # Safety
+// `seed` null or valid.
+int rand_r(unsigned int *seed);
+
+// [`random`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/random.html)
+long random(void);
+
+// [`srandom`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/srandom.html)
+void srandom(unsigned int seed);
+
+// [`initstate`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/initstate.html):
+// the previous state, or null with `EINVAL` for fewer than 8 bytes.
+//
+// # Safety
+// `state` valid and 4-byte aligned for `size` bytes while in use.
+char *initstate(unsigned int seed, char *state, size_t size);
+
+// [`setstate`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/setstate.html):
+// the previous state, or null with `EINVAL` for a buffer `initstate` did not prepare.
+//
+// # Safety
+// `state` a buffer from `initstate`, alive while in use.
+char *setstate(char *state);
 
 // [`memcpy`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/memcpy.html)
 //
@@ -1610,6 +2910,26 @@ char *strtok_r(char *s, const char *delim, char **save);
 // `sp` valid; `*sp` null or a writable NUL-terminated string; `delim` NUL-terminated.
 char *strsep(char **sp, const char *delim);
 
+// `strverscmp`: compares strings holding version numbers (a GNU extension).
+//
+// # Safety
+// Both strings NUL-terminated.
+int strverscmp(const char *a, const char *b);
+
+// [`strdup`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/strdup.html):
+// a copy from `malloc`, or null with `errno` `ENOMEM`.
+//
+// # Safety
+// `s` NUL-terminated.
+char *strdup(const char *s);
+
+// [`strndup`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/strndup.html):
+// a copy of at most `n` bytes, NUL-terminated, or null with `errno` `ENOMEM`.
+//
+// # Safety
+// `s` NUL-terminated or at least `n` bytes long.
+char *strndup(const char *s, size_t n);
+
 // [`strerror`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/strerror.html)
 char *strerror(int errnum);
 
@@ -1700,12 +3020,188 @@ int ffsl(long i);
 // [`ffsll`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/ffsll.html)
 int ffsll(long long i);
 
+// [`thrd_create`](https://en.cppreference.com/w/c/thread/thrd_create)
+//
+// # Safety
+// `thr` writable.
+int thrd_create(unsigned long *thr, int (*func)(void*), void *arg);
+
+// [`thrd_join`](https://en.cppreference.com/w/c/thread/thrd_join)
+//
+// # Safety
+// `thr` must name a joinable thread not yet joined; `res` null or writable.
+int thrd_join(unsigned long thr, int *res);
+
+// [`thrd_detach`](https://en.cppreference.com/w/c/thread/thrd_detach)
+//
+// # Safety
+// `thr` must name a thread not yet joined or detached.
+int thrd_detach(unsigned long thr);
+
+// [`thrd_exit`](https://en.cppreference.com/w/c/thread/thrd_exit)
+void thrd_exit(int res) __attribute__((__noreturn__));
+
+// [`thrd_current`](https://en.cppreference.com/w/c/thread/thrd_current)
+unsigned long thrd_current(void);
+
+// [`thrd_equal`](https://en.cppreference.com/w/c/thread/thrd_equal)
+int thrd_equal(unsigned long a, unsigned long b);
+
+// [`thrd_yield`](https://en.cppreference.com/w/c/thread/thrd_yield)
+void thrd_yield(void);
+
+// [`thrd_sleep`](https://en.cppreference.com/w/c/thread/thrd_sleep): 0 after the whole
+// time, -1 when a signal interrupted it (the time left in `rem`), -2 on another error.
+//
+// # Safety
+// `dur` readable; `rem` null or writable.
+int thrd_sleep(const struct timespec *dur, struct timespec *rem);
+
+// [`tss_create`](https://en.cppreference.com/w/c/thread/tss_create)
+//
+// # Safety
+// `key` writable.
+int tss_create(unsigned int *key, void (*dtor)(void*));
+
+// [`tss_delete`](https://en.cppreference.com/w/c/thread/tss_delete)
+void tss_delete(unsigned int key);
+
+// [`tss_get`](https://en.cppreference.com/w/c/thread/tss_get)
+void *tss_get(unsigned int key);
+
+// [`tss_set`](https://en.cppreference.com/w/c/thread/tss_set)
+int tss_set(unsigned int key, void *value);
+
 // [`clock_gettime`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/clock_gettime.html),
 // through the vDSO where the kernel offers it.
 //
 // # Safety
 // `ts` must be null or writable.
 int clock_gettime(int id, struct timespec *ts);
+
+// [`gettimeofday`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/gettimeofday.html),
+// through the vDSO. As glibc since 2.31, a non-null `tz` is filled with zeros.
+//
+// # Safety
+// `tv` and `tz` must each be null or writable (`tz` as a `struct timezone`).
+int gettimeofday(struct timeval *tv, void *tz);
+
+// [`clock_getres`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/clock_getres.html)
+//
+// # Safety
+// `res` must be null or writable.
+int clock_getres(int id, struct timespec *res);
+
+// [`time`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/time.html)
+//
+// # Safety
+// `out` must be null or writable.
+time_t time(time_t *out);
+
+// [`nanosleep`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/nanosleep.html):
+// `EINVAL` for a negative or malformed request, `EINTR` (time left in `rem`) when a signal
+// handler ran.
+//
+// # Safety
+// `req` must be null or readable, `rem` null or writable.
+int nanosleep(const struct timespec *req, struct timespec *rem);
+
+// [`clock_nanosleep`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/clock_nanosleep.html):
+// returns the error number (`EINVAL`, `EINTR` with the time left in `rem` for relative
+// sleeps, ...), 0 on success.
+//
+// # Safety
+// `req` must be null or readable, `rem` null or writable.
+int clock_nanosleep(int id,
+                    int flags,
+                    const struct timespec *req,
+                    struct timespec *rem);
+
+// [`sleep`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/sleep.html): 0, or
+// the whole seconds not slept when a signal handler ran.
+unsigned int sleep(unsigned int seconds);
+
+// `usleep(usec)` (XSI, removed in POSIX.1-2008): -1 with `EINTR` when a signal handler ran.
+int usleep(unsigned int usec);
+
+// [`difftime`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/difftime.html)
+double difftime(time_t end, time_t start);
+
+// [`gmtime_r`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/gmtime_r.html):
+// `EOVERFLOW` when the year does not fit an `int`.
+//
+// # Safety
+// `t` must be readable, `out` writable.
+struct tm *gmtime_r(const time_t *t, struct tm *out);
+
+// [`gmtime`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/gmtime.html)
+//
+// # Safety
+// `t` must be readable.
+struct tm *gmtime(const time_t *t);
+
+// [`localtime_r`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/localtime_r.html)
+//
+// # Safety
+// `t` must be readable, `out` writable.
+struct tm *localtime_r(const time_t *t, struct tm *out);
+
+// [`localtime`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/localtime.html)
+//
+// # Safety
+// `t` must be readable.
+struct tm *localtime(const time_t *t);
+
+// [`mktime`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/mktime.html):
+// fields out of range are folded in; a `tm_isdst` that contradicts the zone is honoured as
+// glibc does.
+//
+// # Safety
+// `t` must be readable and writable.
+time_t mktime(struct tm *t);
+
+// `timegm(tm)` (GNU, BSD; POSIX.1-2024): `mktime` for UTC.
+//
+// # Safety
+// `t` must be readable and writable.
+time_t timegm(struct tm *t);
+
+// [`strftime`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/strftime.html)
+// in the C locale: the length written, or 0 when the result and its NUL do not fit.
+//
+// # Safety
+// `buf` must be writable for `max` bytes, `fmt` a NUL-terminated string, `t` readable.
+size_t strftime(char *buf, size_t max, const char *fmt, const struct tm *t);
+
+// [`asctime_r`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/asctime_r.html)
+// (obsolescent): `EOVERFLOW` when the text would not fit 26 bytes.
+//
+// # Safety
+// `t` must be readable, `buf` writable for 26 bytes.
+char *asctime_r(const struct tm *t, char *buf);
+
+// [`asctime`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/asctime.html)
+//
+// # Safety
+// `t` must be readable.
+char *asctime(const struct tm *t);
+
+// [`ctime_r`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/ctime_r.html)
+// (obsolescent): `asctime_r(localtime_r(t))`.
+//
+// # Safety
+// `t` must be readable, `buf` writable for 26 bytes.
+char *ctime_r(const time_t *t, char *buf);
+
+// [`ctime`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/ctime.html)
+//
+// # Safety
+// `t` must be readable.
+char *ctime(const time_t *t);
+
+// [`tzset`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/tzset.html): reads
+// `TZ` and sets `tzname`, `timezone` and `daylight`.
+void tzset(void);
 
 // `__tls_get_addr` ([x86_64 TLS ABI](https://www.akkadia.org/drepper/tls.pdf)): the calling
 // thread's address of a general-dynamic TLS variable.

@@ -18,8 +18,8 @@ pub fn environ() -> *mut *mut c_char {
 /// Points `environ` at `envp`.
 ///
 /// # Safety
-/// Single-threaded start-up (or the caller holds the environment lock, once there is one).
-#[cfg(feature = "c-abi")]
+/// Single-threaded start-up, or the caller holds the environment lock
+/// (`stdlib::environ`).
 pub unsafe fn set_environ(envp: *mut *mut c_char) {
     // SAFETY: per the contract nobody reads it concurrently.
     unsafe { *&raw mut __environ = envp }

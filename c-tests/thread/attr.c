@@ -11,15 +11,15 @@
 
 #pragma GCC diagnostic ignored "-Wdeprecated-declarations"
 
-/* PTHREAD_STACK_MIN; under _GNU_SOURCE glibc's header makes it a __sysconf call. */
-#define STACK_MIN 16384
+/* Under _GNU_SOURCE glibc's header makes PTHREAD_STACK_MIN a call of __sysconf(75). */
+#define STACK_MIN ((size_t)PTHREAD_STACK_MIN)
 
 static size_t rlimit_default(void)
 {
     long limit = sys_stack_limit();
     if (limit < 0)
         return 2 << 20;
-    size_t n = limit < STACK_MIN ? STACK_MIN : (size_t)limit;
+    size_t n = (size_t)limit < STACK_MIN ? STACK_MIN : (size_t)limit;
     return (n + 4095) & ~(size_t)4095;
 }
 
@@ -130,6 +130,7 @@ int main(void)
     T_RET(pthread_attr_setstacksize(&a, STACK_MIN + 1), 0);
     T_RET(pthread_attr_getstacksize(&a, &s), 0);
     T_EQ(s, STACK_MIN + 1);
+    T_EQ(PTHREAD_STACK_MIN, 16384);
     T_RET(pthread_attr_setstack(&a, (void *)0x10000, STACK_MIN - 1), EINVAL);
     T_RET(pthread_attr_setstack(&a, (void *)0x10000, 65536), 0);
     T_RET(pthread_attr_getstack(&a, &p, &s), 0);

@@ -39,6 +39,25 @@ static inline long sys_stack_limit(void)
     return rl[0] == ~0UL ? -1 : (long)rl[0];
 }
 
+/* Returns from a signal handler (x86_64 signal handlers need a restorer). */
+void thread_sys_restorer(void);
+__asm__(".text\n.type thread_sys_restorer,@function\nthread_sys_restorer:\n mov $15, %eax\n syscall\n");
+
+/* Installs a handler for sig (no SA_RESTART, so sleeps are cut short). */
+static inline long sys_handle(int sig, void (*handler)(int))
+{
+    struct { void (*h)(int); unsigned long flags; void (*restorer)(void); unsigned long mask; } act =
+        {handler, 0x04000000 /* SA_RESTORER */, thread_sys_restorer, 0};
+    return sys6(SYS_rt_sigaction, sig, (long)&act, 0, 8, 0, 0);
+}
+
+/* SIGALRM after usec microseconds. */
+static inline long sys_alarm_in(long usec)
+{
+    long it[4] = {0, 0, usec / 1000000, usec % 1000000};
+    return sys6(SYS_setitimer, 0 /* ITIMER_REAL */, (long)it, 0, 0, 0, 0);
+}
+
 /* The first word of a sigset_t is the kernel's set of signals 1..64. */
 static inline void set_empty(sigset_t *s)
 {

@@ -16,11 +16,11 @@ pub struct TablePtr<T>(*const T);
 unsafe impl<T> Sync for TablePtr<T> {}
 
 /// What `__ctype_b_loc` points at: the class table, at the entry for value 0.
-static CLASS_TABLE: TablePtr<u16> = TablePtr(ctype::CLASSES.as_ptr().wrapping_add(ctype::ZERO));
+static CLASS_TABLE: TablePtr<u16> = TablePtr(ctype::CLASSES.as_ptr().wrapping_add(ctype::VALUE_0));
 /// What `__ctype_tolower_loc` points at.
-static LOWER_TABLE: TablePtr<i32> = TablePtr(ctype::TO_LOWER.as_ptr().wrapping_add(ctype::ZERO));
+static LOWER_TABLE: TablePtr<i32> = TablePtr(ctype::TO_LOWER.as_ptr().wrapping_add(ctype::VALUE_0));
 /// What `__ctype_toupper_loc` points at.
-static UPPER_TABLE: TablePtr<i32> = TablePtr(ctype::TO_UPPER.as_ptr().wrapping_add(ctype::ZERO));
+static UPPER_TABLE: TablePtr<i32> = TablePtr(ctype::TO_UPPER.as_ptr().wrapping_add(ctype::VALUE_0));
 
 /// `__ctype_b_loc`: where the calling thread's class-table pointer is (glibc's `<ctype.h>`
 /// macros index `(*__ctype_b_loc())[c]` for c in -128..=255).
@@ -44,73 +44,73 @@ pub extern "C" fn __ctype_toupper_loc() -> *mut *const i32 {
 /// [`isalnum`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/isalnum.html): a letter or a decimal digit.
 #[unsafe(no_mangle)]
 pub extern "C" fn isalnum(c: c_int) -> c_int {
-    c_int::from(classes(c) & ctype::ALNUM)
+    c_int::from(classes(c) & ctype::IS_ALNUM)
 }
 
 /// [`isalpha`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/isalpha.html): a letter.
 #[unsafe(no_mangle)]
 pub extern "C" fn isalpha(c: c_int) -> c_int {
-    c_int::from(classes(c) & ctype::ALPHA)
+    c_int::from(classes(c) & ctype::IS_ALPHA)
 }
 
 /// [`iscntrl`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/iscntrl.html): a control character.
 #[unsafe(no_mangle)]
 pub extern "C" fn iscntrl(c: c_int) -> c_int {
-    c_int::from(classes(c) & ctype::CNTRL)
+    c_int::from(classes(c) & ctype::IS_CNTRL)
 }
 
 /// [`isdigit`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/isdigit.html): a decimal digit.
 #[unsafe(no_mangle)]
 pub extern "C" fn isdigit(c: c_int) -> c_int {
-    c_int::from(classes(c) & ctype::DIGIT)
+    c_int::from(classes(c) & ctype::IS_DIGIT)
 }
 
 /// [`islower`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/islower.html): a lower-case letter.
 #[unsafe(no_mangle)]
 pub extern "C" fn islower(c: c_int) -> c_int {
-    c_int::from(classes(c) & ctype::LOWER)
+    c_int::from(classes(c) & ctype::IS_LOWER)
 }
 
 /// [`isgraph`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/isgraph.html): printable, not a space.
 #[unsafe(no_mangle)]
 pub extern "C" fn isgraph(c: c_int) -> c_int {
-    c_int::from(classes(c) & ctype::GRAPH)
+    c_int::from(classes(c) & ctype::IS_GRAPH)
 }
 
 /// [`isprint`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/isprint.html): printable, space included.
 #[unsafe(no_mangle)]
 pub extern "C" fn isprint(c: c_int) -> c_int {
-    c_int::from(classes(c) & ctype::PRINT)
+    c_int::from(classes(c) & ctype::IS_PRINT)
 }
 
 /// [`ispunct`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/ispunct.html): punctuation.
 #[unsafe(no_mangle)]
 pub extern "C" fn ispunct(c: c_int) -> c_int {
-    c_int::from(classes(c) & ctype::PUNCT)
+    c_int::from(classes(c) & ctype::IS_PUNCT)
 }
 
 /// [`isspace`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/isspace.html): white space.
 #[unsafe(no_mangle)]
 pub extern "C" fn isspace(c: c_int) -> c_int {
-    c_int::from(classes(c) & ctype::SPACE)
+    c_int::from(classes(c) & ctype::IS_SPACE)
 }
 
 /// [`isupper`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/isupper.html): an upper-case letter.
 #[unsafe(no_mangle)]
 pub extern "C" fn isupper(c: c_int) -> c_int {
-    c_int::from(classes(c) & ctype::UPPER)
+    c_int::from(classes(c) & ctype::IS_UPPER)
 }
 
 /// [`isxdigit`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/isxdigit.html): a hexadecimal digit.
 #[unsafe(no_mangle)]
 pub extern "C" fn isxdigit(c: c_int) -> c_int {
-    c_int::from(classes(c) & ctype::XDIGIT)
+    c_int::from(classes(c) & ctype::IS_XDIGIT)
 }
 
 /// [`isblank`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/isblank.html): a space or a tab.
 #[unsafe(no_mangle)]
 pub extern "C" fn isblank(c: c_int) -> c_int {
-    c_int::from(classes(c) & ctype::BLANK)
+    c_int::from(classes(c) & ctype::IS_BLANK)
 }
 
 /// [`isalnum_l`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/isalnum.html): `isalnum` in `locale`.

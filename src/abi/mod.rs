@@ -4,24 +4,33 @@
 //! `Result<_, Errno>` into the C convention; it holds no logic of its own. Built only with the
 //! `c-abi` feature, so that `cargo test` binaries keep glibc's symbols.
 
+mod assert;
 mod auxv;
 mod ctype;
 mod dirent;
+mod err;
 mod errno;
 mod exec;
 mod fcntl;
+mod fortify;
+mod fprintf;
+mod fscanf;
 mod ioctl;
 mod malloc;
 mod mman;
 mod panic;
 mod poll;
+mod printf;
 mod pthread;
 mod pthread_attr;
 mod pthread_key;
 mod pthread_sched;
 mod pthread_signal;
+mod pthread_sync;
 mod resource;
+mod scanf;
 mod sched;
+mod semaphore;
 mod spawn;
 mod setjmp;
 mod signal;
@@ -29,10 +38,13 @@ mod signal_timer;
 mod ssp;
 mod stat;
 mod statfs;
+mod stdio;
 mod stdlib;
+mod stdlib_util;
 mod string;
 mod strerror;
 mod strings;
+mod threads;
 mod time;
 mod tls;
 mod uio;

@@ -2,14 +2,14 @@
 
 use crate::thread::attr::Attr;
 use crate::thread::join::{self, Wait};
-use crate::thread::tcb::{self, Tcb};
+use crate::thread::tcb::{self, Entry, Tcb};
 use crate::thread::{create, exit};
 use core::ffi::{c_int, c_void};
 use libc::{pthread_attr_t, pthread_t};
 use rustix::io::Errno;
 
 /// The C convention of the pthread functions: 0 or an error number.
-fn ret(r: Result<(), Errno>) -> c_int {
+pub(super) fn ret(r: Result<(), Errno>) -> c_int {
     match r {
         Ok(()) => 0,
         Err(e) => e.raw_os_error(),
@@ -33,10 +33,10 @@ pub unsafe extern "C" fn pthread_create(
 ) -> c_int {
     let (Some(start), false) = (start, thread.is_null()) else { return libc::EINVAL };
     let made = if attr.is_null() {
-        create::create_default(start, arg)
+        create::create_default(Entry::Posix(start), arg)
     } else {
         // SAFETY: an initialised attribute object holds an `Attr` (see `thread::attr`).
-        create::create_with(start, arg, unsafe { &*attr.cast::<Attr>() })
+        create::create_with(Entry::Posix(start), arg, unsafe { &*attr.cast::<Attr>() })
     };
     // SAFETY: `thread` is writable per the contract.
     ret(made.map(|t| unsafe { thread.write(t as pthread_t) }))

@@ -1,6 +1,7 @@
 //! `<pthread.h>`: thread attribute objects (`pthread_attr_*`) and the process defaults.
 
 use crate::thread::attr::{self, Attr, FLAG_DETACHED, FLAG_EXPLICIT_SCHED, FLAG_SIGMASK, FLAG_STACK, STACK_MIN};
+use super::pthread::ret;
 use core::ffi::{c_int, c_void};
 use libc::{pthread_attr_t, sched_param};
 use rustix::io::Errno;
@@ -8,14 +9,6 @@ use rustix::io::Errno;
 /// `PTHREAD_SCOPE_SYSTEM` and `PTHREAD_SCOPE_PROCESS` of glibc's header.
 const SCOPE_SYSTEM: c_int = 0;
 const SCOPE_PROCESS: c_int = 1;
-
-/// 0 or the error number.
-fn ret(r: Result<(), Errno>) -> c_int {
-    match r {
-        Ok(()) => 0,
-        Err(e) => e.raw_os_error(),
-    }
-}
 
 /// The attribute object behind a C pointer.
 ///

@@ -2,15 +2,10 @@
 
 use crate::thread::signal::tid_of;
 use crate::thread::{name, sched, sys};
+use super::pthread::ret;
 use core::ffi::{CStr, c_char, c_int};
-use core::sync::atomic::{AtomicI32, Ordering};
 use libc::{cpu_set_t, pthread_t, sched_param};
 use rustix::io::Errno;
-
-/// 0 or the error number.
-fn ret(r: Result<(), Errno>) -> c_int {
-    r.err().map_or(0, |e| e.raw_os_error())
-}
 
 /// The kernel id of a live thread; `ESRCH` once it has ended.
 ///
@@ -116,24 +111,15 @@ pub unsafe extern "C" fn pthread_getname_np(thread: pthread_t, buf: *mut c_char,
     ret(unsafe { name::get(thread as *mut _, out) })
 }
 
-/// The level `pthread_setconcurrency` recorded (a hint Linux has no use for).
-static CONCURRENCY: AtomicI32 = AtomicI32::new(0);
-
 /// [`pthread_setconcurrency`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_setconcurrency.html):
 /// `EINVAL` for a negative level.
 #[unsafe(no_mangle)]
 pub extern "C" fn pthread_setconcurrency(level: c_int) -> c_int {
-    if level < 0 {
-        return libc::EINVAL;
-    }
-    // Relaxed: a value only handed back by pthread_getconcurrency.
-    CONCURRENCY.store(level, Ordering::Relaxed);
-    0
+    ret(sched::set_concurrency(level))
 }
 
 /// [`pthread_getconcurrency`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_getconcurrency.html)
 #[unsafe(no_mangle)]
 pub extern "C" fn pthread_getconcurrency() -> c_int {
-    // Relaxed: see CONCURRENCY.
-    CONCURRENCY.load(Ordering::Relaxed)
+    sched::concurrency()
 }

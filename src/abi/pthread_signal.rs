@@ -1,13 +1,9 @@
 //! `<signal.h>`, the thread part: `pthread_kill`, `pthread_sigqueue`, `pthread_sigmask`.
 
 use crate::thread::signal;
+use super::pthread::ret;
 use core::ffi::c_int;
 use libc::{pthread_t, sigset_t};
-
-/// 0 or the error number.
-fn ret(r: Result<(), rustix::io::Errno>) -> c_int {
-    r.err().map_or(0, |e| e.raw_os_error())
-}
 
 /// [`pthread_kill`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_kill.html):
 /// `EINVAL` for a bad signal; 0 for a thread that has ended but is not joined yet.

@@ -1,5 +1,6 @@
 //! `<string.h>`.
 
+use super::OrErrno;
 use crate::string::{compare, copy, mem, scan, search, token};
 use core::ffi::{c_char, c_int, c_void};
 use core::{ptr, slice};
@@ -11,8 +12,7 @@ use core::{ptr, slice};
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn memcpy(dst: *mut c_void, src: *const c_void, n: usize) -> *mut c_void {
     // SAFETY: the caller's contract is the core's.
-    unsafe { mem::copy(dst.cast(), src.cast(), n) };
-    dst
+    unsafe { mem::copy(dst.cast(), src.cast(), n) }.cast()
 }
 
 /// [`memmove`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/memmove.html)
@@ -22,8 +22,7 @@ pub unsafe extern "C" fn memcpy(dst: *mut c_void, src: *const c_void, n: usize) 
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn memmove(dst: *mut c_void, src: *const c_void, n: usize) -> *mut c_void {
     // SAFETY: the caller's contract is the core's.
-    unsafe { mem::move_bytes(dst.cast(), src.cast(), n) };
-    dst
+    unsafe { mem::move_bytes(dst.cast(), src.cast(), n) }.cast()
 }
 
 /// [`memset`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/memset.html)
@@ -33,8 +32,7 @@ pub unsafe extern "C" fn memmove(dst: *mut c_void, src: *const c_void, n: usize)
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn memset(dst: *mut c_void, c: c_int, n: usize) -> *mut c_void {
     // SAFETY: the caller's contract is the core's.
-    unsafe { mem::fill(dst.cast(), c as u8, n) };
-    dst
+    unsafe { mem::fill(dst.cast(), c as u8, n) }.cast()
 }
 
 /// [`memcmp`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/memcmp.html)
@@ -223,7 +221,7 @@ pub unsafe extern "C" fn mempcpy(dst: *mut c_void, src: *const c_void, n: usize)
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn memchr(s: *const c_void, c: c_int, n: usize) -> *mut c_void {
     // SAFETY: the caller's contract is the core's.
-    at(s.cast(), unsafe { scan::find_byte(s.cast(), byte(c), n) }).cast()
+    unsafe { scan::find_byte(s.cast(), byte(c), n) }.cast_mut().cast()
 }
 
 /// `rawmemchr`: `memchr` without a bound; `c` must occur (a GNU extension).
@@ -233,7 +231,7 @@ pub unsafe extern "C" fn memchr(s: *const c_void, c: c_int, n: usize) -> *mut c_
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn rawmemchr(s: *const c_void, c: c_int) -> *mut c_void {
     // SAFETY: the caller's contract is the core's.
-    at(s.cast(), unsafe { scan::find_byte(s.cast(), byte(c), usize::MAX) }).cast()
+    unsafe { s.byte_add(scan::find_byte_unbounded(s.cast(), byte(c))) }.cast_mut()
 }
 
 /// `memrchr`: the last `c` in the `n` bytes at `s` (a GNU extension).
@@ -382,4 +380,36 @@ pub unsafe extern "C" fn strsep(sp: *mut *mut c_char, delim: *const c_char) -> *
     }
     // SAFETY: `sp` is non-null and valid per the contract; the rest is the core's.
     unsafe { token::separate(&mut *sp.cast::<*mut u8>(), delim.cast()) }.cast()
+}
+
+/// `strverscmp`: compares strings holding version numbers (a GNU extension).
+///
+/// # Safety
+/// Both strings NUL-terminated.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn strverscmp(a: *const c_char, b: *const c_char) -> c_int {
+    // SAFETY: the caller's contract is the core's.
+    unsafe { crate::string::version::compare_versions(a.cast(), b.cast()) }
+}
+
+/// [`strdup`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/strdup.html):
+/// a copy from `malloc`, or null with `errno` `ENOMEM`.
+///
+/// # Safety
+/// `s` NUL-terminated.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn strdup(s: *const c_char) -> *mut c_char {
+    // SAFETY: the caller's contract is the core's.
+    unsafe { crate::string::dup::duplicate(s.cast(), usize::MAX) }.or_errno(ptr::null_mut()).cast()
+}
+
+/// [`strndup`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/strndup.html):
+/// a copy of at most `n` bytes, NUL-terminated, or null with `errno` `ENOMEM`.
+///
+/// # Safety
+/// `s` NUL-terminated or at least `n` bytes long.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn strndup(s: *const c_char, n: usize) -> *mut c_char {
+    // SAFETY: the caller's contract is the core's.
+    unsafe { crate::string::dup::duplicate(s.cast(), n) }.or_errno(ptr::null_mut()).cast()
 }

@@ -31,7 +31,7 @@ pub unsafe extern "C" fn strncasecmp(a: *const c_char, b: *const c_char, n: usiz
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn bzero(s: *mut c_void, n: usize) {
     // SAFETY: the caller's contract is the core's.
-    unsafe { mem::fill(s.cast(), 0, n) }
+    unsafe { mem::fill(s.cast(), 0, n) };
 }
 
 /// `explicit_bzero`: `bzero` that the compiler may not remove as a dead store.
@@ -51,7 +51,7 @@ pub unsafe extern "C" fn explicit_bzero(s: *mut c_void, n: usize) {
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn bcopy(src: *const c_void, dst: *mut c_void, n: usize) {
     // SAFETY: the caller's contract is the core's.
-    unsafe { mem::move_bytes(dst.cast(), src.cast(), n) }
+    unsafe { mem::move_bytes(dst.cast(), src.cast(), n) };
 }
 
 /// `index`: `strchr` under its BSD name.

@@ -7,7 +7,7 @@
 //! segment, unless it is the only slab of its class (so one block allocated and freed in a
 //! loop does not carve and release a slab each time).
 //!
-//! Only the owning thread touches a heap's lists, its slabs' free lists and bitmaps. A thread
+//! Only the owning thread touches a heap's lists and its slabs' free lists. A thread
 //! that frees a block of another heap's slab pushes it onto the slab's `remote` stack (a CAS
 //! loop); the push that finds the stack empty also puts the slab, once, onto the owner's
 //! `remote_slabs` queue (`queued` says it is there). The owner empties that queue whenever it
@@ -21,10 +21,10 @@
 //! When a thread ends its heap is abandoned, and the next thread that needs a heap adopts it,
 //! with its blocks still in use; frees meanwhile are remote frees, queued for the adopter.
 
-use super::class::{self, CLASSES};
+use super::class::CLASSES;
 use super::fail;
 use super::os::{self, GRANULE, Kind};
-use super::segment::{self, Block, SLAB_HEAD, Segment, Slab};
+use super::segment::{self, Block, Segment, Slab, freed_tag};
 use core::ptr;
 use core::sync::atomic::{AtomicPtr, Ordering};
 
@@ -87,25 +87,22 @@ fn new_segment() -> Option<*mut Segment> {
 /// Owner-only; `slab` is a live slab head of the caller's heap.
 #[inline(always)]
 unsafe fn take(slab: *mut Slab) -> *mut u8 {
-    // SAFETY: owner-only access per the contract; free-list entries are blocks of this slab.
+    // SAFETY: owner-only access per the contract; free-list entries are blocks of this slab,
+    // and every block has room for a `Block`.
     unsafe {
         let s = &mut *slab;
-        let block = s.free;
-        let (p, index) = if !block.is_null() {
+        let mut block = s.free;
+        if !block.is_null() {
             s.free = (*block).next;
-            let p = block as usize;
-            let offset = (p - s.start as usize) as u64;
-            (p, ((offset * s.recip) >> class::RECIPROCAL_SHIFT) as usize)
         } else if s.bump < s.capacity {
-            let index = s.bump as usize;
+            block = s.start.add(s.bump as usize * s.size as usize).cast();
             s.bump += 1;
-            (s.start as usize + index * s.size as usize, index)
         } else {
             return ptr::null_mut();
-        };
+        }
         s.used += 1;
-        *s.bitmap.add(index >> 6) |= 1 << (index & 63);
-        p as *mut u8
+        (*block).tag = 0;
+        block.cast()
     }
 }
 
@@ -216,55 +213,39 @@ unsafe fn unlink(heap: *mut Heap, slab: *mut Slab) {
 /// The granule map says `p` is in a segment.
 #[inline(always)]
 pub unsafe fn free(heap: *mut Heap, p: usize) {
-    // SAFETY: a segment's header is mapped while the granule map says so.
+    // SAFETY: a segment's header is mapped while the granule map says so; a block that
+    // passes `is_block` lies in the slab's pages.
     unsafe {
         let slab = segment::slab_of(p);
-        if (*slab).kind != SLAB_HEAD {
+        if !(*slab).is_block(p) {
             fail::invalid_free(p);
         }
-        let Some(index) = (*slab).index_of(p) else {
-            fail::invalid_free(p);
-        };
+        let block = p as *mut Block;
+        if (*block).tag == freed_tag(p) {
+            fail::double_free(p);
+        }
+        (*block).tag = freed_tag(p);
         if (*slab).heap == heap {
-            free_local(heap, slab, index, p);
+            free_local(heap, slab, block);
         } else {
-            free_remote(slab, p);
+            free_remote(slab, block);
         }
     }
 }
 
-/// Gives block `index` (at `p`) back to its own heap's slab.
+/// Gives `block` back to its own heap's slab.
 #[inline(always)]
-unsafe fn free_local(heap: *mut Heap, slab: *mut Slab, index: usize, p: usize) {
-    // SAFETY: owner-only: `heap` owns `slab`; `index` is the block's.
+unsafe fn free_local(heap: *mut Heap, slab: *mut Slab, block: *mut Block) {
+    // SAFETY: owner-only: `heap` owns `slab`, and `block` is one of its allocated blocks.
     unsafe {
         let s = &mut *slab;
-        put_back(s, index, p);
+        (*block).next = s.free;
+        s.free = block;
+        s.used -= 1;
         // An empty slab that is alone on its list (no neighbours) stays where it is.
         if s.full || (s.used == 0 && !(s.prev.is_null() && s.next.is_null())) {
             returned(heap, slab);
         }
-    }
-}
-
-/// Puts block `index` (at `p`) on its slab's free list, after checking that it is allocated.
-///
-/// # Safety
-/// Owner-only; `index` is the index of the block at `p` in `s`.
-#[inline(always)]
-unsafe fn put_back(s: &mut Slab, index: usize, p: usize) {
-    // SAFETY: per the contract, `index` is within the bitmap and `p` a block of the slab.
-    unsafe {
-        let word = s.bitmap.add(index >> 6);
-        let bit = 1u64 << (index & 63);
-        if *word & bit == 0 {
-            fail::double_free(p);
-        }
-        *word &= !bit;
-        let block = p as *mut Block;
-        (*block).next = s.free;
-        s.free = block;
-        s.used -= 1;
     }
 }
 
@@ -289,8 +270,7 @@ unsafe fn returned(heap: *mut Heap, slab: *mut Slab) {
 
 /// Hands the block at `p` back to the heap that owns `slab`, from another thread.
 #[inline]
-unsafe fn free_remote(slab: *mut Slab, p: usize) {
-    let block = p as *mut Block;
+unsafe fn free_remote(slab: *mut Slab, block: *mut Block) {
     // SAFETY: `slab` is live (it has this allocated block); the block is ours to link.
     unsafe {
         // Relaxed: the CAS below validates the value.
@@ -340,12 +320,10 @@ pub unsafe fn drain(heap: *mut Heap) {
             let mut block = (*slab).remote.swap(ptr::null_mut(), Ordering::AcqRel);
             let s = &mut *slab;
             while !block.is_null() {
-                let p = block as usize;
                 let next_block = (*block).next;
-                let Some(index) = s.index_of(p) else {
-                    fail::invalid_free(p);
-                };
-                put_back(s, index, p);
+                (*block).next = s.free;
+                s.free = block;
+                s.used -= 1;
                 block = next_block;
             }
             returned(heap, slab);
@@ -362,7 +340,7 @@ pub unsafe fn usable_size(p: usize) -> usize {
     // SAFETY: as in `free`.
     unsafe {
         let slab = segment::slab_of(p);
-        if (*slab).kind != SLAB_HEAD || (*slab).index_of(p).is_none() {
+        if !(*slab).is_block(p) {
             fail::invalid_pointer(b"malloc_usable_size", p);
         }
         (*slab).size as usize

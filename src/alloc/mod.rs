@@ -117,7 +117,10 @@ pub unsafe fn reallocate(p: *mut u8, size: usize) -> *mut u8 {
     if size <= usable && size >= usable / 2 {
         return p;
     }
-    let q = allocate(size);
+    // Growing: take half again as much as the block had, so that a block grown step by step
+    // is copied a few times, not once per size class.
+    let want = if size > usable { size.max((usable + usable / 2).min(SMALL_MAX)) } else { size };
+    let q = allocate(want);
     if !q.is_null() {
         // SAFETY: both blocks are live, distinct and hold at least the bytes copied.
         unsafe {

@@ -1,16 +1,19 @@
 //! Segments and slabs: where small blocks live.
 //!
 //! A segment is one 4 MiB granule-aligned mapping owned by one heap. It is cut into 64 pages of
-//! 64 KiB. Page 0 holds the segment header: the descriptor of every page and the allocation
-//! bitmaps (and, in a heap's first segment, the heap itself). The other pages form slabs: a
+//! 64 KiB. Page 0 holds the segment header: the descriptor of every page (and, in a heap's
+//! first segment, the heap itself). The other pages form slabs: a
 //! slab is 1 to 16 consecutive pages holding blocks of one size class. The descriptor of a
 //! slab's first page describes the slab; the descriptors of its other pages only say how far
 //! back the first one is, so the slab of any pointer is found with a mask, a shift and one
 //! subtraction.
 //!
 //! A slab hands its blocks out first from its free list, then, in address order, from the
-//! part never used yet ("bump"), so a fresh slab touches only the pages it really uses. One bit
-//! per block, set while the block is allocated, catches double and invalid frees.
+//! part never used yet ("bump"), so a fresh slab touches only the pages it really uses. A free
+//! block's second word holds a tag derived from its address, which allocation clears: a free
+//! of a block whose tag is set is a double free (user data that happens to equal the tag of
+//! its own address is the only false alarm; a 64-bit coincidence).
+
 
 use super::class;
 use super::heap::Heap;
@@ -24,8 +27,6 @@ pub const PAGE_SHIFT: u32 = 16;
 pub const PAGE_SIZE: usize = 1 << PAGE_SHIFT;
 /// Pages in a segment.
 pub const PAGES: usize = GRANULE / PAGE_SIZE;
-/// Bitmap words of one page: enough for 4096 blocks of 16 bytes.
-const BITMAP_WORDS: usize = PAGE_SIZE / 16 / 64;
 
 /// `Slab::kind`: the page is in no slab.
 pub const FREE_PAGE: u8 = 0;
@@ -34,10 +35,17 @@ pub const SLAB_HEAD: u8 = 1;
 /// `Slab::kind`: the page is a later page of a slab; `head_offset` leads to the first.
 pub const SLAB_TAIL: u8 = 2;
 
-/// A free block: its first word links it into a free list.
+/// A free block: its first word links it into a free list, its second holds [`freed_tag`].
 #[repr(C)]
 pub struct Block {
     pub next: *mut Block,
+    pub tag: usize,
+}
+
+/// The tag a free block at `p` carries in its second word.
+#[inline(always)]
+pub const fn freed_tag(p: usize) -> usize {
+    p ^ 0x6672_6565_645f_7461
 }
 
 /// The descriptor of a page (for a slab's first page: of the slab).
@@ -54,14 +62,14 @@ pub struct Slab {
     pub bump: u32,
     /// Blocks in the slab.
     pub capacity: u32,
+    /// Bytes from `start` to the end of the last block (0 for a page in no slab).
+    pub limit: u32,
     /// Block size in bytes.
     pub size: u32,
     /// `offset * recip >> RECIPROCAL_SHIFT` is the index of the block at `offset`.
     pub recip: u64,
     /// The first block.
     pub start: *mut u8,
-    /// One bit per block, set while it is allocated (owner-only).
-    pub bitmap: *mut u64,
     /// The heap that owns the segment.
     pub heap: *mut Heap,
     /// Owner-only: the heap's list of slabs of this class with free blocks.
@@ -95,7 +103,6 @@ pub struct Segment {
     /// Bit `i` set: page `i` is in no slab. Page 0 never is.
     pub free_pages: u64,
     pub slabs: [Slab; PAGES],
-    bitmaps: [[u64; BITMAP_WORDS]; PAGES],
 }
 
 /// Bytes of page 0 after the segment header, where a heap's first segment keeps the heap.
@@ -120,8 +127,22 @@ pub unsafe fn slab_of(p: usize) -> *mut Slab {
     // SAFETY: `page < PAGES`, and the segment header is mapped while the segment lives.
     unsafe {
         let desc = (&raw mut (*seg).slabs).cast::<Slab>().add(page);
-        desc.sub((*desc).head_offset as usize)
+        let back = (*desc).head_offset;
+        // A branch, not arithmetic: predicted "first page", the loads of the slab's fields
+        // need not wait for this one.
+        if back != 0 {
+            return head_of(desc, back);
+        }
+        desc
     }
+}
+
+/// The first page's descriptor, from a later page's.
+#[cold]
+#[inline(never)]
+unsafe fn head_of(desc: *mut Slab, back: u8) -> *mut Slab {
+    // SAFETY: the caller's `desc` is `back` descriptors after its slab's head, in one array.
+    unsafe { desc.sub(back as usize) }
 }
 
 /// Sets up a fresh segment (zeroed memory from the kernel) for `heap`.
@@ -170,10 +191,10 @@ pub unsafe fn carve(seg: *mut Segment, class: usize) -> Option<*mut Slab> {
         (*slab).used = 0;
         (*slab).bump = 0;
         (*slab).capacity = class::capacity(class) as u32;
+        (*slab).limit = (class::capacity(class) * size) as u32;
         (*slab).size = size as u32;
         (*slab).recip = class::reciprocal(class);
         (*slab).start = seg.cast::<u8>().add(first * PAGE_SIZE + class::colour(class));
-        (*slab).bitmap = (&raw mut (*seg).bitmaps).cast::<[u64; BITMAP_WORDS]>().add(first).cast();
         (*slab).heap = (*seg).heap;
         (*slab).next = ptr::null_mut();
         (*slab).prev = ptr::null_mut();
@@ -201,24 +222,21 @@ pub unsafe fn release(slab: *mut Slab) {
             let desc = slabs.add(first + i);
             (*desc).kind = FREE_PAGE;
             (*desc).head_offset = 0;
+            (*desc).limit = 0;
         }
         (*seg).free_pages |= (u64::MAX >> (64 - pages)) << first;
     }
 }
 
 impl Slab {
-    /// The index of the block at `p` if `p` is the start of a block of this slab. Reads only
-    /// what stays fixed while the slab lives, so other threads may call it too.
+    /// Whether `p` is the start of a block of this slab (never, for a page in no slab).
+    /// Reads only what stays fixed while the slab lives, so other threads may call it too.
     #[inline(always)]
-    pub fn index_of(&self, p: usize) -> Option<usize> {
+    pub fn is_block(&self, p: usize) -> bool {
         let offset = p.wrapping_sub(self.start as usize) as u64;
-        if offset >= self.capacity as u64 * self.size as u64 {
-            return None;
-        }
-        let product = offset * self.recip;
-        // The fraction bits of the product are below `offset < 2^20` exactly when `offset`
-        // is a multiple of the size; otherwise they are at least `2^40 / size >= 2^23`.
-        let exact = product & ((1 << class::RECIPROCAL_SHIFT) - 1) < 1 << 20;
-        exact.then_some((product >> class::RECIPROCAL_SHIFT) as usize)
+        // The fraction bits of `offset * recip` are below `offset < 2^20` exactly when
+        // `offset` is a multiple of the size; otherwise they are at least `2^40 / size >= 2^23`.
+        let fraction = offset.wrapping_mul(self.recip) & ((1 << class::RECIPROCAL_SHIFT) - 1);
+        offset < self.limit as u64 && fraction < 1 << 20
     }
 }

@@ -68,6 +68,22 @@ pub fn thread_pointer() -> *mut u8 {
     tp
 }
 
+/// The word at `OFFSET` in the calling thread's control block (`%fs:OFFSET`), in one load.
+///
+/// # Safety
+/// `%fs` must point at one of our control blocks, with a word at `OFFSET` that does not
+/// change while the thread runs (the compiler may reuse an earlier load).
+#[inline(always)]
+pub unsafe fn thread_word<const OFFSET: usize>() -> usize {
+    let word: usize;
+    // SAFETY: per the contract; the load has no side effects.
+    unsafe {
+        core::arch::asm!("mov {}, qword ptr fs:[{off}]", out(reg) word, off = const OFFSET,
+            options(nostack, preserves_flags, readonly, pure));
+    }
+    word
+}
+
 // The C library's exported variables that glibc defines under two names each. The second
 // name of each pair is weak, as in glibc, so a program may define its own.
 #[cfg(feature = "c-abi")]
@@ -117,6 +133,65 @@ pub unsafe fn copy_forward(dst: *mut u8, src: *const u8, n: usize) {
     unsafe {
         core::arch::asm!("rep movsb", inout("rdi") dst => _, inout("rsi") src => _, inout("rcx") n => _,
             options(nostack, preserves_flags));
+    }
+}
+
+/// Copies `n > 256` bytes from `src` to `dst` with AVX2: the first 32 and the last 128
+/// bytes are loaded first and stored last; in between, 128 bytes per step are stored to
+/// 32-byte-aligned destination addresses. Loading ahead of storing makes it right for
+/// overlapping ranges with `dst <= src` too.
+///
+/// # Safety
+/// Both ranges valid for `n` bytes, `n > 256`; overlap only with `dst <= src`; the CPU has
+/// AVX2.
+#[inline]
+#[target_feature(enable = "avx2")]
+pub unsafe fn copy_forward_avx2(dst: *mut u8, src: *const u8, n: usize) {
+    // SAFETY: every load is inside [src, src + n) and every store inside [dst, dst + n): the
+    // loop stores [d, d + 128) only while d < dst + n - 128.
+    unsafe {
+        core::arch::asm!(
+            // The head and the tail, kept in registers until the end.
+            "vmovdqu {h}, ymmword ptr [{s}]",
+            "vmovdqu {t0}, ymmword ptr [{s} + {n} - 128]",
+            "vmovdqu {t1}, ymmword ptr [{s} + {n} - 96]",
+            "vmovdqu {t2}, ymmword ptr [{s} + {n} - 64]",
+            "vmovdqu {t3}, ymmword ptr [{s} + {n} - 32]",
+            "lea {end}, [{d} + {n} - 128]",
+            "mov {orig}, {d}",
+            // Skip to the next 32-byte boundary of the destination (1 to 32 bytes, which
+            // the head covers).
+            "mov {k}, {d}",
+            "or {k}, 31",
+            "inc {k}",
+            "sub {k}, {d}",
+            "add {d}, {k}",
+            "add {s}, {k}",
+            "2:",
+            "vmovdqu {v0}, ymmword ptr [{s}]",
+            "vmovdqu {v1}, ymmword ptr [{s} + 32]",
+            "vmovdqu {v2}, ymmword ptr [{s} + 64]",
+            "vmovdqu {v3}, ymmword ptr [{s} + 96]",
+            "vmovdqa ymmword ptr [{d}], {v0}",
+            "vmovdqa ymmword ptr [{d} + 32], {v1}",
+            "vmovdqa ymmword ptr [{d} + 64], {v2}",
+            "vmovdqa ymmword ptr [{d} + 96], {v3}",
+            "add {s}, 128",
+            "add {d}, 128",
+            "cmp {d}, {end}",
+            "jb 2b",
+            "vmovdqu ymmword ptr [{end}], {t0}",
+            "vmovdqu ymmword ptr [{end} + 32], {t1}",
+            "vmovdqu ymmword ptr [{end} + 64], {t2}",
+            "vmovdqu ymmword ptr [{end} + 96], {t3}",
+            "vmovdqu ymmword ptr [{orig}], {h}",
+            d = inout(reg) dst => _, s = inout(reg) src => _, n = in(reg) n,
+            end = out(reg) _, orig = out(reg) _, k = out(reg) _,
+            h = out(ymm_reg) _, t0 = out(ymm_reg) _, t1 = out(ymm_reg) _, t2 = out(ymm_reg) _,
+            t3 = out(ymm_reg) _, v0 = out(ymm_reg) _, v1 = out(ymm_reg) _, v2 = out(ymm_reg) _,
+            v3 = out(ymm_reg) _,
+            options(nostack),
+        );
     }
 }
 
@@ -215,3 +290,41 @@ pub unsafe fn syscall4(nr: usize, a: usize, b: usize, c: usize, d: usize) -> isi
     }
     ret
 }
+
+/// Defines an exported C function returning `long double`, which the x86_64 ABI returns in
+/// the x87 register `%st(0)`, something Rust cannot express.
+///
+/// `c_long_double!(name => parts)` exports `name`, taking the same (integer-class) arguments
+/// as `parts`, an `extern "C"` function that returns the value's 16-byte x87 image as two
+/// integers (`%rax`: the significand, `%rdx`: sign and exponent in the low 16 bits).
+#[cfg(feature = "c-abi")]
+macro_rules! c_long_double {
+    ($( $(#[$doc:meta])* $name:ident => $parts:path; )*) => {$(
+        $(#[$doc])*
+        ///
+        /// # Safety
+        /// As the C function.
+        #[unsafe(naked)]
+        #[unsafe(no_mangle)]
+        pub unsafe extern "C" fn $name() {
+            core::arch::naked_asm!(
+                // Entry %rsp is 8 mod 16; 24 bytes make it 16-aligned for the call and leave a
+                // 16-byte slot at [rsp] for the value.
+                "sub rsp, 24",
+                // The arguments are still in their registers: call the Rust half.
+                "call {parts}",
+                // Store the 10-byte image (rax: significand, dx: sign and exponent)...
+                "mov qword ptr [rsp], rax",
+                "mov word ptr [rsp + 8], dx",
+                // ... and load it onto the x87 stack, where a long double is returned.
+                "fld tbyte ptr [rsp]",
+                // Drop the frame and return.
+                "add rsp, 24",
+                "ret",
+                parts = sym $parts,
+            )
+        }
+    )*};
+}
+#[cfg(feature = "c-abi")]
+pub(crate) use c_long_double;

@@ -11,34 +11,34 @@
 //! which its header defines byte-swapped on little-endian machines.
 
 /// `_ISupper`: upper-case letter.
-pub const UPPER: u16 = 0x0100;
+pub const IS_UPPER: u16 = 0x0100;
 /// `_ISlower`: lower-case letter.
-pub const LOWER: u16 = 0x0200;
+pub const IS_LOWER: u16 = 0x0200;
 /// `_ISalpha`: letter.
-pub const ALPHA: u16 = 0x0400;
+pub const IS_ALPHA: u16 = 0x0400;
 /// `_ISdigit`: decimal digit.
-pub const DIGIT: u16 = 0x0800;
+pub const IS_DIGIT: u16 = 0x0800;
 /// `_ISxdigit`: hexadecimal digit.
-pub const XDIGIT: u16 = 0x1000;
+pub const IS_XDIGIT: u16 = 0x1000;
 /// `_ISspace`: white space.
-pub const SPACE: u16 = 0x2000;
+pub const IS_SPACE: u16 = 0x2000;
 /// `_ISprint`: printable, space included.
-pub const PRINT: u16 = 0x4000;
+pub const IS_PRINT: u16 = 0x4000;
 /// `_ISgraph`: printable, space excluded.
-pub const GRAPH: u16 = 0x8000;
+pub const IS_GRAPH: u16 = 0x8000;
 /// `_ISblank`: space or tab.
-pub const BLANK: u16 = 0x0001;
+pub const IS_BLANK: u16 = 0x0001;
 /// `_IScntrl`: control character.
-pub const CNTRL: u16 = 0x0002;
+pub const IS_CNTRL: u16 = 0x0002;
 /// `_ISpunct`: punctuation.
-pub const PUNCT: u16 = 0x0004;
+pub const IS_PUNCT: u16 = 0x0004;
 /// `_ISalnum`: letter or digit.
-pub const ALNUM: u16 = 0x0008;
+pub const IS_ALNUM: u16 = 0x0008;
 
 /// The number of table entries: values -128..=255.
 pub const ENTRIES: usize = 384;
 /// The index of value 0 in a table.
-pub const ZERO: usize = 128;
+pub const VALUE_0: usize = 128;
 
 /// The classes of an ASCII byte (and none for any other value).
 const fn classes_of(c: i32) -> u16 {
@@ -48,35 +48,35 @@ const fn classes_of(c: i32) -> u16 {
     let b = c as u8;
     let mut m = 0;
     if b.is_ascii_uppercase() {
-        m |= UPPER | ALPHA | ALNUM;
+        m |= IS_UPPER | IS_ALPHA | IS_ALNUM;
     }
     if b.is_ascii_lowercase() {
-        m |= LOWER | ALPHA | ALNUM;
+        m |= IS_LOWER | IS_ALPHA | IS_ALNUM;
     }
     if b.is_ascii_digit() {
-        m |= DIGIT | ALNUM;
+        m |= IS_DIGIT | IS_ALNUM;
     }
     if b.is_ascii_hexdigit() {
-        m |= XDIGIT;
+        m |= IS_XDIGIT;
     }
     // Space, \t \n \v \f \r (Rust's is_ascii_whitespace leaves out \v).
     if b == b' ' || (b >= 0x09 && b <= 0x0d) {
-        m |= SPACE;
+        m |= IS_SPACE;
     }
     if b == b' ' || b == b'\t' {
-        m |= BLANK;
+        m |= IS_BLANK;
     }
     if b.is_ascii_control() {
-        m |= CNTRL;
+        m |= IS_CNTRL;
     }
     if b.is_ascii_graphic() {
-        m |= GRAPH | PRINT;
+        m |= IS_GRAPH | IS_PRINT;
     }
     if b == b' ' {
-        m |= PRINT;
+        m |= IS_PRINT;
     }
     if b.is_ascii_punctuation() {
-        m |= PUNCT;
+        m |= IS_PUNCT;
     }
     m
 }
@@ -95,7 +95,7 @@ const fn class_table() -> [u16; ENTRIES] {
     let mut t = [0; ENTRIES];
     let mut i = 0;
     while i < ENTRIES {
-        t[i] = classes_of(i as i32 - ZERO as i32);
+        t[i] = classes_of(i as i32 - VALUE_0 as i32);
         i += 1;
     }
     t
@@ -105,7 +105,7 @@ const fn case_table(upper: bool) -> [i32; ENTRIES] {
     let mut t = [0; ENTRIES];
     let mut i = 0;
     while i < ENTRIES {
-        t[i] = case_entry(i as i32 - ZERO as i32, upper);
+        t[i] = case_entry(i as i32 - VALUE_0 as i32, upper);
         i += 1;
     }
     t
@@ -121,7 +121,7 @@ pub static TO_UPPER: [i32; ENTRIES] = case_table(true);
 /// The table index of `c`, if it is in -128..=255.
 #[inline]
 fn index(c: i32) -> Option<usize> {
-    usize::try_from(c + ZERO as i32).ok().filter(|&i| i < ENTRIES)
+    usize::try_from(c + VALUE_0 as i32).ok().filter(|&i| i < ENTRIES)
 }
 
 /// The classes of `c` (an `unsigned char` value, `EOF` or a negative `char`); none for
@@ -149,17 +149,17 @@ mod tests {
 
     #[test]
     fn classes_match_glibc_values() {
-        assert_eq!(CLASSES[ZERO + b'A' as usize], 0xd508);
-        assert_eq!(CLASSES[ZERO + b'g' as usize], 0xc608);
-        assert_eq!(CLASSES[ZERO + b'5' as usize], 0xd808);
-        assert_eq!(CLASSES[ZERO + b' ' as usize], 0x6001);
-        assert_eq!(CLASSES[ZERO + b'\t' as usize], 0x2003);
-        assert_eq!(CLASSES[ZERO + b'\n' as usize], 0x2002);
-        assert_eq!(CLASSES[ZERO + b'!' as usize], 0xc004);
-        assert_eq!(CLASSES[ZERO + 0x7f], 0x0002);
-        assert_eq!(CLASSES[ZERO + 0xe9], 0);
+        assert_eq!(CLASSES[VALUE_0 + b'A' as usize], 0xd508);
+        assert_eq!(CLASSES[VALUE_0 + b'g' as usize], 0xc608);
+        assert_eq!(CLASSES[VALUE_0 + b'5' as usize], 0xd808);
+        assert_eq!(CLASSES[VALUE_0 + b' ' as usize], 0x6001);
+        assert_eq!(CLASSES[VALUE_0 + b'\t' as usize], 0x2003);
+        assert_eq!(CLASSES[VALUE_0 + b'\n' as usize], 0x2002);
+        assert_eq!(CLASSES[VALUE_0 + b'!' as usize], 0xc004);
+        assert_eq!(CLASSES[VALUE_0 + 0x7f], 0x0002);
+        assert_eq!(CLASSES[VALUE_0 + 0xe9], 0);
         assert_eq!(CLASSES[0], 0);
-        assert_eq!(classes(b'x' as i32) & (ALPHA | UPPER), ALPHA);
+        assert_eq!(classes(b'x' as i32) & (IS_ALPHA | IS_UPPER), IS_ALPHA);
         assert_eq!(classes(1000), 0);
         assert_eq!(classes(-1), 0);
     }

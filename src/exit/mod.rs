@@ -1,7 +1,8 @@
 //! The end of a process: exit handlers, `exit`, `quick_exit`, `_Exit` and `abort`.
 //!
 //! `exit` first runs the calling thread's `thread_local` destructors
-//! (`__cxa_thread_atexit_impl`), then the `atexit`/`__cxa_atexit` handlers last-in-first-out. The `.fini_array`
+//! (`__cxa_thread_atexit_impl`), then the `atexit`/`__cxa_atexit` handlers last-in-first-out,
+//! then flushes the stdio streams (as glibc does, after the handlers). The `.fini_array`
 //! destructors are one of those handlers, registered first at start-up (as glibc does), so
 //! they run after every handler that the program registered, and a handler that a destructor
 //! registers still runs. Only one thread runs the exit sequence: a second thread that calls
@@ -13,7 +14,7 @@ pub mod handlers;
 use crate::sync::futex;
 use crate::thread::tcb;
 use core::ffi::c_int;
-use core::sync::atomic::{AtomicU32, Ordering};
+use core::sync::atomic::{AtomicPtr, AtomicU32, Ordering};
 use handlers::HandlerList;
 
 /// Handlers of `atexit` and `__cxa_atexit`.
@@ -41,12 +42,35 @@ fn claim_exit() {
     }
 }
 
-/// `exit`: runs the exit handlers (destructors included), then ends the process with
-/// `status & 0xff`.
+/// The stdio flush that `exit` runs after the handlers, as a `fn()` address; null until stdio
+/// sets it when a stream first holds output. A hook rather than a call, so that a program that
+/// does not use stdio links no stdio code (Rust on stable has no weak symbols).
+static FLUSH_HOOK: AtomicPtr<()> = AtomicPtr::new(core::ptr::null_mut());
+
+/// Makes `exit` call `flush` after the exit handlers.
+pub fn set_flush_hook(flush: fn()) {
+    // Release: pairs with the Acquire in `run_flush_hook`; a function address needs no more
+    // than that.
+    FLUSH_HOOK.store(flush as *mut (), Ordering::Release);
+}
+
+fn run_flush_hook() {
+    // Acquire: pairs with the Release in `set_flush_hook`.
+    let hook = FLUSH_HOOK.load(Ordering::Acquire);
+    if !hook.is_null() {
+        // SAFETY: the only non-null value ever stored is a `fn()` cast to a pointer.
+        let flush: fn() = unsafe { core::mem::transmute::<*mut (), fn()>(hook) };
+        flush();
+    }
+}
+
+/// `exit`: runs the exit handlers (destructors included), flushes the stdio streams, then
+/// ends the process with `status & 0xff`.
 pub fn exit(status: c_int) -> ! {
     claim_exit();
     crate::thread::exit::run_exit_destructors();
     AT_EXIT.run_all();
+    run_flush_hook();
     crate::kernel::exit_group(status)
 }
 

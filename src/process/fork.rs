@@ -2,13 +2,13 @@
 //!
 //! `fork` runs the `pthread_atfork` handlers around the system call: "prepare" handlers
 //! newest first before it, "parent" or "child" handlers oldest first after it. Between them
-//! the library's own state is made fork-safe: the thread bookkeeping
-//! (`crate::thread::before_fork` / `after_fork_*`) and the allocator
-//! (`crate::alloc::fork_prepare` / `fork_parent` / `fork_child`) take their locks before and
-//! repair or release them after, so the child's single thread finds them consistent.
-//! `_Fork` runs none of that (POSIX allows only async-signal-safe calls in its child). In
-//! both, the child's control block holds the child's thread id, and the kernel is told again
-//! where to clear it when the thread ends.
+//! the allocator is made fork-safe (`crate::alloc::fork_prepare` / `fork_parent` /
+//! `fork_child` take its locks before and release or repair them after), so the child's
+//! single thread finds it consistent. `_Fork` runs neither (POSIX allows only
+//! async-signal-safe calls in its child). Both keep the thread bookkeeping right
+//! (`crate::thread::before_fork` / `after_fork_*`: the live-thread count and the stack
+//! cache), and in both the child's control block holds the child's thread id, and the kernel
+//! is told again where to clear it when the thread ends.
 
 use super::atfork;
 use crate::kernel::{self as runtime, Fork};
@@ -29,31 +29,37 @@ fn in_child() {
 
 /// `_Fork()`: the child's pid in the parent, 0 in the child.
 pub fn fork_raw() -> Result<i32, Errno> {
+    crate::thread::before_fork();
     // SAFETY: the child continues in this same code with a copy of the parent's memory and
-    // only this thread; `in_child` repairs the thread record, which is all the library keeps
-    // per thread.
-    match unsafe { runtime::kernel_fork() }? {
-        Fork::Child(_) => {
+    // only this thread; `in_child` repairs the thread record and the thread module forgets
+    // the parent's other threads.
+    match unsafe { runtime::kernel_fork() } {
+        Ok(Fork::Child(_)) => {
             in_child();
+            crate::thread::after_fork_child();
             Ok(0)
         }
-        Fork::ParentOf(pid) => Ok(pid.as_raw_nonzero().get()),
+        Ok(Fork::ParentOf(pid)) => {
+            crate::thread::after_fork_parent();
+            Ok(pid.as_raw_nonzero().get())
+        }
+        Err(e) => {
+            crate::thread::after_fork_parent();
+            Err(e)
+        }
     }
 }
 
 /// `fork()`: `_Fork` between the atfork handlers.
 pub fn fork() -> Result<i32, Errno> {
     atfork::run_prepare();
-    crate::thread::before_fork();
     crate::alloc::fork_prepare();
     let result = fork_raw();
     if let Ok(0) = result {
         crate::alloc::fork_child();
-        crate::thread::after_fork_child();
         atfork::run_child();
     } else {
         crate::alloc::fork_parent();
-        crate::thread::after_fork_parent();
         atfork::run_parent();
     }
     result

@@ -114,7 +114,7 @@ unsafe extern "C" fn helper(arg: *mut c_void) -> *mut c_void {
         }
         // SAFETY: a fresh block for one `Call`.
         unsafe { call.write(Call { function: rec.function, value: rec.value }) };
-        if crate::thread::create::create_with(run_call, call.cast(), &rec.attr).is_err() {
+        if crate::thread::create::create_with(crate::thread::tcb::Entry::Posix(run_call), call.cast(), &rec.attr).is_err() {
             // SAFETY: not handed to a thread.
             unsafe { alloc::deallocate(call.cast()) };
         }
@@ -158,7 +158,7 @@ pub unsafe fn create(clock: i32, event: *const libc::sigevent) -> Result<usize, 
     let mut helper_attr = crate::thread::attr::Attr::new();
     helper_attr.flags |= crate::thread::attr::FLAG_DETACHED | crate::thread::attr::FLAG_SIGMASK;
     helper_attr.sigmask = !0;
-    if let Err(e) = crate::thread::create::create_with(helper, r.cast(), &helper_attr) {
+    if let Err(e) = crate::thread::create::create_with(crate::thread::tcb::Entry::Posix(helper), r.cast(), &helper_attr) {
         // SAFETY: the record was never handed out.
         unsafe {
             (*r).attr.destroy();

@@ -63,15 +63,14 @@ pub unsafe fn append(dst: *mut u8, src: *const u8, n: usize) -> usize {
 pub unsafe fn copy_until(dst: *mut u8, src: *const u8, c: u8, n: usize) -> Option<usize> {
     // SAFETY: per the contract.
     unsafe {
-        match scan::find_byte(src, c, n) {
-            Some(i) => {
-                mem::copy(dst, src, i + 1);
-                Some(i + 1)
-            }
-            None => {
-                mem::copy(dst, src, n);
-                None
-            }
+        let found = scan::find_byte(src, c, n);
+        if found.is_null() {
+            mem::copy(dst, src, n);
+            None
+        } else {
+            let len = found.offset_from_unsigned(src) + 1;
+            mem::copy(dst, src, len);
+            Some(len)
         }
     }
 }

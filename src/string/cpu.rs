@@ -17,21 +17,31 @@ const AVX2: u8 = 2;
 /// The probed features, `UNKNOWN` until the first probe.
 static FEATURES: AtomicU8 = AtomicU8::new(UNKNOWN);
 
-/// Whether AVX2 code may run.
-#[inline]
-pub fn has_avx2() -> bool {
+/// Whether AVX2 code may run, or `None` before the first probe: for dispatchers that keep
+/// the probe out of their fast path (and call [`has_avx2`] from a cold one).
+#[inline(always)]
+pub fn avx2_if_known() -> Option<bool> {
     // Relaxed: the value is a pure function of the CPU; racing probes store the same value,
     // and no other memory is published with it.
-    let mut f = FEATURES.load(Ordering::Relaxed);
-    if f == UNKNOWN {
-        f = probe();
-        // Relaxed: as above.
-        FEATURES.store(f, Ordering::Relaxed);
+    match FEATURES.load(Ordering::Relaxed) {
+        UNKNOWN => None,
+        f => Some(f & AVX2 != 0),
     }
-    f & AVX2 != 0
+}
+
+/// Whether AVX2 code may run (probing the CPU on the first call).
+#[inline]
+pub fn has_avx2() -> bool {
+    avx2_if_known().unwrap_or_else(|| {
+        let f = probe();
+        // Relaxed: as in `avx2_if_known`.
+        FEATURES.store(f, Ordering::Relaxed);
+        f & AVX2 != 0
+    })
 }
 
 #[cold]
+#[inline(never)]
 fn probe() -> u8 {
     let leaf0 = __cpuid(0);
     let leaf1 = __cpuid(1);

@@ -2,47 +2,129 @@
 //! `memcmp`/`bcmp`) and `strlen`.
 //!
 //! None of these may be written as a plain byte loop that the optimiser could recognise and
-//! replace with a call to the very function being defined: the bulk work is done by the
-//! assembly in `arch`, and comparisons walk words explicitly.
+//! replace with a call to the very function being defined: sizes up to 256 bytes go to the
+//! loop-free vector kernels in [`super::vector`], larger copies and fills to `rep movsb` /
+//! `rep stosb` in `arch` (fast on CPUs with ERMS, as glibc's tuning also assumes from a few
+//! KiB on), and comparisons walk vectors explicitly. AVX2 is chosen by [`super::cpu`].
 
+use super::{cpu, vector};
 use crate::arch;
 
-/// `memcpy`: copies `n` bytes; the ranges must not overlap.
+/// Up to this size, copies and fills use the loop-free vector kernels.
+const SMALL: usize = 256;
+/// Up to this size, forward copies use the AVX2 loop; beyond, `rep movsb` (as glibc does on
+/// this class of CPU).
+const MEDIUM: usize = 4096;
+
+/// `memcpy`: copies `n` bytes; the ranges must not overlap. Returns `dst` (so that the C
+/// function can end in a tail call).
 ///
 /// # Safety
 /// Both ranges valid for `n` bytes and disjoint.
 #[inline]
-pub unsafe fn copy(dst: *mut u8, src: *const u8, n: usize) {
+pub unsafe fn copy(dst: *mut u8, src: *const u8, n: usize) -> *mut u8 {
     // SAFETY: per the contract.
-    unsafe { arch::copy_forward(dst, src, n) }
+    unsafe {
+        if n <= 64 {
+            vector::copy_upto_64(dst, src, n);
+            return dst;
+        }
+        copy_beyond_64(dst, src, n)
+    }
 }
 
-/// `memmove`: copies `n` bytes; the ranges may overlap.
+/// [`copy`] of more than 64 bytes, also right when `dst <= src` overlap.
+///
+/// # Safety
+/// Both ranges valid for `n` bytes; overlap only with `dst <= src`.
+#[inline(never)]
+unsafe fn copy_beyond_64(dst: *mut u8, src: *const u8, n: usize) -> *mut u8 {
+    // SAFETY: per the contract; the AVX2 code runs only where the CPU has it, and the
+    // kernel and the loop both load what they would overwrite before storing.
+    unsafe {
+        match cpu::avx2_if_known() {
+            Some(true) if n <= SMALL => vector::copy_upto_256_avx2(dst, src, n),
+            Some(true) if n <= MEDIUM => {
+                arch::copy_forward_avx2(dst, src, n);
+                dst
+            }
+            Some(_) => {
+                arch::copy_forward(dst, src, n);
+                dst
+            }
+            None => {
+                cpu::has_avx2();
+                copy_beyond_64(dst, src, n)
+            }
+        }
+    }
+}
+
+/// `memmove`: copies `n` bytes; the ranges may overlap. Returns `dst`.
 ///
 /// # Safety
 /// Both ranges valid for `n` bytes.
 #[inline]
-pub unsafe fn move_bytes(dst: *mut u8, src: *const u8, n: usize) {
+pub unsafe fn move_bytes(dst: *mut u8, src: *const u8, n: usize) -> *mut u8 {
+    // SAFETY: the kernel loads everything before it stores.
+    unsafe {
+        if n <= 64 {
+            vector::copy_upto_64(dst, src, n);
+            return dst;
+        }
+    }
     // A forward copy is safe unless the destination starts inside the source.
     let dst_inside_src = (dst as usize).wrapping_sub(src as usize) < n;
     // SAFETY: per the contract; the direction avoids overwriting unread bytes.
     unsafe {
         if dst_inside_src && dst as usize != src as usize {
-            arch::copy_backward(dst, src, n)
+            if n <= SMALL && cpu::has_avx2() {
+                return vector::copy_upto_256_avx2(dst, src, n);
+            }
+            arch::copy_backward(dst, src, n);
+            dst
         } else {
-            arch::copy_forward(dst, src, n)
+            copy_beyond_64(dst, src, n)
         }
     }
 }
 
-/// `memset`: sets `n` bytes to `byte`.
+/// `memset`: sets `n` bytes to `byte`. Returns `dst`.
 ///
 /// # Safety
 /// `dst` valid for `n` bytes.
 #[inline]
-pub unsafe fn fill(dst: *mut u8, byte: u8, n: usize) {
+pub unsafe fn fill(dst: *mut u8, byte: u8, n: usize) -> *mut u8 {
     // SAFETY: per the contract.
-    unsafe { arch::fill(dst, byte, n) }
+    unsafe {
+        if n <= 64 {
+            vector::fill_upto_64(dst, byte, n);
+            return dst;
+        }
+        fill_beyond_64(dst, byte, n)
+    }
+}
+
+/// [`fill`] of more than 64 bytes.
+///
+/// # Safety
+/// `dst` valid for `n` bytes.
+#[inline(never)]
+unsafe fn fill_beyond_64(dst: *mut u8, byte: u8, n: usize) -> *mut u8 {
+    // SAFETY: per the contract; AVX2 code only where the CPU has it.
+    unsafe {
+        match cpu::avx2_if_known() {
+            Some(true) if n <= SMALL => vector::fill_upto_256_avx2(dst, byte, n),
+            Some(_) => {
+                arch::fill(dst, byte, n);
+                dst
+            }
+            None => {
+                cpu::has_avx2();
+                fill_beyond_64(dst, byte, n)
+            }
+        }
+    }
 }
 
 /// `explicit_bzero`'s fill: [`fill`] followed by a compiler barrier that claims to read the
@@ -58,31 +140,36 @@ pub unsafe fn fill_explicit(dst: *mut u8, byte: u8, n: usize) {
     unsafe { core::arch::asm!("/* {0} */", in(reg) dst, options(nostack, preserves_flags, readonly)) };
 }
 
-/// `memcmp`: the sign of the difference of the first differing bytes (as unsigned char).
+/// `memcmp`: the difference of the first differing bytes (as unsigned char), as glibc
+/// returns it, or 0.
 ///
 /// # Safety
 /// Both ranges readable for `n` bytes.
+#[inline]
 pub unsafe fn compare(a: *const u8, b: *const u8, n: usize) -> i32 {
-    let mut i = 0;
-    // Eight bytes at a time while they are equal.
-    while i + 8 <= n {
-        // SAFETY: i + 8 <= n; unaligned reads are allowed.
-        let (x, y) = unsafe { ((a.add(i) as *const u64).read_unaligned(), (b.add(i) as *const u64).read_unaligned()) };
-        if x != y {
-            // Big-endian order makes the first differing byte the most significant.
-            return if u64::from_be(x) < u64::from_be(y) { -1 } else { 1 };
+    // SAFETY: per the contract.
+    unsafe {
+        if n <= 32 {
+            return vector::compare_upto_32(a, b, n);
         }
-        i += 8;
-    }
-    while i < n {
-        // SAFETY: i < n.
-        let (x, y) = unsafe { (*a.add(i), *b.add(i)) };
-        if x != y {
-            return x as i32 - y as i32;
+        match cpu::avx2_if_known() {
+            Some(true) => vector::compare_avx2(a, b, n),
+            Some(false) => vector::compare_sse2(a, b, n),
+            None => compare_probing(a, b, n),
         }
-        i += 1;
     }
-    0
+}
+
+/// The first long comparison: probes the CPU, then compares.
+///
+/// # Safety
+/// Both ranges readable for `n` bytes.
+#[cold]
+#[inline(never)]
+unsafe fn compare_probing(a: *const u8, b: *const u8, n: usize) -> i32 {
+    cpu::has_avx2();
+    // SAFETY: per the contract; the probe is done, so `compare` does not come back here.
+    unsafe { compare(a, b, n) }
 }
 
 /// `strlen`.
@@ -98,6 +185,7 @@ pub unsafe fn length(s: *const u8) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::vec;
     use std::vec::Vec;
 
     #[test]
@@ -117,19 +205,102 @@ mod tests {
         }
     }
 
+    fn reference_compare(a: &[u8], b: &[u8]) -> i32 {
+        a.iter().zip(b).find(|(x, y)| x != y).map_or(0, |(&x, &y)| i32::from(x) - i32::from(y))
+    }
+
     #[test]
-    fn compare_sign_and_unsigned_bytes() {
-        let a = *b"abcdefghijklmnopq\x80";
-        let mut b = a;
-        // SAFETY: 18-byte arrays.
-        unsafe {
-            assert_eq!(compare(a.as_ptr(), b.as_ptr(), 18), 0);
-            b[10] = b'a';
-            assert!(compare(a.as_ptr(), b.as_ptr(), 18) > 0);
-            assert!(compare(b.as_ptr(), a.as_ptr(), 18) < 0);
-            assert_eq!(compare(a.as_ptr(), b.as_ptr(), 10), 0);
-            let (c, d) = (*b"\x80", *b"\x01");
-            assert!(compare(c.as_ptr(), d.as_ptr(), 1) > 0);
+    fn compare_every_length_offset_and_difference() {
+        let a: Vec<u8> = (0..700u32).map(|i| (i * 7 + 3) as u8).collect();
+        for len in 0..600 {
+            for off in [0usize, 1, 5, 31] {
+                let x = &a[off..off + len];
+                let mut y = x.to_vec();
+                // SAFETY: both are `len` bytes long.
+                assert_eq!(unsafe { compare(x.as_ptr(), y.as_ptr(), len) }, 0);
+                for pos in [0, len / 3, len / 2, len.saturating_sub(1)] {
+                    if pos >= len {
+                        continue;
+                    }
+                    for delta in [1u8, 0x80, 0xff] {
+                        y.copy_from_slice(x);
+                        y[pos] = y[pos].wrapping_add(delta);
+                        // SAFETY: as above.
+                        let got = unsafe { compare(x.as_ptr(), y.as_ptr(), len) };
+                        assert_eq!(got, reference_compare(x, &y), "len {len} off {off} pos {pos}");
+                        if len > 32 {
+                            // SAFETY: as above; the baseline path, whatever this CPU has.
+                            let got = unsafe { super::vector::compare_sse2(x.as_ptr(), y.as_ptr(), len) };
+                            assert_eq!(got, reference_compare(x, &y));
+                        }
+                        // A later difference must not win over an earlier one.
+                        if pos + 1 < len {
+                            y[len - 1] ^= 0x55;
+                            // SAFETY: as above.
+                            let got = unsafe { compare(x.as_ptr(), y.as_ptr(), len) };
+                            assert_eq!(got, reference_compare(x, &y));
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// Ranges ending at an inaccessible page: no access may go past `n`.
+    #[test]
+    fn compare_and_copy_stay_inside_the_ranges() {
+        use rustix::mm::{MapFlags, MprotectFlags, ProtFlags, mmap_anonymous, mprotect, munmap};
+        let page = 4096;
+        // SAFETY: a fresh anonymous mapping of three pages, the last made inaccessible.
+        let base = unsafe {
+            let p = mmap_anonymous(core::ptr::null_mut(), 3 * page, ProtFlags::READ | ProtFlags::WRITE, MapFlags::PRIVATE)
+                .expect("mmap") as *mut u8;
+            mprotect(p.add(2 * page).cast(), page, MprotectFlags::empty()).expect("mprotect");
+            p
+        };
+        for n in 0..=520 {
+            // SAFETY: both ranges end at the guard page; the first page is their source.
+            unsafe {
+                let (x, y) = (base.add(2 * page - n), base.add(page - n));
+                fill(x, 7, n);
+                copy(y, x, n);
+                assert_eq!(compare(x, y, n), 0);
+                move_bytes(x, y, n);
+                if n > 0 {
+                    *y.add(n - 1) = 9;
+                    assert_eq!(compare(x, y, n), -2);
+                }
+            }
+        }
+        // SAFETY: unmapping what was mapped above.
+        unsafe { munmap(base.cast(), 3 * page) }.expect("munmap");
+    }
+
+    #[test]
+    fn copy_fill_and_move_every_length() {
+        let src: Vec<u8> = (0..5200u32).map(|i| (i * 13 + 1 + i / 251) as u8).collect();
+        for n in (0..300).chain([511, 1000, 4095, 4096, 4097, 5000]) {
+            for off in [0usize, 1, 3, 17] {
+                let mut d = vec![0u8; 5200];
+                // SAFETY: in bounds, disjoint.
+                unsafe { copy(d.as_mut_ptr().add(off), src.as_ptr(), n) };
+                assert_eq!(&d[off..off + n], &src[..n]);
+                assert!(d[..off].iter().chain(&d[off + n..]).all(|&b| b == 0));
+                // SAFETY: in bounds.
+                unsafe { fill(d.as_mut_ptr().add(off), 0xa5, n) };
+                assert!(d[off..off + n].iter().all(|&b| b == 0xa5));
+                assert!(d[..off].iter().chain(&d[off + n..]).all(|&b| b == 0));
+                for shift in [1usize, 7, 40] {
+                    let mut m = src.clone();
+                    // SAFETY: both ranges inside `m`.
+                    unsafe { move_bytes(m.as_mut_ptr().add(shift), m.as_ptr(), n) };
+                    assert_eq!(&m[shift..shift + n], &src[..n]);
+                    let mut m = src.clone();
+                    // SAFETY: as above.
+                    unsafe { move_bytes(m.as_mut_ptr(), m.as_ptr().add(shift), n) };
+                    assert_eq!(&m[..n], &src[shift..shift + n]);
+                }
+            }
         }
     }
 

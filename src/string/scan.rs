@@ -8,13 +8,24 @@
 //! outside the object are read by inline assembly only, outside Rust's memory model; Rust
 //! code only sees the resulting bit masks.
 //!
-//! Blocks are 32 bytes with AVX2 and 16 with SSE2 (the x86_64 baseline). After the first,
-//! partial block, the scanner moves to an aligned group of four blocks and tests a whole
-//! group per step; a group is aligned to its size, so it does not straddle a page either.
+//! Blocks are 32 bytes with AVX2 and 16 with SSE2 (the x86_64 baseline). The first block
+//! is read at `s` itself unless that would straddle a page, then come four aligned blocks,
+//! and from a group boundary on the scanner tests an aligned group of four blocks per step;
+//! a group is aligned to its size, so it does not straddle a page either.
 
 use super::cpu;
 use core::arch::asm;
-use core::arch::x86_64::{__m128i, __m256i, _mm_set1_epi8, _mm256_set1_epi8};
+use core::arch::x86_64::{__m128i, __m256i, _mm_set1_epi8, _mm_setzero_si128, _mm256_set1_epi8, _mm256_setzero_si256};
+
+/// What the scanner looks for (a const parameter): the needle byte.
+const BYTE: u8 = 0;
+/// A NUL byte (the needle is 0).
+const NUL: u8 = 1;
+/// The needle byte or a NUL byte.
+const BYTE_OR_NUL: u8 = 2;
+
+/// The size of a page: no aligned block or group straddles one.
+const PAGE: usize = 4096;
 
 /// What a block scanner can do; implemented for AVX2 and SSE2.
 trait Blocks {
@@ -23,7 +34,7 @@ trait Blocks {
     /// Bit `i` is set when byte `addr + i` matches.
     ///
     /// # Safety
-    /// `addr` is `BLOCK`-aligned and some byte of the block may be read.
+    /// The block lies inside one page, and some byte of it may be read.
     unsafe fn block(&self, addr: usize) -> u32;
     /// Whether any byte of the four blocks at `addr` matches.
     ///
@@ -32,43 +43,50 @@ trait Blocks {
     unsafe fn group(&self, addr: usize) -> bool;
 }
 
-/// AVX2 blocks. A byte matches when `byte ^ needle == 0`, or, with `nul`, when
-/// `min(byte ^ needle, byte) == 0`; a group combines its blocks with `min` and compares once.
-struct Avx2 {
+/// AVX2 blocks looking for `M`. A byte matches the needle when `vpcmpeqb` says so; NUL
+/// detection for a group takes the unsigned minimum of its blocks and compares it with 0
+/// once; `BYTE_OR_NUL` maps each byte to `min(byte ^ needle, byte)`, which is 0 exactly for
+/// the needle and for NUL.
+struct Avx2<const M: u8> {
     needle: __m256i,
-    nul: bool,
+    zero: __m256i,
 }
 
-impl Blocks for Avx2 {
+impl<const M: u8> Blocks for Avx2<M> {
     const BLOCK: usize = 32;
 
     #[inline]
     #[target_feature(enable = "avx2")]
     unsafe fn block(&self, addr: usize) -> u32 {
         let mask: u32;
-        // SAFETY: an aligned 32-byte load never straddles a page, and the caller may read a
-        // byte of this block, so the block is mapped; nothing is written.
+        // SAFETY: the 32 bytes lie inside one page, which is mapped because the caller may
+        // read a byte of it; nothing is written.
         unsafe {
-            if self.nul {
-                asm!(
-                    "vmovdqa {t}, ymmword ptr [{p}]",
-                    "vpxor {u}, {t}, {n}",
-                    "vpminub {t}, {t}, {u}",
-                    "vpxor {u}, {u}, {u}",
-                    "vpcmpeqb {t}, {t}, {u}",
-                    "vpmovmskb {m:e}, {t}",
-                    p = in(reg) addr, n = in(ymm_reg) self.needle, m = lateout(reg) mask,
-                    t = out(ymm_reg) _, u = out(ymm_reg) _,
-                    options(nostack, readonly, preserves_flags, pure),
-                );
-            } else {
-                asm!(
+            match M {
+                BYTE => asm!(
                     "vpcmpeqb {t}, {n}, ymmword ptr [{p}]",
                     "vpmovmskb {m:e}, {t}",
                     p = in(reg) addr, n = in(ymm_reg) self.needle, m = lateout(reg) mask,
                     t = out(ymm_reg) _,
                     options(nostack, readonly, preserves_flags, pure),
-                );
+                ),
+                NUL => asm!(
+                    "vpcmpeqb {t}, {z}, ymmword ptr [{p}]",
+                    "vpmovmskb {m:e}, {t}",
+                    p = in(reg) addr, z = in(ymm_reg) self.zero, m = lateout(reg) mask,
+                    t = out(ymm_reg) _,
+                    options(nostack, readonly, preserves_flags, pure),
+                ),
+                _ => asm!(
+                    "vmovdqu {t}, ymmword ptr [{p}]",
+                    "vpxor {u}, {t}, {n}",
+                    "vpminub {t}, {t}, {u}",
+                    "vpcmpeqb {t}, {t}, {z}",
+                    "vpmovmskb {m:e}, {t}",
+                    p = in(reg) addr, n = in(ymm_reg) self.needle, z = in(ymm_reg) self.zero,
+                    m = lateout(reg) mask, t = out(ymm_reg) _, u = out(ymm_reg) _,
+                    options(nostack, readonly, preserves_flags, pure),
+                ),
             }
         }
         mask
@@ -78,11 +96,36 @@ impl Blocks for Avx2 {
     #[target_feature(enable = "avx2")]
     unsafe fn group(&self, addr: usize) -> bool {
         let mask: u32;
-        // SAFETY: a 128-byte-aligned group lies inside one page, and the caller may read a
-        // byte of it, so the whole group is mapped; nothing is written.
+        // SAFETY: a 128-byte-aligned group lies inside one page, which is mapped because the
+        // caller may read a byte of it; nothing is written.
         unsafe {
-            if self.nul {
-                asm!(
+            match M {
+                BYTE => asm!(
+                    "vpcmpeqb {a}, {n}, ymmword ptr [{p}]",
+                    "vpcmpeqb {b}, {n}, ymmword ptr [{p} + 32]",
+                    "vpcmpeqb {c}, {n}, ymmword ptr [{p} + 64]",
+                    "vpcmpeqb {d}, {n}, ymmword ptr [{p} + 96]",
+                    "vpor {a}, {a}, {b}",
+                    "vpor {c}, {c}, {d}",
+                    "vpor {a}, {a}, {c}",
+                    "vpmovmskb {m:e}, {a}",
+                    p = in(reg) addr, n = in(ymm_reg) self.needle, m = lateout(reg) mask,
+                    a = out(ymm_reg) _, b = out(ymm_reg) _, c = out(ymm_reg) _, d = out(ymm_reg) _,
+                    options(nostack, readonly, preserves_flags, pure),
+                ),
+                NUL => asm!(
+                    "vmovdqa {a}, ymmword ptr [{p}]",
+                    "vpminub {a}, {a}, ymmword ptr [{p} + 32]",
+                    "vmovdqa {c}, ymmword ptr [{p} + 64]",
+                    "vpminub {c}, {c}, ymmword ptr [{p} + 96]",
+                    "vpminub {a}, {a}, {c}",
+                    "vpcmpeqb {a}, {a}, {z}",
+                    "vpmovmskb {m:e}, {a}",
+                    p = in(reg) addr, z = in(ymm_reg) self.zero, m = lateout(reg) mask,
+                    a = out(ymm_reg) _, c = out(ymm_reg) _,
+                    options(nostack, readonly, preserves_flags, pure),
+                ),
+                _ => asm!(
                     "vmovdqa {a}, ymmword ptr [{p}]",
                     "vmovdqa {b}, ymmword ptr [{p} + 32]",
                     "vmovdqa {c}, ymmword ptr [{p} + 64]",
@@ -98,72 +141,54 @@ impl Blocks for Avx2 {
                     "vpminub {a}, {a}, {b}",
                     "vpminub {c}, {c}, {d}",
                     "vpminub {a}, {a}, {c}",
-                    "vpxor {x}, {x}, {x}",
-                    "vpcmpeqb {a}, {a}, {x}",
+                    "vpcmpeqb {a}, {a}, {z}",
                     "vpmovmskb {m:e}, {a}",
-                    p = in(reg) addr, n = in(ymm_reg) self.needle, m = lateout(reg) mask,
-                    a = out(ymm_reg) _, b = out(ymm_reg) _, c = out(ymm_reg) _,
-                    d = out(ymm_reg) _, x = out(ymm_reg) _,
+                    p = in(reg) addr, n = in(ymm_reg) self.needle, z = in(ymm_reg) self.zero,
+                    m = lateout(reg) mask, a = out(ymm_reg) _, b = out(ymm_reg) _,
+                    c = out(ymm_reg) _, d = out(ymm_reg) _, x = out(ymm_reg) _,
                     options(nostack, readonly, preserves_flags, pure),
-                );
-            } else {
-                asm!(
-                    "vpxor {a}, {n}, ymmword ptr [{p}]",
-                    "vpxor {b}, {n}, ymmword ptr [{p} + 32]",
-                    "vpxor {c}, {n}, ymmword ptr [{p} + 64]",
-                    "vpxor {d}, {n}, ymmword ptr [{p} + 96]",
-                    "vpminub {a}, {a}, {b}",
-                    "vpminub {c}, {c}, {d}",
-                    "vpminub {a}, {a}, {c}",
-                    "vpxor {b}, {b}, {b}",
-                    "vpcmpeqb {a}, {a}, {b}",
-                    "vpmovmskb {m:e}, {a}",
-                    p = in(reg) addr, n = in(ymm_reg) self.needle, m = lateout(reg) mask,
-                    a = out(ymm_reg) _, b = out(ymm_reg) _, c = out(ymm_reg) _,
-                    d = out(ymm_reg) _,
-                    options(nostack, readonly, preserves_flags, pure),
-                );
+                ),
             }
         }
         mask != 0
     }
 }
 
-/// SSE2 blocks, matching as [`Avx2`] does.
-struct Sse2 {
+/// SSE2 blocks looking for `M`, matching as [`Avx2`] does.
+struct Sse2<const M: u8> {
     needle: __m128i,
-    nul: bool,
+    zero: __m128i,
 }
 
-impl Blocks for Sse2 {
+impl<const M: u8> Blocks for Sse2<M> {
     const BLOCK: usize = 16;
 
     #[inline]
     #[target_feature(enable = "sse2")]
     unsafe fn block(&self, addr: usize) -> u32 {
         let mask: u32;
-        // SAFETY: an aligned 16-byte load never straddles a page, and the caller may read a
-        // byte of this block, so the block is mapped; nothing is written.
+        let needle = if M == NUL { self.zero } else { self.needle };
+        // SAFETY: the 16 bytes lie inside one page, which is mapped because the caller may
+        // read a byte of it; nothing is written.
         unsafe {
-            if self.nul {
+            if M == BYTE_OR_NUL {
                 asm!(
-                    "movdqa {t}, xmmword ptr [{p}]",
+                    "movdqu {t}, xmmword ptr [{p}]",
                     "movdqa {u}, {t}",
                     "pxor {u}, {n}",
                     "pminub {t}, {u}",
-                    "pxor {u}, {u}",
-                    "pcmpeqb {t}, {u}",
+                    "pcmpeqb {t}, {z}",
                     "pmovmskb {m:e}, {t}",
-                    p = in(reg) addr, n = in(xmm_reg) self.needle, m = lateout(reg) mask,
-                    t = out(xmm_reg) _, u = out(xmm_reg) _,
+                    p = in(reg) addr, n = in(xmm_reg) needle, z = in(xmm_reg) self.zero,
+                    m = lateout(reg) mask, t = out(xmm_reg) _, u = out(xmm_reg) _,
                     options(nostack, readonly, preserves_flags, pure),
                 );
             } else {
                 asm!(
-                    "movdqa {t}, xmmword ptr [{p}]",
+                    "movdqu {t}, xmmword ptr [{p}]",
                     "pcmpeqb {t}, {n}",
                     "pmovmskb {m:e}, {t}",
-                    p = in(reg) addr, n = in(xmm_reg) self.needle, m = lateout(reg) mask,
+                    p = in(reg) addr, n = in(xmm_reg) needle, m = lateout(reg) mask,
                     t = out(xmm_reg) _,
                     options(nostack, readonly, preserves_flags, pure),
                 );
@@ -175,7 +200,7 @@ impl Blocks for Sse2 {
     #[inline]
     #[target_feature(enable = "sse2")]
     unsafe fn group(&self, addr: usize) -> bool {
-        // SAFETY: a 64-byte-aligned group lies inside one page, so its blocks are mapped.
+        // SAFETY: a 64-byte-aligned group lies inside one page, so each block does.
         unsafe {
             (self.block(addr) | self.block(addr + 16) | self.block(addr + 32) | self.block(addr + 48)) != 0
         }
@@ -183,42 +208,66 @@ impl Blocks for Sse2 {
 }
 
 /// The offset from `s` of the first matching byte among the first `n`, or `n` when none
-/// matches in them.
+/// matches in them. Without `BOUNDED`, `n` is ignored: a match must come. With `ADDRESS`,
+/// the match's address instead, or 0 for none.
 ///
 /// # Safety
 /// The bytes from `s` up to the first match, or the first `n` bytes if none matches, may be
 /// read.
 #[inline(always)]
-unsafe fn scan_blocks<B: Blocks>(blocks: &B, s: usize, n: usize) -> usize {
+unsafe fn scan_blocks<B: Blocks, const BOUNDED: bool, const ADDRESS: bool>(blocks: &B, s: usize, n: usize) -> usize {
     let size = B::BLOCK;
     let group = 4 * size;
-    if n == 0 {
-        return 0;
+    let none = if ADDRESS { 0 } else { n };
+    if BOUNDED && n == 0 {
+        return none;
     }
-    let end = s.saturating_add(n);
+    // The result for the match a mask shows in the block at `at`, if within the bound.
+    let found = |at: usize, mask: u32| {
+        let i = at - s + mask.trailing_zeros() as usize;
+        match (BOUNDED && i >= n, ADDRESS) {
+            (true, _) => none,
+            (false, true) => s + i,
+            (false, false) => i,
+        }
+    };
+    let past_end = |at: usize| BOUNDED && at >= s.saturating_add(n);
     let mut at = s & !(size - 1);
-    // SAFETY: the first block holds byte `s`, which may be read since n > 0.
-    let first = unsafe { blocks.block(at) } >> (s - at);
-    if first != 0 {
-        return n.min(first.trailing_zeros() as usize);
+    // The first block: at `s` itself if it stays inside the page, else the aligned block
+    // holding `s`, with the bytes before `s` dropped. Byte `s` may be read since n > 0.
+    if s % PAGE <= PAGE - size {
+        // SAFETY: see above.
+        let m = unsafe { blocks.block(s) };
+        if m != 0 {
+            return found(s, m);
+        }
+    } else {
+        // SAFETY: see above.
+        let m = unsafe { blocks.block(at) } >> (s - at);
+        if m != 0 {
+            return found(s, m);
+        }
     }
     at += size;
-    // Single blocks up to a group boundary, then whole groups. Each block or group read
-    // starts below `end` and follows a matchless stretch, so its first byte may be read.
-    while !at.is_multiple_of(group) {
-        if at >= end {
-            return n;
+    // Four single aligned blocks, then whole aligned groups from the group boundary at or
+    // below the end of those blocks (re-reading a few matchless bytes). Each block or group
+    // read starts below the end and follows a matchless stretch, so its first byte may be
+    // read.
+    for _ in 0..4 {
+        if past_end(at) {
+            return none;
         }
         // SAFETY: see above.
         let m = unsafe { blocks.block(at) };
         if m != 0 {
-            return n.min(at - s + m.trailing_zeros() as usize);
+            return found(at, m);
         }
         at += size;
     }
+    at &= !(group - 1);
     loop {
-        if at >= end {
-            return n;
+        if past_end(at) {
+            return none;
         }
         // SAFETY: see above.
         if unsafe { blocks.group(at) } {
@@ -227,7 +276,7 @@ unsafe fn scan_blocks<B: Blocks>(blocks: &B, s: usize, n: usize) -> usize {
                 // SAFETY: the group is mapped (see `Blocks::group`).
                 let m = unsafe { blocks.block(b) };
                 if m != 0 {
-                    return n.min(b - s + m.trailing_zeros() as usize);
+                    return found(b, m);
                 }
             }
         }
@@ -236,29 +285,50 @@ unsafe fn scan_blocks<B: Blocks>(blocks: &B, s: usize, n: usize) -> usize {
 }
 
 #[target_feature(enable = "avx2")]
-unsafe fn scan_avx2(s: *const u8, needle: u8, nul: bool, n: usize) -> usize {
-    let blocks = Avx2 { needle: _mm256_set1_epi8(needle as i8), nul };
+unsafe fn scan_avx2<const M: u8, const BOUNDED: bool, const ADDRESS: bool>(s: *const u8, needle: u8, n: usize) -> usize {
+    let blocks = Avx2::<M> { needle: _mm256_set1_epi8(needle as i8), zero: _mm256_setzero_si256() };
     // SAFETY: the caller's contract.
-    unsafe { scan_blocks(&blocks, s as usize, n) }
+    unsafe { scan_blocks::<_, BOUNDED, ADDRESS>(&blocks, s as usize, n) }
 }
 
+// Kept out of line: the dispatcher inlined into each C function stays small.
+#[inline(never)]
 #[target_feature(enable = "sse2")]
-unsafe fn scan_sse2(s: *const u8, needle: u8, nul: bool, n: usize) -> usize {
-    let blocks = Sse2 { needle: _mm_set1_epi8(needle as i8), nul };
+unsafe fn scan_sse2<const M: u8, const BOUNDED: bool, const ADDRESS: bool>(s: *const u8, needle: u8, n: usize) -> usize {
+    let blocks = Sse2::<M> { needle: _mm_set1_epi8(needle as i8), zero: _mm_setzero_si128() };
     // SAFETY: the caller's contract.
-    unsafe { scan_blocks(&blocks, s as usize, n) }
+    unsafe { scan_blocks::<_, BOUNDED, ADDRESS>(&blocks, s as usize, n) }
 }
 
-/// The offset of the first byte among the first `n` at `s` that equals `needle` (or, with
-/// `nul`, is 0), or `n`.
+/// The first call's way: probes the CPU, then scans.
+#[cold]
+#[inline(never)]
+unsafe fn scan_probing<const M: u8, const BOUNDED: bool, const ADDRESS: bool>(s: *const u8, needle: u8, n: usize) -> usize {
+    // SAFETY: the caller's contract; AVX2 code runs only where the CPU has it.
+    unsafe {
+        if cpu::has_avx2() {
+            scan_avx2::<M, BOUNDED, ADDRESS>(s, needle, n)
+        } else {
+            scan_sse2::<M, BOUNDED, ADDRESS>(s, needle, n)
+        }
+    }
+}
+
+/// The offset of the first byte among the first `n` at `s` that matches `M` (`needle` is
+/// unused for `NUL`), or `n`; without `BOUNDED`, of the first match; with `ADDRESS`, the
+/// match's address or 0 (see [`scan_blocks`]).
 ///
 /// # Safety
 /// As for [`scan_blocks`].
-#[inline]
-unsafe fn scan(s: *const u8, needle: u8, nul: bool, n: usize) -> usize {
+#[inline(always)]
+unsafe fn scan<const M: u8, const BOUNDED: bool, const ADDRESS: bool>(s: *const u8, needle: u8, n: usize) -> usize {
     // SAFETY: the caller's contract; AVX2 code runs only where the CPU has it.
     unsafe {
-        if cpu::has_avx2() { scan_avx2(s, needle, nul, n) } else { scan_sse2(s, needle, nul, n) }
+        match cpu::avx2_if_known() {
+            Some(true) => scan_avx2::<M, BOUNDED, ADDRESS>(s, needle, n),
+            Some(false) => scan_sse2::<M, BOUNDED, ADDRESS>(s, needle, n),
+            None => scan_probing::<M, BOUNDED, ADDRESS>(s, needle, n),
+        }
     }
 }
 
@@ -266,42 +336,50 @@ unsafe fn scan(s: *const u8, needle: u8, nul: bool, n: usize) -> usize {
 ///
 /// # Safety
 /// `s` points at a NUL-terminated string.
-#[inline]
+#[inline(always)]
 pub unsafe fn length(s: *const u8) -> usize {
     // SAFETY: the terminator ends the scan inside the string.
-    unsafe { scan(s, 0, false, usize::MAX) }
+    unsafe { scan::<NUL, false, false>(s, 0, 0) }
 }
 
 /// `strnlen`: the length of the string at `s`, at most `n`.
 ///
 /// # Safety
 /// `s` points at a NUL-terminated string or at `n` readable bytes.
-#[inline]
+#[inline(always)]
 pub unsafe fn length_n(s: *const u8, n: usize) -> usize {
     // SAFETY: per the contract.
-    unsafe { scan(s, 0, false, n) }
+    unsafe { scan::<NUL, true, false>(s, 0, n) }
 }
 
-/// `memchr`: the offset of the first `c` in the first `n` bytes at `s`.
+/// `memchr`: the first `c` in the first `n` bytes at `s`, or null.
 ///
 /// # Safety
 /// The bytes at `s` up to the first `c`, or all `n` if there is none, are readable.
-#[inline]
-pub unsafe fn find_byte(s: *const u8, c: u8, n: usize) -> Option<usize> {
+#[inline(always)]
+pub unsafe fn find_byte(s: *const u8, c: u8, n: usize) -> *const u8 {
     // SAFETY: per the contract.
-    let i = unsafe { scan(s, c, false, n) };
-    (i < n).then_some(i)
+    s.with_addr(unsafe { scan::<BYTE, true, true>(s, c, n) })
 }
 
-/// The offset of the first byte among the first `n` at `s` that is `c` or NUL.
+/// `rawmemchr`: the offset of the first `c` at `s`.
 ///
 /// # Safety
-/// The bytes at `s` up to the first `c` or NUL, or all `n` if there is none, are readable.
-#[inline]
-pub unsafe fn find_byte_or_nul(s: *const u8, c: u8, n: usize) -> Option<usize> {
+/// The bytes at `s` up to the first `c` are readable, and there is one.
+#[inline(always)]
+pub unsafe fn find_byte_unbounded(s: *const u8, c: u8) -> usize {
     // SAFETY: per the contract.
-    let i = unsafe { scan(s, c, true, n) };
-    (i < n).then_some(i)
+    unsafe { scan::<BYTE, false, false>(s, c, 0) }
+}
+
+/// `strchrnul`: the offset of the first byte at `s` that is `c` or NUL.
+///
+/// # Safety
+/// `s` points at a NUL-terminated string.
+#[inline(always)]
+pub unsafe fn find_byte_or_nul_unbounded(s: *const u8, c: u8) -> usize {
+    // SAFETY: per the contract.
+    unsafe { scan::<BYTE_OR_NUL, false, false>(s, c, 0) }
 }
 
 #[cfg(test)]
@@ -327,14 +405,13 @@ mod tests {
                 buf[pos] = if round % 2 == 0 { b'c' } else { 0 };
             }
             let hay = &buf[start..start + len];
-            for (c, nul) in [(b'c', false), (b'c', true), (0, false)] {
-                let want = reference(hay, c, nul);
-                // SAFETY: `hay` is readable for `len` bytes.
-                unsafe {
-                    assert_eq!(scan_sse2(hay.as_ptr(), c, nul, len), want);
-                    if cpu::has_avx2() {
-                        assert_eq!(scan_avx2(hay.as_ptr(), c, nul, len), want);
-                    }
+            let (c, p) = (b'c', hay.as_ptr());
+            // SAFETY: `hay` is readable for `len` bytes.
+            unsafe {
+                let want = [reference(hay, c, false), reference(hay, c, true), reference(hay, 0, false)];
+                assert_eq!([scan_sse2::<BYTE, true, false>(p, c, len), scan_sse2::<BYTE_OR_NUL, true, false>(p, c, len), scan_sse2::<NUL, true, false>(p, 0, len)], want);
+                if cpu::has_avx2() {
+                    assert_eq!([scan_avx2::<BYTE, true, false>(p, c, len), scan_avx2::<BYTE_OR_NUL, true, false>(p, c, len), scan_avx2::<NUL, true, false>(p, 0, len)], want);
                 }
             }
         }
@@ -359,10 +436,15 @@ mod tests {
                 core::ptr::write_bytes(s, b'a', len);
                 *s.add(len) = 0;
                 assert_eq!(length(s), len);
-                assert_eq!(find_byte_or_nul(s, b'z', usize::MAX), Some(len));
-                assert_eq!(find_byte(s, 0, usize::MAX), Some(len));
+                assert_eq!(find_byte(s, 0, usize::MAX), s.add(len));
+                assert!(find_byte(s, 0, len).is_null());
                 assert_eq!(length_n(s, len + 1), len);
-                assert_eq!(scan_sse2(s, 0, false, usize::MAX), len);
+                assert_eq!(find_byte_unbounded(s, 0), len);
+                assert_eq!(find_byte_or_nul_unbounded(s, b'q'), len);
+                assert_eq!(scan_sse2::<NUL, false, false>(s, 0, 0), len);
+                assert_eq!(scan_sse2::<BYTE_OR_NUL, false, false>(s, b'q', 0), len);
+                assert_eq!(scan_sse2::<BYTE, true, false>(s, 0, usize::MAX), len);
+                assert_eq!(scan_sse2::<BYTE, true, true>(s, 0, usize::MAX), s as usize + len);
             }
         }
         // SAFETY: unmapping what was mapped above.

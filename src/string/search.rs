@@ -26,10 +26,9 @@ pub unsafe fn with_nul<'a>(s: *const u8) -> &'a [u8] {
 /// `s` points at a NUL-terminated string.
 pub unsafe fn find_in_string(s: *const u8, c: u8) -> Option<usize> {
     // SAFETY: per the contract.
-    unsafe { scan::find_byte_or_nul(s, c, usize::MAX) }.filter(|&i| {
-        // SAFETY: `i` is the offset of a byte of the string or of its terminator.
-        unsafe { *s.add(i) == c }
-    })
+    let i = unsafe { scan::find_byte_or_nul_unbounded(s, c) };
+    // SAFETY: `i` is the offset of a byte of the string or of its terminator.
+    (unsafe { *s.add(i) } == c).then_some(i)
 }
 
 /// `strchrnul`: the offset of the first `c` in the string at `s`, or of its terminator.
@@ -38,7 +37,7 @@ pub unsafe fn find_in_string(s: *const u8, c: u8) -> Option<usize> {
 /// `s` points at a NUL-terminated string.
 pub unsafe fn find_in_string_or_end(s: *const u8, c: u8) -> usize {
     // SAFETY: per the contract; the terminator always stops the scan.
-    unsafe { scan::find_byte_or_nul(s, c, usize::MAX) }.unwrap_or(0)
+    unsafe { scan::find_byte_or_nul_unbounded(s, c) }
 }
 
 /// `strrchr`: the offset of the last `c` in the string at `s`, the terminator included.

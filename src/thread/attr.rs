@@ -211,3 +211,25 @@ pub fn set_default(a: &Attr) -> Result<(), Errno> {
     });
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn defaults_and_affinity_copies() {
+        let mut a = Attr::new();
+        assert_eq!(a.flags, 0);
+        assert_eq!(a.guard_size, crate::thread::stack::page_size());
+        assert!(a.effective_stack_size() >= STACK_MIN);
+        assert_eq!(a.effective_stack_size() % crate::thread::stack::page_size(), 0);
+        assert!(a.affinity().is_none());
+        a.set_affinity(&[1, 2, 3]).unwrap();
+        let mut b = a.duplicate().unwrap();
+        assert_eq!(b.affinity(), Some(&[1u8, 2, 3][..]));
+        a.destroy();
+        assert!(a.affinity().is_none());
+        assert_eq!(b.affinity(), Some(&[1u8, 2, 3][..]));
+        b.destroy();
+    }
+}

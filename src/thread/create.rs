@@ -10,8 +10,8 @@
 use crate::kernel::{How, KernelSigSet};
 use crate::sync::futex;
 use crate::thread::stack::{self, Request};
-use crate::thread::tcb::{self, StartRoutine, Tcb};
-use crate::thread::{DETACHED, JOINABLE, LIVE, __libc_single_threaded, sys};
+use crate::thread::tcb::{self, Entry, Tcb};
+use crate::thread::{DETACHED, JOINABLE, LIVE, SINGLE_THREADED, signal, sys};
 use core::ffi::c_void;
 use core::sync::atomic::Ordering;
 use rustix::io::Errno;
@@ -45,21 +45,10 @@ pub struct Params<'a> {
     pub affinity: Option<&'a [u8]>,
 }
 
-fn sigset_from(bits: u64) -> KernelSigSet {
-    // SAFETY: on x86_64 a kernel signal set is one 64-bit word (the sizes are checked by the
-    // transmute).
-    unsafe { core::mem::transmute::<u64, KernelSigSet>(bits) }
-}
-
-fn sigset_bits(set: KernelSigSet) -> u64 {
-    // SAFETY: as in `sigset_from`.
-    unsafe { core::mem::transmute::<KernelSigSet, u64>(set) }
-}
-
 /// Starts `start(arg)` in a new thread; returns its control block. `EAGAIN` when memory or
 /// the kernel's thread limit runs out; `EPERM`/`EINVAL` when the scheduling or affinity
 /// cannot be applied.
-pub fn create(start: StartRoutine, arg: *mut c_void, p: &Params<'_>) -> Result<*mut Tcb, Errno> {
+pub fn create(start: Entry, arg: *mut c_void, p: &Params<'_>) -> Result<*mut Tcb, Errno> {
     let t = stack::allocate(p.stack)?;
     let me = tcb::current();
     let gated = p.sched.is_some() || p.affinity.is_some();
@@ -76,14 +65,14 @@ pub fn create(start: StartRoutine, arg: *mut c_void, p: &Params<'_>) -> Result<*
         (*t).gate.store(if gated { GATE_CLOSED } else { GATE_OPEN }, Ordering::Relaxed);
     }
     // Relaxed: a hint for single-threaded shortcuts, set before the second thread exists.
-    __libc_single_threaded.store(0, Ordering::Relaxed);
+    SINGLE_THREADED.store(0, Ordering::Relaxed);
     // Relaxed: the count only needs to be right by the time the new thread can leave, which
     // clone orders after this.
     LIVE.fetch_add(1, Ordering::Relaxed);
     // SAFETY: blocking signals in the calling thread only; restored below.
     let old = unsafe { crate::kernel::kernel_sigprocmask(How::SETMASK, Some(&KernelSigSet::all())) }
         .unwrap_or_default();
-    let old_bits = sigset_bits(old.clone());
+    let old_bits = signal::to_bits(old.clone());
     // SAFETY: still private to us.
     unsafe { (*t).start_sigmask = p.sigmask.unwrap_or(old_bits) };
     let top = stack_top(t);
@@ -168,10 +157,12 @@ extern "C" fn thread_main() -> ! {
     // SAFETY: our own control block.
     let (start, arg, mask) = unsafe { ((*t).start, (*t).arg, (*t).start_sigmask) };
     // SAFETY: setting our own signal mask.
-    let _ = unsafe { crate::kernel::kernel_sigprocmask(How::SETMASK, Some(&sigset_from(mask))) };
+    let _ = unsafe { crate::kernel::kernel_sigprocmask(How::SETMASK, Some(&signal::to_set(mask))) };
     let result = match start {
         // SAFETY: the program's start routine, called as pthread_create promised.
-        Some(f) => unsafe { f(arg) },
+        Some(Entry::Posix(f)) => unsafe { f(arg) },
+        // SAFETY: as above, for thrd_create; the int is kept as glibc keeps it.
+        Some(Entry::C11(f)) => (unsafe { f(arg) }) as isize as *mut c_void,
         None => core::ptr::null_mut(),
     };
     crate::thread::exit::exit_current(result)
@@ -179,7 +170,7 @@ extern "C" fn thread_main() -> ! {
 
 /// `pthread_create` with attributes `a`: their stack, guard, detach state, signal mask,
 /// scheduling and affinity.
-pub fn create_with(start: StartRoutine, arg: *mut c_void, a: &crate::thread::attr::Attr) -> Result<*mut Tcb, Errno> {
+pub fn create_with(start: Entry, arg: *mut c_void, a: &crate::thread::attr::Attr) -> Result<*mut Tcb, Errno> {
     use crate::thread::attr::{FLAG_DETACHED, FLAG_EXPLICIT_SCHED, FLAG_SIGMASK, FLAG_STACK};
     let size = a.effective_stack_size();
     let params = Params {
@@ -197,7 +188,7 @@ pub fn create_with(start: StartRoutine, arg: *mut c_void, a: &crate::thread::att
 }
 
 /// `pthread_create` without attributes: the process defaults (`pthread_setattr_default_np`).
-pub fn create_default(start: StartRoutine, arg: *mut c_void) -> Result<*mut Tcb, Errno> {
+pub fn create_default(start: Entry, arg: *mut c_void) -> Result<*mut Tcb, Errno> {
     crate::thread::attr::with_default(|d| match d {
         Some(a) => create_with(start, arg, a),
         None => create_with(start, arg, &crate::thread::attr::Attr::new()),

@@ -1,6 +1,6 @@
 //! The end of a thread: `pthread_exit`, and what runs before a thread ends.
 
-use crate::thread::tcb::{self, Tcb};
+use crate::thread::tcb;
 use crate::thread::{DETACHED, LIVE, keys, stack, tls_dtors};
 use core::ffi::c_void;
 use core::sync::atomic::Ordering;
@@ -8,16 +8,16 @@ use core::sync::atomic::Ordering;
 /// Everything a thread runs when it ends, in order: its `__cxa_thread_atexit_impl`
 /// destructors (C++ `thread_local`), then its key destructors. Further per-thread clean-up
 /// (an allocator's thread cache, for one) belongs at the end of this function.
-pub fn run_thread_exit_hooks(tcb: *mut Tcb) {
-    tls_dtors::run(tcb);
-    keys::run_destructors(tcb);
+pub fn run_thread_exit_hooks() {
+    tls_dtors::run();
+    keys::run_destructors();
     crate::alloc::thread_exit();
 }
 
 /// `exit` calls this for the thread that calls it: its `thread_local` destructors run before
 /// the process's exit handlers (glibc does the same).
 pub fn run_exit_destructors() {
-    tls_dtors::run(tcb::current());
+    tls_dtors::run();
 }
 
 /// `pthread_exit(result)`: runs the exit hooks, then ends the calling thread. The last thread
@@ -28,7 +28,7 @@ pub fn exit_current(result: *mut c_void) -> ! {
     let again = unsafe { core::mem::replace(&mut (*tcb).exiting, 1) } != 0;
     // A destructor that calls pthread_exit ends the thread without running the hooks again.
     if !again {
-        run_thread_exit_hooks(tcb);
+        run_thread_exit_hooks();
     }
     // AcqRel: the last thread to leave sees what every other thread did before leaving, as
     // if they had been joined, before it runs the exit handlers.

@@ -13,6 +13,7 @@ pub mod keys;
 pub mod name;
 pub mod sched;
 pub mod signal;
+pub mod sleep;
 pub mod stack;
 pub mod sys;
 pub mod tcb;
@@ -36,8 +37,8 @@ pub(crate) static LIVE: AtomicUsize = AtomicUsize::new(1);
 
 /// `__libc_single_threaded`: 1 until the process first creates a thread; libstdc++ reads it
 /// to skip atomic operations.
-#[cfg_attr(feature = "c-abi", unsafe(no_mangle))]
-pub static __libc_single_threaded: AtomicU8 = AtomicU8::new(1);
+#[cfg_attr(feature = "c-abi", unsafe(export_name = "__libc_single_threaded"))]
+pub static SINGLE_THREADED: AtomicU8 = AtomicU8::new(1);
 
 /// Completes the main thread's control block (its key slots).
 ///
@@ -63,15 +64,15 @@ pub fn after_fork_parent() {
 }
 
 /// After `fork`, in the child, which has only the thread that forked: it is now the only live
-/// thread, its tid is the child's, and the memory of every thread that was ending in the
+/// thread, and the memory of every thread that was ending in the
 /// parent may be reused (those threads do not exist here). Threads of the parent that had
 /// not ended are gone too; joining them is undefined, as POSIX says.
+///
+/// `process::fork` calls these three around the system call (`_Fork` and `fork` alike); the
+/// caller also refreshes the thread's tid word and its `set_tid_address`.
 pub fn after_fork_child() {
     // Relaxed: the child has one thread.
     LIVE.store(1, Ordering::Relaxed);
-    let tid = rustix::thread::gettid().as_raw_nonzero().get() as u32;
-    // SAFETY: the calling thread's control block; the child is single-threaded.
-    unsafe { (*tcb::current()).tid.store(tid, Ordering::Relaxed) };
     // SAFETY: after `before_fork`, in the thread that called it (now the child's only one).
     unsafe { stack::after_fork(true) };
 }

@@ -31,6 +31,7 @@ fn comm_path(tid: u32, buf: &mut [u8; 48]) -> &CStr {
 /// `t` must name a thread not yet joined or reclaimed.
 unsafe fn tid(t: *mut Tcb) -> u32 {
     // Acquire: pairs with the kernel's clearing of the word (0: ended).
+    // SAFETY: per the contract the block is still mapped.
     unsafe { (*t).tid.load(Ordering::Acquire) }
 }
 

@@ -58,6 +58,26 @@ pub fn get_affinity(tid: i32, out: &mut [u8]) -> Result<(), Errno> {
     Ok(())
 }
 
+/// The level `pthread_setconcurrency` recorded (a hint the kernel's 1:1 threads have no use
+/// for).
+static CONCURRENCY: core::sync::atomic::AtomicI32 = core::sync::atomic::AtomicI32::new(0);
+
+/// `pthread_setconcurrency`: `EINVAL` for a negative level.
+pub fn set_concurrency(level: i32) -> Result<(), Errno> {
+    if level < 0 {
+        return Err(Errno::INVAL);
+    }
+    // Relaxed: a value only handed back by `concurrency`.
+    CONCURRENCY.store(level, core::sync::atomic::Ordering::Relaxed);
+    Ok(())
+}
+
+/// `pthread_getconcurrency`.
+pub fn concurrency() -> i32 {
+    // Relaxed: see `set_concurrency`.
+    CONCURRENCY.load(core::sync::atomic::Ordering::Relaxed)
+}
+
 /// `__sched_cpucount`: the number of bits set in a CPU set.
 pub fn count(set: &[u8]) -> usize {
     set.iter().map(|b| b.count_ones() as usize).sum()
@@ -99,5 +119,32 @@ pub unsafe fn cpu_free(set: *mut core::ffi::c_void) {
     unsafe {
         let base = set.cast::<u8>().sub(CPU_HEADER);
         let _ = rustix::mm::munmap(base.cast(), base.cast::<usize>().read());
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_and_policies() {
+        assert_eq!(count(&[0xff, 0x01, 0, 0x80]), 10);
+        assert_eq!(count(&[]), 0);
+        assert_eq!(check_policy(libc::SCHED_RR), Ok(()));
+        assert_eq!(check_policy(3), Err(Errno::INVAL));
+        assert_eq!(check_policy_priority(libc::SCHED_FIFO, 0), Err(Errno::INVAL));
+        assert_eq!(check_policy_priority(libc::SCHED_FIFO, 99), Ok(()));
+        assert_eq!(check_policy_priority(libc::SCHED_OTHER, 0), Ok(()));
+    }
+
+    #[test]
+    fn cpu_sets_round_to_longs() {
+        let p = cpu_alloc(65).unwrap();
+        // SAFETY: 16 bytes for 65 CPUs.
+        unsafe {
+            core::ptr::write_bytes(p.cast::<u8>(), 0xff, 16);
+            cpu_free(p);
+            cpu_free(core::ptr::null_mut());
+        }
     }
 }

@@ -23,6 +23,7 @@ fn check_signal(sig: i32) -> Result<(), Errno> {
 /// `t` must name a thread not yet joined or reclaimed.
 pub unsafe fn tid_of(t: *mut Tcb) -> Option<i32> {
     // Acquire: pairs with the kernel's clearing of the word when the thread ends.
+    // SAFETY: per the contract the block is still mapped.
     let tid = unsafe { (*t).tid.load(Ordering::Acquire) };
     if tid == 0 { None } else { Some(tid as i32) }
 }
@@ -66,12 +67,14 @@ pub unsafe fn queue(t: *mut Tcb, sig: i32, value: usize) -> Result<(), Errno> {
     unsafe { sys::rt_tgsigqueueinfo(tid, sig, info.as_ptr()) }
 }
 
-fn to_set(bits: u64) -> KernelSigSet {
+/// A kernel signal set from its bits.
+pub fn to_set(bits: u64) -> KernelSigSet {
     // SAFETY: on x86_64 a kernel signal set is one 64-bit word (the transmute checks sizes).
     unsafe { core::mem::transmute::<u64, KernelSigSet>(bits) }
 }
 
-fn to_bits(set: KernelSigSet) -> u64 {
+/// The bits of a kernel signal set.
+pub fn to_bits(set: KernelSigSet) -> u64 {
     // SAFETY: as in `to_set`.
     unsafe { core::mem::transmute::<KernelSigSet, u64>(set) }
 }

@@ -45,9 +45,13 @@ pub struct Request {
     pub user_stack: Option<(usize, usize)>,
 }
 
-/// The system's page size.
+/// The system's page size (from the auxiliary vector; 4096, x86_64's, in a process whose
+/// start-up was not ours, as under `cargo test`).
 pub fn page_size() -> usize {
-    rustix::param::page_size()
+    match rustix::param::page_size() {
+        0 => 4096,
+        n => n,
+    }
 }
 
 fn round_up(n: usize, to: usize) -> Option<usize> {
@@ -60,18 +64,19 @@ fn area_len() -> Option<usize> {
 }
 
 /// Memory for a new thread, its control block built: TLS copied from the template, key
-/// slots empty, the memory fields set. `EAGAIN` when there is no memory (or the sizes
-/// overflow), as `pthread_create` reports it.
+/// slots empty, the memory fields set. `EAGAIN` when there is no memory or the stack size
+/// overflows, `EINVAL` when the guard size does, as `pthread_create` reports them.
 pub fn allocate(req: Request) -> Result<*mut Tcb, Errno> {
     let page = page_size();
     let area = area_len().ok_or(Errno::AGAIN)?;
     let (guard, stack, map_len) = match req.user_stack {
         Some(_) => (0, 0, area),
         None => {
-            let guard = round_up(req.guard_size, page).ok_or(Errno::AGAIN)?;
-            let stack = round_up(req.stack_size, page).ok_or(Errno::AGAIN)?;
-            let len = guard.checked_add(stack).and_then(|n| n.checked_add(area)).ok_or(Errno::AGAIN)?;
-            (guard, stack, len)
+            // As glibc: a guard size that overflows is EINVAL, a stack size EAGAIN.
+            let guard = round_up(req.guard_size, page).ok_or(Errno::INVAL)?;
+            let stack = round_up(req.stack_size, page).and_then(|s| s.checked_add(area)).ok_or(Errno::AGAIN)?;
+            let len = guard.checked_add(stack).ok_or(Errno::INVAL)?;
+            (guard, stack - area, len)
         }
     };
     let base = match take_cached(map_len, guard) {
@@ -103,25 +108,25 @@ pub fn allocate(req: Request) -> Result<*mut Tcb, Errno> {
     Ok(tcb)
 }
 
-/// A fresh mapping with `guard` inaccessible bytes at its bottom.
+/// A fresh mapping with `guard` inaccessible bytes at its bottom. The whole is mapped
+/// inaccessible first and then the part above the guard made writable, so that a guard, however
+/// large, costs no memory commitment (glibc does the same).
 fn map(len: usize, guard: usize) -> Result<usize, Errno> {
+    let prot = if guard == 0 { ProtFlags::READ | ProtFlags::WRITE } else { ProtFlags::empty() };
     // SAFETY: a fresh anonymous mapping aliases nothing.
-    let base = unsafe {
-        rustix::mm::mmap_anonymous(
-            core::ptr::null_mut(),
-            len,
-            ProtFlags::READ | ProtFlags::WRITE,
-            MapFlags::PRIVATE | MapFlags::STACK,
-        )
+    let base = unsafe { rustix::mm::mmap_anonymous(core::ptr::null_mut(), len, prot, MapFlags::PRIVATE | MapFlags::STACK) }
+        .map_err(|_| Errno::AGAIN)?;
+    if guard == 0 {
+        return Ok(base as usize);
     }
-    .map_err(|_| Errno::AGAIN)?;
-    if guard > 0 {
-        // SAFETY: the guard is the bottom of the mapping just made, which nothing uses yet.
-        if unsafe { rustix::mm::mprotect(base, guard, MprotectFlags::empty()) }.is_err() {
-            // SAFETY: ours, unused.
-            let _ = unsafe { rustix::mm::munmap(base, len) };
-            return Err(Errno::AGAIN);
-        }
+    // SAFETY: the range above the guard lies in the mapping just made, which nothing uses yet.
+    let writable = unsafe {
+        rustix::mm::mprotect(base.cast::<u8>().add(guard).cast(), len - guard, MprotectFlags::READ | MprotectFlags::WRITE)
+    };
+    if writable.is_err() {
+        // SAFETY: ours, unused.
+        let _ = unsafe { rustix::mm::munmap(base, len) };
+        return Err(Errno::AGAIN);
     }
     Ok(base as usize)
 }
@@ -151,6 +156,7 @@ static CACHE: Cached =
 unsafe fn ready(tcb: *mut Tcb) -> bool {
     // Acquire: once the kernel's clearing of the tid is seen, everything the thread did with
     // its memory is over.
+    // SAFETY: per the contract the block is mapped.
     unsafe { (*tcb).tid.load(Ordering::Acquire) == 0 }
 }
 

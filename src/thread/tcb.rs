@@ -13,6 +13,16 @@ use core::sync::atomic::{AtomicPtr, AtomicU32};
 
 /// A thread's start routine, as `pthread_create` takes it.
 pub type StartRoutine = unsafe extern "C" fn(*mut c_void) -> *mut c_void;
+/// A C11 thread's start routine, as `thrd_create` takes it.
+pub type C11Routine = unsafe extern "C" fn(*mut c_void) -> c_int;
+
+/// What a new thread runs.
+#[derive(Clone, Copy)]
+pub enum Entry {
+    Posix(StartRoutine),
+    /// Its `int` result becomes the thread's result, as glibc stores it.
+    C11(C11Routine),
+}
 
 /// A thread's control block. All-zero except for what start-up or thread creation sets.
 #[repr(C, align(64))]
@@ -51,7 +61,7 @@ pub struct Tcb {
     /// Nonzero while the thread runs its exit hooks (for `pthread_exit` from a destructor).
     pub exiting: c_int,
     /// What the thread runs, and with what.
-    pub start: Option<StartRoutine>,
+    pub start: Option<Entry>,
     pub arg: *mut c_void,
     /// The thread's return value, set before it ends; read by the joiner.
     pub result: *mut c_void,

@@ -62,7 +62,8 @@ pub fn register(f: unsafe extern "C" fn(*mut c_void), obj: *mut c_void) -> Resul
 }
 
 /// Runs the thread's destructors, newest first, including any registered meanwhile.
-pub fn run(tcb: *mut Tcb) {
+pub fn run() {
+    let tcb: *mut Tcb = tcb::current();
     loop {
         // SAFETY: the calling thread's own control block and pages.
         let entry = unsafe {

@@ -1,0 +1,11 @@
+// env: TZ=EST5EDT,M3.2.0,M11.1.0
+/* localtime, mktime, strftime, ctime and the tzset variables with TZ=EST5EDT,M3.2.0,M11.1.0, compared with glibc. */
+#include "zone_show.h"
+
+int main(void)
+{
+    show_zone_vars();
+    show_localtime();
+    show_mktime();
+    return t_status();
+}

@@ -1,0 +1,310 @@
+//! The vector kernels of the memory primitives: copies and fills of up to 256 bytes, and
+//! comparisons of any length, for SSE2 (the baseline) and AVX2.
+//!
+//! Copies load every byte before storing any, so they are also correct for overlapping
+//! ranges (`memmove`). Sizes are covered by two overlapping halves (the first and the last
+//! `k` bytes for the smallest `k` with `2k >= n`), so there are no loops in the copies and
+//! fills at all, and nothing the optimiser could turn back into a call of `memcpy` or
+//! `memset`. Every access is inside the caller's ranges.
+
+use core::arch::x86_64::{
+    __m128i, __m256i, _mm_cmpeq_epi8, _mm_loadu_si128, _mm_movemask_epi8, _mm_set1_epi8, _mm_storeu_si128,
+    _mm256_and_si256, _mm256_cmpeq_epi8, _mm256_loadu_si256, _mm256_movemask_epi8, _mm256_set1_epi8,
+    _mm256_storeu_si256,
+};
+
+/// Copies `n <= 64` bytes.
+///
+/// # Safety
+/// `src` readable and `dst` writable for `n` bytes (they may overlap).
+#[inline(always)]
+pub unsafe fn copy_upto_64(dst: *mut u8, src: *const u8, n: usize) {
+    // SAFETY: each group of accesses covers [0, k) and [n - k, n) with k <= n, inside the
+    // ranges; all loads happen before the stores.
+    unsafe {
+        if n > 32 {
+            let (w, x) = (_mm_loadu_si128(src.cast()), _mm_loadu_si128(src.add(16).cast()));
+            let (y, z) = (_mm_loadu_si128(src.add(n - 32).cast()), _mm_loadu_si128(src.add(n - 16).cast()));
+            _mm_storeu_si128(dst.cast(), w);
+            _mm_storeu_si128(dst.add(16).cast(), x);
+            _mm_storeu_si128(dst.add(n - 32).cast(), y);
+            _mm_storeu_si128(dst.add(n - 16).cast(), z);
+        } else if n >= 16 {
+            let (x, y) = (_mm_loadu_si128(src.cast()), _mm_loadu_si128(src.add(n - 16).cast()));
+            _mm_storeu_si128(dst.cast(), x);
+            _mm_storeu_si128(dst.add(n - 16).cast(), y);
+        } else if n >= 8 {
+            let (x, y) = (src.cast::<u64>().read_unaligned(), src.add(n - 8).cast::<u64>().read_unaligned());
+            dst.cast::<u64>().write_unaligned(x);
+            dst.add(n - 8).cast::<u64>().write_unaligned(y);
+        } else if n >= 4 {
+            let (x, y) = (src.cast::<u32>().read_unaligned(), src.add(n - 4).cast::<u32>().read_unaligned());
+            dst.cast::<u32>().write_unaligned(x);
+            dst.add(n - 4).cast::<u32>().write_unaligned(y);
+        } else if n >= 2 {
+            let (x, y) = (src.cast::<u16>().read_unaligned(), src.add(n - 2).cast::<u16>().read_unaligned());
+            dst.cast::<u16>().write_unaligned(x);
+            dst.add(n - 2).cast::<u16>().write_unaligned(y);
+        } else if n == 1 {
+            *dst = *src;
+        }
+    }
+}
+
+/// Copies `32 < n <= 256` bytes with AVX2 (used from 65 on); returns `dst`.
+///
+/// # Safety
+/// `src` readable and `dst` writable for `n` bytes (they may overlap); AVX2 available.
+#[target_feature(enable = "avx2")]
+pub unsafe fn copy_upto_256_avx2(dst: *mut u8, src: *const u8, n: usize) -> *mut u8 {
+    let load = |i: usize| {
+        // SAFETY: callers pass offsets with i + 32 <= n.
+        unsafe { _mm256_loadu_si256(src.add(i).cast::<__m256i>()) }
+    };
+    let store = |i: usize, v: __m256i| {
+        // SAFETY: as for `load`.
+        unsafe { _mm256_storeu_si256(dst.add(i).cast::<__m256i>(), v) }
+    };
+    if n <= 64 {
+        let (a, b) = (load(0), load(n - 32));
+        store(0, a);
+        store(n - 32, b);
+    } else if n <= 128 {
+        let (a, b, c, d) = (load(0), load(32), load(n - 64), load(n - 32));
+        store(0, a);
+        store(32, b);
+        store(n - 64, c);
+        store(n - 32, d);
+    } else {
+        let (a, b, c, d) = (load(0), load(32), load(64), load(96));
+        let (e, f, g, h) = (load(n - 128), load(n - 96), load(n - 64), load(n - 32));
+        store(0, a);
+        store(32, b);
+        store(64, c);
+        store(96, d);
+        store(n - 128, e);
+        store(n - 96, f);
+        store(n - 64, g);
+        store(n - 32, h);
+    }
+    dst
+}
+
+/// Sets `n <= 64` bytes to `byte`.
+///
+/// # Safety
+/// `dst` writable for `n` bytes.
+#[inline(always)]
+pub unsafe fn fill_upto_64(dst: *mut u8, byte: u8, n: usize) {
+    let word = u64::from(byte) * 0x0101_0101_0101_0101;
+    // SAFETY: each group of stores covers [0, k) and [n - k, n) with k <= n.
+    unsafe {
+        if n > 32 {
+            let v = _mm_set1_epi8(byte as i8);
+            _mm_storeu_si128(dst.cast(), v);
+            _mm_storeu_si128(dst.add(16).cast(), v);
+            _mm_storeu_si128(dst.add(n - 32).cast(), v);
+            _mm_storeu_si128(dst.add(n - 16).cast(), v);
+        } else if n >= 16 {
+            let v = _mm_set1_epi8(byte as i8);
+            _mm_storeu_si128(dst.cast(), v);
+            _mm_storeu_si128(dst.add(n - 16).cast(), v);
+        } else if n >= 8 {
+            dst.cast::<u64>().write_unaligned(word);
+            dst.add(n - 8).cast::<u64>().write_unaligned(word);
+        } else if n >= 4 {
+            dst.cast::<u32>().write_unaligned(word as u32);
+            dst.add(n - 4).cast::<u32>().write_unaligned(word as u32);
+        } else if n >= 2 {
+            dst.cast::<u16>().write_unaligned(word as u16);
+            dst.add(n - 2).cast::<u16>().write_unaligned(word as u16);
+        } else if n == 1 {
+            *dst = byte;
+        }
+    }
+}
+
+/// Sets `32 < n <= 256` bytes to `byte` with AVX2 (used from 65 on); returns `dst`.
+///
+/// # Safety
+/// `dst` writable for `n` bytes; AVX2 available.
+#[target_feature(enable = "avx2")]
+pub unsafe fn fill_upto_256_avx2(dst: *mut u8, byte: u8, n: usize) -> *mut u8 {
+    let v = _mm256_set1_epi8(byte as i8);
+    let store = |i: usize| {
+        // SAFETY: callers pass offsets with i + 32 <= n.
+        unsafe { _mm256_storeu_si256(dst.add(i).cast::<__m256i>(), v) }
+    };
+    store(0);
+    store(n - 32);
+    if n > 64 {
+        store(32);
+        store(n - 64);
+    }
+    if n > 128 {
+        store(64);
+        store(96);
+        store(n - 128);
+        store(n - 96);
+    }
+    dst
+}
+
+/// The difference of the bytes at offset `i` (as `unsigned char`), C's `memcmp` result.
+///
+/// # Safety
+/// Offset `i` readable in both.
+#[inline(always)]
+unsafe fn byte_difference(a: *const u8, b: *const u8, i: usize) -> i32 {
+    // SAFETY: per the contract.
+    unsafe { i32::from(*a.add(i)) - i32::from(*b.add(i)) }
+}
+
+/// The `memcmp` result from a mask whose bit `k` is set when byte `at + k` is equal in both.
+///
+/// # Safety
+/// Some bit is clear, and the byte it stands for is readable in both.
+#[inline(always)]
+unsafe fn first_difference(a: *const u8, b: *const u8, at: usize, equal: u32) -> i32 {
+    // SAFETY: per the contract.
+    unsafe { byte_difference(a, b, at + (!equal).trailing_zeros() as usize) }
+}
+
+/// `memcmp` of `n <= 32` bytes.
+///
+/// # Safety
+/// Both readable for `n` bytes.
+#[inline(always)]
+pub unsafe fn compare_upto_32(a: *const u8, b: *const u8, n: usize) -> i32 {
+    // SAFETY: every access is inside [0, n); the halves overlap when n is not a power of two.
+    unsafe {
+        if n >= 16 {
+            let eq16 = |i: usize| {
+                let x = _mm_loadu_si128(a.add(i).cast::<__m128i>());
+                let y = _mm_loadu_si128(b.add(i).cast::<__m128i>());
+                _mm_movemask_epi8(_mm_cmpeq_epi8(x, y)) as u32 | 0xffff_0000
+            };
+            let m = eq16(0);
+            if m != u32::MAX {
+                return first_difference(a, b, 0, m);
+            }
+            let m = eq16(n - 16);
+            if m != u32::MAX {
+                return first_difference(a, b, n - 16, m);
+            }
+            0
+        } else if n >= 8 {
+            // Two overlapping words; the lowest differing byte of the first, then of the
+            // second, is the first difference (little-endian: low bytes come first).
+            for at in [0, n - 8] {
+                let x = a.add(at).cast::<u64>().read_unaligned() ^ b.add(at).cast::<u64>().read_unaligned();
+                if x != 0 {
+                    return byte_difference(a, b, at + (x.trailing_zeros() / 8) as usize);
+                }
+            }
+            0
+        } else if n >= 4 {
+            for at in [0, n - 4] {
+                let x = a.add(at).cast::<u32>().read_unaligned() ^ b.add(at).cast::<u32>().read_unaligned();
+                if x != 0 {
+                    return byte_difference(a, b, at + (x.trailing_zeros() / 8) as usize);
+                }
+            }
+            0
+        } else {
+            let mut d = 0;
+            if n >= 1 {
+                d = byte_difference(a, b, 0);
+            }
+            if d == 0 && n >= 2 {
+                d = byte_difference(a, b, 1);
+            }
+            if d == 0 && n == 3 {
+                d = byte_difference(a, b, 2);
+            }
+            d
+        }
+    }
+}
+
+/// `memcmp` of `n > 32` bytes with AVX2: up to 64 bytes as two overlapping halves, else 128
+/// bytes per step while they last, then 32, then the last 32 (overlapping).
+///
+/// # Safety
+/// Both readable for `n` bytes; AVX2 available.
+#[target_feature(enable = "avx2")]
+pub unsafe fn compare_avx2(a: *const u8, b: *const u8, n: usize) -> i32 {
+    let eq = |i: usize| {
+        // SAFETY: callers pass offsets with i + 32 <= n.
+        unsafe {
+            _mm256_cmpeq_epi8(_mm256_loadu_si256(a.add(i).cast::<__m256i>()), _mm256_loadu_si256(b.add(i).cast::<__m256i>()))
+        }
+    };
+    let mask = |v: __m256i| _mm256_movemask_epi8(v) as u32;
+    if n <= 64 {
+        for at in [0, n - 32] {
+            let m = mask(eq(at));
+            if m != u32::MAX {
+                // SAFETY: the clear bit stands for a byte inside both ranges.
+                return unsafe { first_difference(a, b, at, m) };
+            }
+        }
+        return 0;
+    }
+    let mut i = 0;
+    while i + 128 <= n {
+        let (p, q, r, s) = (eq(i), eq(i + 32), eq(i + 64), eq(i + 96));
+        let all = _mm256_and_si256(_mm256_and_si256(p, q), _mm256_and_si256(r, s));
+        if mask(all) != u32::MAX {
+            for (k, v) in [p, q, r, s].into_iter().enumerate() {
+                let m = mask(v);
+                if m != u32::MAX {
+                    // SAFETY: the clear bit stands for a byte inside both ranges.
+                    return unsafe { first_difference(a, b, i + 32 * k, m) };
+                }
+            }
+        }
+        i += 128;
+    }
+    while i + 32 <= n {
+        let m = mask(eq(i));
+        if m != u32::MAX {
+            // SAFETY: as above.
+            return unsafe { first_difference(a, b, i, m) };
+        }
+        i += 32;
+    }
+    if i < n {
+        let m = mask(eq(n - 32));
+        if m != u32::MAX {
+            // SAFETY: as above.
+            return unsafe { first_difference(a, b, n - 32, m) };
+        }
+    }
+    0
+}
+
+/// `memcmp` of `n > 32` bytes with SSE2, 16 bytes per step and the last 16 overlapping.
+///
+/// # Safety
+/// Both readable for `n` bytes.
+#[inline(never)]
+pub unsafe fn compare_sse2(a: *const u8, b: *const u8, n: usize) -> i32 {
+    let mut i = 0;
+    loop {
+        let at = if i + 16 <= n { i } else { n - 16 };
+        // SAFETY: at + 16 <= n, and n > 32.
+        let m = unsafe {
+            let (x, y) = (_mm_loadu_si128(a.add(at).cast::<__m128i>()), _mm_loadu_si128(b.add(at).cast::<__m128i>()));
+            _mm_movemask_epi8(_mm_cmpeq_epi8(x, y)) as u32 | 0xffff_0000
+        };
+        if m != u32::MAX {
+            // SAFETY: the clear bit stands for a byte inside both ranges.
+            return unsafe { first_difference(a, b, at, m) };
+        }
+        if at + 16 >= n {
+            return 0;
+        }
+        i += 16;
+    }
+}

@@ -1,0 +1,132 @@
+//! `pthread_mutexattr_t`: the mutex attributes, packed into glibc's 4-byte attribute object.
+//!
+//! Bits: the type in 0..=1 (the values of `PTHREAD_MUTEX_*`), the protocol in 8..=9
+//! (`PTHREAD_PRIO_*`), process-shared in bit 7, the priority ceiling in 12..=19 (0 meaning the
+//! lowest `SCHED_FIFO` priority). All-zero is the default: a normal, private mutex without a
+//! priority protocol. Only this module reads the bits, so they are ours to choose.
+
+use super::mutex::{PRIO_INHERIT, PSHARED, TYPE_MASK};
+use rustix::io::Errno;
+
+const PROTOCOL_SHIFT: u32 = 8;
+const PROTOCOL_MASK: u32 = 3 << PROTOCOL_SHIFT;
+const PSHARED_BIT: u32 = 1 << 7;
+const CEILING_SHIFT: u32 = 12;
+const CEILING_MASK: u32 = 0xff << CEILING_SHIFT;
+
+/// The lowest and highest `SCHED_FIFO` priorities on Linux (`sched_get_priority_min/max`).
+pub const FIFO_MIN_PRIORITY: i32 = 1;
+pub const FIFO_MAX_PRIORITY: i32 = 99;
+
+/// Mutex attributes; see the module documentation.
+#[repr(C)]
+#[derive(Clone, Copy, Default, Debug, PartialEq, Eq)]
+pub struct MutexAttr {
+    bits: u32,
+}
+
+const _: () = {
+    assert!(size_of::<MutexAttr>() == size_of::<libc::pthread_mutexattr_t>());
+    assert!(align_of::<MutexAttr>() == align_of::<libc::pthread_mutexattr_t>());
+};
+
+impl MutexAttr {
+    /// The default attributes (`pthread_mutexattr_init`).
+    pub const DEFAULT: MutexAttr = MutexAttr { bits: 0 };
+
+    /// The mutex type, a `PTHREAD_MUTEX_*` value.
+    pub fn kind_of_mutex(&self) -> i32 {
+        (self.bits & TYPE_MASK) as i32
+    }
+
+    /// Sets the type: normal, recursive, error-checking or adaptive; `EINVAL` otherwise.
+    pub fn set_type(&mut self, ty: i32) -> Result<(), Errno> {
+        if !(0..=3).contains(&ty) {
+            return Err(Errno::INVAL);
+        }
+        self.bits = (self.bits & !TYPE_MASK) | ty as u32;
+        Ok(())
+    }
+
+    /// `PTHREAD_PROCESS_PRIVATE` (0) or `PTHREAD_PROCESS_SHARED` (1).
+    pub fn pshared(&self) -> i32 {
+        (self.bits & PSHARED_BIT != 0) as i32
+    }
+
+    pub fn set_pshared(&mut self, pshared: i32) -> Result<(), Errno> {
+        self.bits = match pshared {
+            libc::PTHREAD_PROCESS_PRIVATE => self.bits & !PSHARED_BIT,
+            libc::PTHREAD_PROCESS_SHARED => self.bits | PSHARED_BIT,
+            _ => return Err(Errno::INVAL),
+        };
+        Ok(())
+    }
+
+    /// `PTHREAD_PRIO_NONE` (0) or `PTHREAD_PRIO_INHERIT` (1).
+    pub fn protocol(&self) -> i32 {
+        ((self.bits & PROTOCOL_MASK) >> PROTOCOL_SHIFT) as i32
+    }
+
+    /// Sets the protocol. `PTHREAD_PRIO_PROTECT` is `ENOTSUP`: priority-ceiling mutexes are not
+    /// implemented. Anything else is `EINVAL`.
+    pub fn set_protocol(&mut self, protocol: i32) -> Result<(), Errno> {
+        match protocol {
+            libc::PTHREAD_PRIO_NONE | libc::PTHREAD_PRIO_INHERIT => {
+                self.bits = (self.bits & !PROTOCOL_MASK) | ((protocol as u32) << PROTOCOL_SHIFT);
+                Ok(())
+            }
+            libc::PTHREAD_PRIO_PROTECT => Err(Errno::NOTSUP),
+            _ => Err(Errno::INVAL),
+        }
+    }
+
+    /// The priority ceiling a `PTHREAD_PRIO_PROTECT` mutex would have.
+    pub fn prioceiling(&self) -> i32 {
+        let ceiling = ((self.bits & CEILING_MASK) >> CEILING_SHIFT) as i32;
+        ceiling.max(FIFO_MIN_PRIORITY)
+    }
+
+    /// Sets the priority ceiling: a `SCHED_FIFO` priority, `EINVAL` otherwise.
+    pub fn set_prioceiling(&mut self, ceiling: i32) -> Result<(), Errno> {
+        if !(FIFO_MIN_PRIORITY..=FIFO_MAX_PRIORITY).contains(&ceiling) {
+            return Err(Errno::INVAL);
+        }
+        self.bits = (self.bits & !CEILING_MASK) | ((ceiling as u32) << CEILING_SHIFT);
+        Ok(())
+    }
+
+    /// The `kind` bits of a mutex made with these attributes.
+    pub fn kind(&self) -> u32 {
+        let mut kind = self.bits & TYPE_MASK;
+        if self.bits & PSHARED_BIT != 0 {
+            kind |= PSHARED;
+        }
+        if self.protocol() == libc::PTHREAD_PRIO_INHERIT {
+            kind |= PRIO_INHERIT;
+        }
+        kind
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_attribute_round_trips() {
+        let mut a = MutexAttr::DEFAULT;
+        assert_eq!((a.kind_of_mutex(), a.pshared(), a.protocol(), a.prioceiling()), (0, 0, 0, 1));
+        a.set_type(2).unwrap();
+        a.set_pshared(1).unwrap();
+        a.set_protocol(1).unwrap();
+        a.set_prioceiling(99).unwrap();
+        assert_eq!((a.kind_of_mutex(), a.pshared(), a.protocol(), a.prioceiling()), (2, 1, 1, 99));
+        assert_eq!(a.kind(), 2 | PSHARED | PRIO_INHERIT);
+        assert_eq!(a.set_type(4), Err(Errno::INVAL));
+        assert_eq!(a.set_pshared(2), Err(Errno::INVAL));
+        assert_eq!(a.set_protocol(2), Err(Errno::NOTSUP));
+        assert_eq!(a.set_protocol(3), Err(Errno::INVAL));
+        assert_eq!(a.set_prioceiling(0), Err(Errno::INVAL));
+        assert_eq!(a.set_prioceiling(100), Err(Errno::INVAL));
+    }
+}

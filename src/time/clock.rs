@@ -1,0 +1,96 @@
+//! Clocks and sleeping beyond `clock_gettime`: `gettimeofday`, `clock_getres`, `time`,
+//! `nanosleep`, `clock_nanosleep`, `sleep`, `usleep`.
+
+use rustix::io::Errno;
+use rustix::thread::NanosleepRelativeResult;
+use rustix::time::{ClockId, Timespec};
+
+/// The clock a C `clockid_t` names, for the clocks the kernel numbers statically.
+pub fn clock(id: i32) -> Option<ClockId> {
+    Some(match id {
+        libc::CLOCK_REALTIME => ClockId::Realtime,
+        libc::CLOCK_MONOTONIC => ClockId::Monotonic,
+        libc::CLOCK_PROCESS_CPUTIME_ID => ClockId::ProcessCPUTime,
+        libc::CLOCK_THREAD_CPUTIME_ID => ClockId::ThreadCPUTime,
+        libc::CLOCK_MONOTONIC_RAW => ClockId::MonotonicRaw,
+        libc::CLOCK_REALTIME_COARSE => ClockId::RealtimeCoarse,
+        libc::CLOCK_MONOTONIC_COARSE => ClockId::MonotonicCoarse,
+        libc::CLOCK_BOOTTIME => ClockId::Boottime,
+        _ => return None,
+    })
+}
+
+/// The time of day: seconds and microseconds since the epoch (through the vDSO).
+pub fn time_of_day() -> (i64, i64) {
+    let now = rustix::time::clock_gettime(ClockId::Realtime);
+    (now.tv_sec, now.tv_nsec / 1000)
+}
+
+/// Seconds since the epoch.
+pub fn now() -> i64 {
+    rustix::time::clock_gettime(ClockId::Realtime).tv_sec
+}
+
+/// The resolution of clock `id`; `EINVAL` for an unknown clock.
+pub fn resolution(id: i32) -> Result<Timespec, Errno> {
+    clock(id).map(rustix::time::clock_getres).ok_or(Errno::INVAL)
+}
+
+/// Checks a requested duration or deadline the way the kernel will.
+fn valid(t: &Timespec) -> Result<(), Errno> {
+    if t.tv_sec < 0 || !(0..1_000_000_000).contains(&t.tv_nsec) { Err(Errno::INVAL) } else { Ok(()) }
+}
+
+/// Sleeps for `request`; `EINTR` with the time left when a signal handler ran.
+pub fn sleep_for(request: &Timespec) -> Result<(), (Errno, Option<Timespec>)> {
+    valid(request).map_err(|e| (e, None))?;
+    match rustix::thread::nanosleep(request) {
+        NanosleepRelativeResult::Ok => Ok(()),
+        NanosleepRelativeResult::Interrupted(left) => Err((Errno::INTR, Some(left))),
+        NanosleepRelativeResult::Err(e) => Err((e, None)),
+    }
+}
+
+/// `clock_nanosleep(id, flags, request)`: sleeps for `request` on clock `id`, or until it
+/// reads `request` with `TIMER_ABSTIME`. Errors as the function returns them; the time left
+/// comes with `EINTR` for relative sleeps.
+pub fn clock_sleep(id: i32, absolute: bool, request: &Timespec) -> Result<(), (Errno, Option<Timespec>)> {
+    // The CPU-time clock of the calling thread cannot be slept on (glibc and the kernel:
+    // EINVAL); other unknown clocks neither.
+    let clock = clock(id).filter(|c| *c != ClockId::ThreadCPUTime).ok_or((Errno::INVAL, None))?;
+    if !(0..1_000_000_000).contains(&request.tv_nsec) {
+        return Err((Errno::INVAL, None));
+    }
+    if absolute {
+        return rustix::thread::clock_nanosleep_absolute(clock, request).map_err(|e| (e, None));
+    }
+    if request.tv_sec < 0 {
+        return Err((Errno::INVAL, None));
+    }
+    match rustix::thread::clock_nanosleep_relative(clock, request) {
+        NanosleepRelativeResult::Ok => Ok(()),
+        NanosleepRelativeResult::Interrupted(left) => Err((Errno::INTR, Some(left))),
+        NanosleepRelativeResult::Err(e) => Err((e, None)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sleeps_and_errors() {
+        let short = Timespec { tv_sec: 0, tv_nsec: 1_000_000 };
+        assert_eq!(sleep_for(&short), Ok(()));
+        assert_eq!(sleep_for(&Timespec { tv_sec: -1, tv_nsec: 0 }), Err((Errno::INVAL, None)));
+        assert_eq!(sleep_for(&Timespec { tv_sec: 0, tv_nsec: 1_000_000_000 }), Err((Errno::INVAL, None)));
+        assert_eq!(clock_sleep(libc::CLOCK_MONOTONIC, false, &short), Ok(()));
+        assert_eq!(clock_sleep(libc::CLOCK_THREAD_CPUTIME_ID, false, &short), Err((Errno::INVAL, None)));
+        assert_eq!(clock_sleep(12345, false, &short), Err((Errno::INVAL, None)));
+        // An absolute deadline in the past returns at once.
+        assert_eq!(clock_sleep(libc::CLOCK_MONOTONIC, true, &short), Ok(()));
+        assert!(resolution(libc::CLOCK_MONOTONIC).is_ok());
+        assert_eq!(resolution(-1000).err(), Some(Errno::INVAL));
+        assert!(now() > 1_700_000_000);
+    }
+}
