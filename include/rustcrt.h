@@ -344,6 +344,104 @@ char *__strcat_chk(char *dst, const char *src, size_t dstlen);
 // As for `strncat`, within `dstlen` bytes.
 char *__strncat_chk(char *dst, const char *src, size_t n, size_t dstlen);
 
+// `__open_2(path, flags)`: `open` without a mode, which `O_CREAT`/`O_TMPFILE` need.
+//
+// # Safety
+// As `open`.
+int __open_2(const char *path, int flags);
+
+// `__open64_2`: `__open_2` under `_FILE_OFFSET_BITS=64`.
+//
+// # Safety
+// As `open`.
+int __open64_2(const char *path, int flags);
+
+// `__openat_2(dirfd, path, flags)`.
+//
+// # Safety
+// As `openat`.
+int __openat_2(int dirfd, const char *path, int flags);
+
+// `__openat64_2`: `__openat_2` under `_FILE_OFFSET_BITS=64`.
+//
+// # Safety
+// As `openat`.
+int __openat64_2(int dirfd, const char *path, int flags);
+
+// `__read_chk(fd, buf, n, room)`.
+//
+// # Safety
+// As `read`, with `buf` holding `room` bytes.
+ptrdiff_t __read_chk(int fd, void *buf, size_t n, size_t room);
+
+// `__pread_chk(fd, buf, n, offset, room)`.
+//
+// # Safety
+// As `pread`, with `buf` holding `room` bytes.
+ptrdiff_t __pread_chk(int fd, void *buf, size_t n, int64_t offset, size_t room);
+
+// `__pread64_chk`: `__pread_chk` under `_FILE_OFFSET_BITS=64`.
+//
+// # Safety
+// As `__pread_chk`.
+ptrdiff_t __pread64_chk(int fd, void *buf, size_t n, int64_t offset, size_t room);
+
+// `__readlink_chk(path, buf, n, room)`.
+//
+// # Safety
+// As `readlink`, with `buf` holding `room` bytes.
+ptrdiff_t __readlink_chk(const char *path, char *buf, size_t n, size_t room);
+
+// `__readlinkat_chk(dirfd, path, buf, n, room)`.
+//
+// # Safety
+// As `readlinkat`, with `buf` holding `room` bytes.
+ptrdiff_t __readlinkat_chk(int dirfd, const char *path, char *buf, size_t n, size_t room);
+
+// `__getcwd_chk(buf, n, room)`.
+//
+// # Safety
+// As `getcwd`, with `buf` holding `room` bytes.
+char *__getcwd_chk(char *buf, size_t n, size_t room);
+
+// `__ttyname_r_chk(fd, buf, n, room)`.
+//
+// # Safety
+// As `ttyname_r`, with `buf` holding `room` bytes.
+int __ttyname_r_chk(int fd, char *buf, size_t n, size_t room);
+
+// `__gethostname_chk(buf, n, room)`.
+//
+// # Safety
+// As `gethostname`, with `buf` holding `room` bytes.
+int __gethostname_chk(char *buf, size_t n, size_t room);
+
+// `__getgroups_chk(size, list, room)`: `room` is in bytes.
+//
+// # Safety
+// As `getgroups`, with `list` holding `room` bytes.
+int __getgroups_chk(int size, gid_t *list, size_t room);
+
+// `__poll_chk(fds, n, timeout, room)`: `room` is in bytes.
+//
+// # Safety
+// As `poll`, with `fds` holding `room` bytes.
+int __poll_chk(struct pollfd *fds, nfds_t n, int timeout, size_t room);
+
+// `__ppoll_chk(fds, n, timeout, mask, room)`: `room` is in bytes.
+//
+// # Safety
+// As `ppoll`, with `fds` holding `room` bytes.
+int __ppoll_chk(struct pollfd *fds,
+                nfds_t n,
+                const struct timespec *timeout,
+                const sigset_t *mask,
+                size_t room);
+
+// `__fdelt_chk(fd)`: the word of an `fd_set` that holds `fd`, for `FD_SET`/`FD_CLR`/
+// `FD_ISSET`; a descriptor outside `0..FD_SETSIZE` overflows the set.
+long __fdelt_chk(long fd);
+
 // [`eventfd`](https://man7.org/linux/man-pages/man2/eventfd.2.html)
 int eventfd(unsigned int initval, int flags);
 

@@ -13,6 +13,7 @@ mod errno;
 mod exec;
 mod fcntl;
 mod fortify;
+mod fortify_io;
 mod fprintf;
 mod fscanf;
 mod ioctl;
