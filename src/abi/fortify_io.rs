@@ -204,5 +204,5 @@ pub extern "C" fn __fdelt_chk(fd: c_long) -> c_long {
         fortify_fail(b"bit out of range 0 - FD_SETSIZE on fd_set");
     }
     // NFDBITS: the bits of one `long` word of the set.
-    fd / (8 * size_of::<c_long>()) as c_long
+    fd / c_long::from(c_long::BITS as u8)
 }
