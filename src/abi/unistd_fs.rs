@@ -238,13 +238,13 @@ pub unsafe extern "C" fn truncate64(path: *const c_char, len: i64) -> c_int {
 /// [`sync`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/sync.html)
 #[unsafe(no_mangle)]
 pub extern "C" fn sync() {
-    rustix::fs::sync()
+    meta::sync()
 }
 
 /// [`syncfs`](https://man7.org/linux/man-pages/man2/syncfs.2.html)
 #[unsafe(no_mangle)]
 pub extern "C" fn syncfs(fd: c_int) -> c_int {
-    status(crate::io::fd::borrow(fd).and_then(rustix::fs::syncfs))
+    status(meta::syncfs(fd))
 }
 
 /// [`chroot`](https://man7.org/linux/man-pages/man2/chroot.2.html)
@@ -254,5 +254,5 @@ pub extern "C" fn syncfs(fd: c_int) -> c_int {
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn chroot(path: *const c_char) -> c_int {
     // SAFETY: the caller's contract.
-    status(unsafe { c_path(path) }.and_then(rustix::process::chroot))
+    status(unsafe { c_path(path) }.and_then(meta::chroot))
 }
