@@ -605,6 +605,18 @@ int pselect(int n,
             const struct timespec *timeout,
             const sigset_t *mask);
 
+// [`popen`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/popen.html)
+//
+// # Safety
+// `command` and `mode` must be null or NUL-terminated strings.
+FILE *popen(const char *command, const char *mode);
+
+// [`pclose`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pclose.html)
+//
+// # Safety
+// `file` must be a stream from `popen`, not used afterwards.
+int pclose(FILE *file);
+
 // [`pthread_create`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_create.html)
 //
 // # Safety

@@ -21,6 +21,7 @@ mod malloc;
 mod mman;
 mod panic;
 mod poll;
+mod popen;
 mod printf;
 mod pthread;
 mod pthread_attr;

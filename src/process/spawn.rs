@@ -40,9 +40,16 @@ pub struct FileActions {
 
 const _: () = assert!(size_of::<FileActions>() == size_of::<libc::posix_spawn_file_actions_t>());
 
+impl FileActions {
+    /// An empty list.
+    pub const fn empty() -> FileActions {
+        FileActions { allocated: 0, used: 0, actions: core::ptr::null_mut(), pad: [0; 16] }
+    }
+}
+
 /// `posix_spawn_file_actions_init`.
 pub fn actions_init(fa: &mut FileActions) {
-    *fa = FileActions { allocated: 0, used: 0, actions: core::ptr::null_mut(), pad: [0; 16] };
+    *fa = FileActions::empty();
 }
 
 /// The actions recorded so far.
