@@ -442,6 +442,12 @@ int __ppoll_chk(struct pollfd *fds,
 // `FD_ISSET`; a descriptor outside `0..FD_SETSIZE` overflows the set.
 long __fdelt_chk(long fd);
 
+// `__confstr_chk(name, buf, n, room)`.
+//
+// # Safety
+// As `confstr`, with `buf` holding `room` bytes.
+size_t __confstr_chk(int name, char *buf, size_t n, size_t room);
+
 // [`eventfd`](https://man7.org/linux/man-pages/man2/eventfd.2.html)
 int eventfd(unsigned int initval, int flags);
 
@@ -3698,6 +3704,13 @@ long fpathconf(int fd, int name);
 // # Safety
 // `buf` must be writable for `len` bytes.
 int gethostname(char *buf, size_t len);
+
+// [`confstr`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/confstr.html): the
+// size the string needs; 0 with `EINVAL` for an unknown name.
+//
+// # Safety
+// `buf` must be null or writable for `len` bytes.
+size_t confstr(int name, char *buf, size_t len);
 
 // [`uname`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/uname.html)
 //

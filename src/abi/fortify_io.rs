@@ -206,3 +206,14 @@ pub extern "C" fn __fdelt_chk(fd: c_long) -> c_long {
     // NFDBITS: the bits of one `long` word of the set.
     fd / c_long::from(c_long::BITS as u8)
 }
+
+/// `__confstr_chk(name, buf, n, room)`.
+///
+/// # Safety
+/// As `confstr`, with `buf` holding `room` bytes.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn __confstr_chk(name: c_int, buf: *mut c_char, n: usize, room: usize) -> usize {
+    check(n, room);
+    // SAFETY: the caller's contract.
+    unsafe { super::unistd_sys::confstr(name, buf, n) }
+}
