@@ -448,6 +448,12 @@ long __fdelt_chk(long fd);
 // As `confstr`, with `buf` holding `room` bytes.
 size_t __confstr_chk(int name, char *buf, size_t n, size_t room);
 
+// `__getdomainname_chk(buf, n, room)`.
+//
+// # Safety
+// As `getdomainname`, with `buf` holding `room` bytes.
+int __getdomainname_chk(char *buf, size_t n, size_t room);
+
 // [`eventfd`](https://man7.org/linux/man-pages/man2/eventfd.2.html)
 int eventfd(unsigned int initval, int flags);
 
@@ -3711,6 +3717,12 @@ int gethostname(char *buf, size_t len);
 // # Safety
 // `buf` must be null or writable for `len` bytes.
 size_t confstr(int name, char *buf, size_t len);
+
+// [`getdomainname`](https://man7.org/linux/man-pages/man2/getdomainname.2.html)
+//
+// # Safety
+// `buf` must be writable for `len` bytes.
+int getdomainname(char *buf, size_t len);
 
 // [`uname`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/uname.html)
 //

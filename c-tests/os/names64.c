@@ -32,6 +32,7 @@ extern char *__getcwd_chk(char *, size_t, size_t);
 extern int __ttyname_r_chk(int, char *, size_t, size_t);
 extern int __gethostname_chk(char *, size_t, size_t);
 extern int __getgroups_chk(int, gid_t *, size_t);
+extern int __getdomainname_chk(char *, size_t, size_t);
 extern int __poll_chk(struct pollfd *, nfds_t, int, size_t);
 extern int __ppoll_chk(struct pollfd *, nfds_t, const struct timespec *, const sigset_t *, size_t);
 extern int __register_atfork(void (*)(void), void (*)(void), void (*)(void), void *);
@@ -119,6 +120,7 @@ int main(void)
     T_EQ(__ttyname_r_chk(fd, buf, sizeof buf, sizeof buf), ENOTTY);
     char host[256];
     T_EQ(__gethostname_chk(host, sizeof host, sizeof host), 0);
+    T_EQ(__getdomainname_chk(host, sizeof host, sizeof host), 0);
     gid_t groups[64];
     T_CHECK(__getgroups_chk(64, groups, sizeof groups) >= 0);
     struct pollfd pf = {fd, POLLIN, 0};

@@ -217,3 +217,14 @@ pub unsafe extern "C" fn __confstr_chk(name: c_int, buf: *mut c_char, n: usize, 
     // SAFETY: the caller's contract.
     unsafe { super::unistd_sys::confstr(name, buf, n) }
 }
+
+/// `__getdomainname_chk(buf, n, room)`.
+///
+/// # Safety
+/// As `getdomainname`, with `buf` holding `room` bytes.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn __getdomainname_chk(buf: *mut c_char, n: usize, room: usize) -> c_int {
+    check(n, room);
+    // SAFETY: the caller's contract.
+    unsafe { super::unistd_sys::getdomainname(buf, n) }
+}

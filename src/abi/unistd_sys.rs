@@ -71,3 +71,19 @@ pub unsafe extern "C" fn confstr(name: c_int, buf: *mut c_char, len: usize) -> u
     let out = unsafe { core::slice::from_raw_parts_mut(buf, len) };
     crate::system::confstr::copy_out(s, out)
 }
+
+/// [`getdomainname`](https://man7.org/linux/man-pages/man2/getdomainname.2.html)
+///
+/// # Safety
+/// `buf` must be writable for `len` bytes.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn getdomainname(buf: *mut c_char, len: usize) -> c_int {
+    if buf.is_null() && len != 0 {
+        crate::thread::tcb::set_errno(libc::EFAULT);
+        return -1;
+    }
+    let buf = if len == 0 { core::ptr::NonNull::dangling().as_ptr() } else { buf.cast::<u8>() };
+    // SAFETY: writable for `len` bytes per the contract.
+    info::getdomainname(unsafe { core::slice::from_raw_parts_mut(buf, len) });
+    0
+}
