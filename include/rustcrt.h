@@ -265,6 +265,37 @@ int creat(const char *path, mode_t mode);
 // As [`creat`].
 int creat64(const char *path, mode_t mode);
 
+// [`posix_fadvise`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/posix_fadvise.html):
+// an error number.
+int posix_fadvise(int fd, int64_t offset, int64_t len, int advice);
+
+// `posix_fadvise64`: `posix_fadvise` under `_FILE_OFFSET_BITS=64`.
+int posix_fadvise64(int fd, int64_t offset, int64_t len, int advice);
+
+// [`posix_fallocate`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/posix_fallocate.html):
+// an error number.
+int posix_fallocate(int fd,
+                    int64_t offset,
+                    int64_t len);
+
+// `posix_fallocate64`: `posix_fallocate` under `_FILE_OFFSET_BITS=64`.
+int posix_fallocate64(int fd, int64_t offset, int64_t len);
+
+// [`fallocate`](https://man7.org/linux/man-pages/man2/fallocate.2.html)
+int fallocate(int fd, int mode, int64_t offset, int64_t len);
+
+// `fallocate64`: `fallocate` under `_FILE_OFFSET_BITS=64`.
+int fallocate64(int fd, int mode, int64_t offset, int64_t len);
+
+// [`flock`](https://man7.org/linux/man-pages/man2/flock.2.html) (`<sys/file.h>`)
+int flock(int fd, int operation);
+
+// [`lockf`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/lockf.html) (`<unistd.h>`)
+int lockf(int fd, int cmd, int64_t len);
+
+// `lockf64`: `lockf` under `_FILE_OFFSET_BITS=64`.
+int lockf64(int fd, int cmd, int64_t len);
+
 // `__chk_fail`: reports a buffer overflow and dies by SIGABRT.
 void __chk_fail(void) __attribute__((__noreturn__));
 
@@ -333,6 +364,116 @@ char *__strcat_chk(char *dst, const char *src, size_t dstlen);
 // # Safety
 // As for `strncat`, within `dstlen` bytes.
 char *__strncat_chk(char *dst, const char *src, size_t n, size_t dstlen);
+
+// `__open_2(path, flags)`: `open` without a mode, which `O_CREAT`/`O_TMPFILE` need.
+//
+// # Safety
+// As `open`.
+int __open_2(const char *path, int flags);
+
+// `__open64_2`: `__open_2` under `_FILE_OFFSET_BITS=64`.
+//
+// # Safety
+// As `open`.
+int __open64_2(const char *path, int flags);
+
+// `__openat_2(dirfd, path, flags)`.
+//
+// # Safety
+// As `openat`.
+int __openat_2(int dirfd, const char *path, int flags);
+
+// `__openat64_2`: `__openat_2` under `_FILE_OFFSET_BITS=64`.
+//
+// # Safety
+// As `openat`.
+int __openat64_2(int dirfd, const char *path, int flags);
+
+// `__read_chk(fd, buf, n, room)`.
+//
+// # Safety
+// As `read`, with `buf` holding `room` bytes.
+ptrdiff_t __read_chk(int fd, void *buf, size_t n, size_t room);
+
+// `__pread_chk(fd, buf, n, offset, room)`.
+//
+// # Safety
+// As `pread`, with `buf` holding `room` bytes.
+ptrdiff_t __pread_chk(int fd, void *buf, size_t n, int64_t offset, size_t room);
+
+// `__pread64_chk`: `__pread_chk` under `_FILE_OFFSET_BITS=64`.
+//
+// # Safety
+// As `__pread_chk`.
+ptrdiff_t __pread64_chk(int fd, void *buf, size_t n, int64_t offset, size_t room);
+
+// `__readlink_chk(path, buf, n, room)`.
+//
+// # Safety
+// As `readlink`, with `buf` holding `room` bytes.
+ptrdiff_t __readlink_chk(const char *path, char *buf, size_t n, size_t room);
+
+// `__readlinkat_chk(dirfd, path, buf, n, room)`.
+//
+// # Safety
+// As `readlinkat`, with `buf` holding `room` bytes.
+ptrdiff_t __readlinkat_chk(int dirfd, const char *path, char *buf, size_t n, size_t room);
+
+// `__getcwd_chk(buf, n, room)`.
+//
+// # Safety
+// As `getcwd`, with `buf` holding `room` bytes.
+char *__getcwd_chk(char *buf, size_t n, size_t room);
+
+// `__ttyname_r_chk(fd, buf, n, room)`.
+//
+// # Safety
+// As `ttyname_r`, with `buf` holding `room` bytes.
+int __ttyname_r_chk(int fd, char *buf, size_t n, size_t room);
+
+// `__gethostname_chk(buf, n, room)`.
+//
+// # Safety
+// As `gethostname`, with `buf` holding `room` bytes.
+int __gethostname_chk(char *buf, size_t n, size_t room);
+
+// `__getgroups_chk(size, list, room)`: `room` is in bytes.
+//
+// # Safety
+// As `getgroups`, with `list` holding `room` bytes.
+int __getgroups_chk(int size, gid_t *list, size_t room);
+
+// `__poll_chk(fds, n, timeout, room)`: `room` is in bytes.
+//
+// # Safety
+// As `poll`, with `fds` holding `room` bytes.
+int __poll_chk(struct pollfd *fds, nfds_t n, int timeout, size_t room);
+
+// `__ppoll_chk(fds, n, timeout, mask, room)`: `room` is in bytes.
+//
+// # Safety
+// As `ppoll`, with `fds` holding `room` bytes.
+int __ppoll_chk(struct pollfd *fds,
+                nfds_t n,
+                const struct timespec *timeout,
+                const sigset_t *mask,
+                size_t room);
+
+// `__fdelt_chk(fd)`: the word of an `fd_set` that holds `fd`, for `FD_SET`/`FD_CLR`/
+// `FD_ISSET`; a descriptor outside `0..FD_SETSIZE` overflows the set.
+long __fdelt_chk(long fd);
+
+// `__confstr_chk(name, buf, n, room)`.
+//
+// # Safety
+// As `confstr`, with `buf` holding `room` bytes.
+size_t __confstr_chk(int name, char *buf, size_t n, size_t room);
+
+// `__getdomainname_chk(buf, n, room)`.
+//
+// # Safety
+// As `getdomainname`, with `buf` holding `room` bytes.
+int __getdomainname_chk(char *buf, size_t n, size_t room);
 
 // `__wmemcpy_chk`
 //
@@ -746,6 +887,18 @@ int pselect(int n,
             fd_set *e,
             const struct timespec *timeout,
             const sigset_t *mask);
+
+// [`popen`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/popen.html)
+//
+// # Safety
+// `command` and `mode` must be null or NUL-terminated strings.
+FILE *popen(const char *command, const char *mode);
+
+// [`pclose`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pclose.html)
+//
+// # Safety
+// `file` must be a stream from `popen`, not used afterwards.
+int pclose(FILE *file);
 
 // `strfromd(buf, n, format, value)` (C23): `value` formatted by `format` (`%[.p]` and one
 // of `aAeEfFgG`), as `snprintf` would store it; `EINVAL` for any other format.
@@ -2167,9 +2320,15 @@ int timer_settime(void *t, int flags, const struct itimerspec *new_, struct itim
 int timer_gettime(void *t, struct itimerspec *cur);
 
 // [`timer_getoverrun`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/timer_getoverrun.html)
+//
+// # Safety
+// `t` must be a timer from `timer_create` not yet deleted (a stale kernel id is `EINVAL`).
 int timer_getoverrun(void *t);
 
 // [`timer_delete`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/timer_delete.html)
+//
+// # Safety
+// As [`timer_getoverrun`]; the timer is not used again.
 int timer_delete(void *t);
 
 // Called by code whose stack canary was overwritten: reports it and dies by SIGABRT.
@@ -2258,6 +2417,78 @@ int fchmod(int fd, mode_t mode);
 
 // [`umask`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/umask.html)
 mode_t umask(mode_t mask);
+
+// [`mknodat`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/mknodat.html)
+//
+// # Safety
+// `path` must be null or a NUL-terminated string.
+int mknodat(int dirfd, const char *path, mode_t mode, dev_t dev);
+
+// [`mknod`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/mknod.html)
+//
+// # Safety
+// `path` must be null or a NUL-terminated string.
+int mknod(const char *path, mode_t mode, dev_t dev);
+
+// [`mkfifoat`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/mkfifoat.html)
+//
+// # Safety
+// `path` must be null or a NUL-terminated string.
+int mkfifoat(int dirfd, const char *path, mode_t mode);
+
+// [`mkfifo`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/mkfifo.html)
+//
+// # Safety
+// `path` must be null or a NUL-terminated string.
+int mkfifo(const char *path, mode_t mode);
+
+// [`statfs`](https://man7.org/linux/man-pages/man2/statfs.2.html)
+//
+// # Safety
+// `path` null or NUL-terminated; `out` null or writable.
+int statfs(const char *path, struct statfs *out);
+
+// `statfs64`: `statfs` under `_FILE_OFFSET_BITS=64`.
+//
+// # Safety
+// As [`statfs`].
+int statfs64(const char *path, struct statfs64 *out);
+
+// [`fstatfs`](https://man7.org/linux/man-pages/man2/fstatfs.2.html)
+//
+// # Safety
+// `out` null or writable.
+int fstatfs(int fd, struct statfs *out);
+
+// `fstatfs64`: `fstatfs` under `_FILE_OFFSET_BITS=64`.
+//
+// # Safety
+// As [`fstatfs`].
+int fstatfs64(int fd, struct statfs64 *out);
+
+// [`statvfs`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/statvfs.html)
+//
+// # Safety
+// `path` null or NUL-terminated; `out` null or writable.
+int statvfs(const char *path, struct statvfs *out);
+
+// `statvfs64`: `statvfs` under `_FILE_OFFSET_BITS=64`.
+//
+// # Safety
+// As [`statvfs`].
+int statvfs64(const char *path, struct statvfs64 *out);
+
+// [`fstatvfs`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/fstatvfs.html)
+//
+// # Safety
+// `out` null or writable.
+int fstatvfs(int fd, struct statvfs *out);
+
+// `fstatvfs64`: `fstatvfs` under `_FILE_OFFSET_BITS=64`.
+//
+// # Safety
+// As [`fstatvfs`].
+int fstatvfs64(int fd, struct statvfs64 *out);
 
 // `__uflow(f)`: the next byte when the read area is empty (glibc's inline `getc_unlocked`
 // calls it). [LSB](https://refspecs.linuxfoundation.org/LSB_5.0.0/LSB-Core-generic/LSB-Core-generic/baselib---uflow.html)
@@ -3792,6 +4023,18 @@ int truncate(const char *path, int64_t len);
 // As [`truncate`].
 int truncate64(const char *path, int64_t len);
 
+// [`sync`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/sync.html)
+void sync(void);
+
+// [`syncfs`](https://man7.org/linux/man-pages/man2/syncfs.2.html)
+int syncfs(int fd);
+
+// [`chroot`](https://man7.org/linux/man-pages/man2/chroot.2.html)
+//
+// # Safety
+// `path` must be null or a NUL-terminated string.
+int chroot(const char *path);
+
 // [`getppid`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/getppid.html)
 pid_t getppid(void);
 
@@ -3905,6 +4148,19 @@ long fpathconf(int fd, int name);
 // # Safety
 // `buf` must be writable for `len` bytes.
 int gethostname(char *buf, size_t len);
+
+// [`confstr`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/confstr.html): the
+// size the string needs; 0 with `EINVAL` for an unknown name.
+//
+// # Safety
+// `buf` must be null or writable for `len` bytes.
+size_t confstr(int name, char *buf, size_t len);
+
+// [`getdomainname`](https://man7.org/linux/man-pages/man2/getdomainname.2.html)
+//
+// # Safety
+// `buf` must be writable for `len` bytes.
+int getdomainname(char *buf, size_t len);
 
 // [`uname`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/uname.html)
 //

@@ -32,6 +32,9 @@
 #include <wchar.h>
 #include <grp.h>
 #include <spawn.h>
+#include <sys/file.h>
+#include <sys/statvfs.h>
+#include <sys/vfs.h>
 #include <sys/eventfd.h>
 #include <sys/ioctl.h>
 #include <sys/random.h>

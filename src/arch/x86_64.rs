@@ -9,6 +9,7 @@ mod setjmp;
 mod signal;
 mod syscall;
 
+pub use process::clone_vfork;
 pub use setjmp::{jump, stack_pointer};
 pub use signal::restore_rt;
 pub use syscall::syscall6;
