@@ -26,7 +26,7 @@ def main():
         args, env = RUNS.get(name, ([], {}))
         shown = " ".join(f"{k}={v}" for k, v in env.items())
         print(f"$ {shown + ' ' if shown else ''}out/examples/{name} {' '.join(repr(a) if ' ' in a else a for a in args)}".rstrip())
-        r = subprocess.run([exe] + args, env=env, capture_output=True, text=True)
+        r = subprocess.run([exe] + args, env=env, capture_output=True, text=True, cwd=ROOT)
         sys.stdout.write(r.stdout)
         size = os.path.getsize(exe)
         interp = "INTERP" in subprocess.run(["readelf", "-lW", exe], capture_output=True, text=True).stdout
