@@ -3233,6 +3233,30 @@ long mrand48(void);
 // [`srand48`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/srand48.html)
 void srand48(long seed);
 
+// `random_r(buf, result)` (GNU): `random` on the caller's state; 0, or -1 with `EINVAL`.
+//
+// # Safety
+// `buf` prepared by `initstate_r`; `result` writable.
+int random_r(struct random_data *buf, int32_t *result);
+
+// `srandom_r(seed, buf)` (GNU).
+//
+// # Safety
+// `buf` prepared by `initstate_r`.
+int srandom_r(unsigned int seed, struct random_data *buf);
+
+// `initstate_r(seed, state, n, buf)` (GNU): `buf` generates from `state` (`n >= 8` bytes).
+//
+// # Safety
+// `state` valid for `n` bytes while in use; `buf` valid, its `state` null or live.
+int initstate_r(unsigned int seed, char *state, size_t n, struct random_data *buf);
+
+// `setstate_r(state, buf)` (GNU): `buf` continues from `state`.
+//
+// # Safety
+// `state` a buffer from `initstate`/`initstate_r`; `buf` valid.
+int setstate_r(char *state, struct random_data *buf);
+
 // [`memcpy`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/memcpy.html)
 //
 // # Safety

@@ -6,6 +6,7 @@
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include "test.h"
 
 struct item {
@@ -166,6 +167,34 @@ int main(void)
     for (int i = 0; i < 12; i++)
         out[i] = random();
     print_ints("srandom 5 on 128:", out, 12);
+
+    /* The reentrant forms on the caller's own state, each table size. */
+    for (int t = 0; t < 5; t++) {
+        struct random_data rd;
+        memset(&rd, 0, sizeof rd);
+        static char rstate[5][256];
+        T_EQ(initstate_r(77 + t, rstate[t], sizes[t], &rd), 0);
+        int32_t r32;
+        for (int i = 0; i < 6; i++) {
+            T_EQ(random_r(&rd, &r32), 0);
+            out[i] = r32;
+        }
+        T_EQ(srandom_r(9, &rd), 0);
+        for (int i = 6; i < 12; i++) {
+            T_EQ(random_r(&rd, &r32), 0);
+            out[i] = r32;
+        }
+        snprintf(line, sizeof line, "random_r %zu:", sizes[t]);
+        print_ints(line, out, 12);
+        /* setstate_r onto a table initstate made: it continues that sequence. */
+        T_EQ(setstate_r(tables[t], &rd), 0);
+        T_EQ(random_r(&rd, &r32), 0);
+        snprintf(line, sizeof line, "setstate_r %zu: %d\n", sizes[t], r32);
+        t_print(line);
+        errno = 0;
+        T_EQ(initstate_r(1, rstate[t], 4, &rd), -1);
+        T_EQ(errno, EINVAL);
+    }
 
     static char small[8];
     errno = 0;

@@ -396,3 +396,65 @@ pub unsafe extern "C" fn lcong48(param: *mut u16) {
         rand48::lcong48(unsafe { *param.cast::<[u16; 7]>() })
     }
 }
+
+/// The caller's `struct random_data`.
+///
+/// # Safety
+/// `p` null or valid.
+unsafe fn random_data<'a>(p: *mut random::RandomData) -> Result<&'a mut random::RandomData, Errno> {
+    // SAFETY: valid per the contract when not null.
+    unsafe { p.as_mut() }.ok_or(Errno::INVAL)
+}
+
+/// `random_r(buf, result)` (GNU): `random` on the caller's state; 0, or -1 with `EINVAL`.
+///
+/// # Safety
+/// `buf` prepared by `initstate_r`; `result` writable.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn random_r(buf: *mut random::RandomData, result: *mut i32) -> c_int {
+    if result.is_null() {
+        return Err(Errno::INVAL).or_errno(-1);
+    }
+    // SAFETY: the caller's contract.
+    match unsafe { random_data(buf).map(|b| random::random_r(b)) } {
+        // SAFETY: writable per the contract.
+        Ok(Some(v)) => unsafe { *result = v; 0 },
+        Ok(None) | Err(_) => Err(Errno::INVAL).or_errno(-1),
+    }
+}
+
+/// `srandom_r(seed, buf)` (GNU).
+///
+/// # Safety
+/// `buf` prepared by `initstate_r`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn srandom_r(seed: c_uint, buf: *mut random::RandomData) -> c_int {
+    // SAFETY: the caller's contract.
+    unsafe { random_data(buf).and_then(|b| random::srandom_r(seed, b).ok_or(Errno::INVAL)) }.map(|()| 0).or_errno(-1)
+}
+
+/// `initstate_r(seed, state, n, buf)` (GNU): `buf` generates from `state` (`n >= 8` bytes).
+///
+/// # Safety
+/// `state` valid for `n` bytes while in use; `buf` valid, its `state` null or live.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn initstate_r(seed: c_uint, state: *mut c_char, n: usize, buf: *mut random::RandomData) -> c_int {
+    if state.is_null() {
+        return Err(Errno::INVAL).or_errno(-1);
+    }
+    // SAFETY: the caller's contract.
+    unsafe { random_data(buf).and_then(|b| random::initstate_r(seed, state.cast(), n, b).ok_or(Errno::INVAL)) }.map(|()| 0).or_errno(-1)
+}
+
+/// `setstate_r(state, buf)` (GNU): `buf` continues from `state`.
+///
+/// # Safety
+/// `state` a buffer from `initstate`/`initstate_r`; `buf` valid.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn setstate_r(state: *mut c_char, buf: *mut random::RandomData) -> c_int {
+    if state.is_null() {
+        return Err(Errno::INVAL).or_errno(-1);
+    }
+    // SAFETY: the caller's contract.
+    unsafe { random_data(buf).and_then(|b| random::setstate_r(state.cast(), b).ok_or(Errno::INVAL)) }.map(|()| 0).or_errno(-1)
+}

@@ -119,6 +119,28 @@ impl Generator {
     }
 }
 
+/// The table type for a state buffer of `size` bytes (`None` below 8).
+fn kind_for(size: usize) -> Option<usize> {
+    Some(match size {
+        0..8 => return None,
+        8..32 => 0,
+        32..64 => 1,
+        64..128 => 2,
+        128..256 => 3,
+        _ => 4,
+    })
+}
+
+/// A state buffer's header word: type and rear index, if valid.
+fn decode(header: i32) -> Option<(usize, usize)> {
+    let kind = header.rem_euclid(MAX_TYPES) as usize;
+    let rear = (header / MAX_TYPES) as usize;
+    if header < 0 || (kind != 0 && rear >= TYPES[kind].0) {
+        return None;
+    }
+    Some((kind, rear))
+}
+
 /// Runs `f` on the generator, with the lock held; the default table seeded with 1 first.
 fn with<R>(f: impl FnOnce(&mut Generator) -> R) -> R {
     SHARED.lock.with(|| {
@@ -151,14 +173,7 @@ pub fn srandom(seed: u32) {
 /// # Safety
 /// `buf` valid and 4-byte aligned for `size` bytes, and kept alive while in use.
 pub unsafe fn initstate(seed: u32, buf: *mut u8, size: usize) -> Option<*mut u8> {
-    let kind = match size {
-        0..8 => return None,
-        8..32 => 0,
-        32..64 => 1,
-        64..128 => 2,
-        128..256 => 3,
-        _ => 4,
-    };
+    let kind = kind_for(size)?;
     Some(with(|g| {
         g.save();
         // SAFETY: the old table's header is the word before it.
@@ -182,12 +197,8 @@ pub unsafe fn setstate(buf: *mut u8) -> Option<*mut u8> {
     with(|g| {
         // SAFETY: the buffer starts with its header word.
         let header = unsafe { buf.cast::<i32>().read() };
-        let kind = header.rem_euclid(MAX_TYPES) as usize;
+        let (kind, rear) = decode(header)?;
         let (deg, sep) = TYPES[kind];
-        let rear = (header / MAX_TYPES) as usize;
-        if header < 0 || (kind != 0 && rear >= deg) {
-            return None;
-        }
         g.save();
         // SAFETY: the old table's header is the word before it.
         let old = unsafe { g.state.sub(1) }.cast::<u8>();
@@ -228,4 +239,99 @@ mod tests {
         let mut s = 1;
         assert_eq!(rand_r(&mut s), 476707713);
     }
+}
+
+/// glibc's `struct random_data`, the caller-owned state of `random_r` and relatives.
+#[repr(C)]
+pub struct RandomData {
+    fptr: *mut i32,
+    rptr: *mut i32,
+    state: *mut i32,
+    rand_type: i32,
+    rand_deg: i32,
+    rand_sep: i32,
+    end_ptr: *mut i32,
+}
+
+impl RandomData {
+    /// The generator this structure describes (`None` before `initstate_r`).
+    fn generator(&self) -> Option<Generator> {
+        if self.state.is_null() || !(0..5).contains(&self.rand_type) {
+            return None;
+        }
+        let index = |p: *mut i32| (p as usize).wrapping_sub(self.state as usize) / 4;
+        Some(Generator { state: self.state, kind: self.rand_type as usize, front: index(self.fptr), rear: index(self.rptr), ready: true })
+    }
+
+    /// Stores `g` back.
+    fn store(&mut self, g: &Generator) {
+        let (deg, sep) = TYPES[g.kind];
+        self.state = g.state;
+        self.rand_type = g.kind as i32;
+        self.rand_deg = deg as i32;
+        self.rand_sep = sep as i32;
+        self.fptr = g.state.wrapping_add(g.front);
+        self.rptr = g.state.wrapping_add(g.rear);
+        self.end_ptr = g.state.wrapping_add(deg);
+    }
+}
+
+/// `random_r(buf)`: the next number of the caller's generator; `EINVAL` if it has none.
+///
+/// # Safety
+/// `buf` describes a live state buffer (from `initstate_r`).
+pub unsafe fn random_r(buf: &mut RandomData) -> Option<i32> {
+    let mut g = buf.generator()?;
+    let v = g.next();
+    buf.store(&g);
+    Some(v)
+}
+
+/// `srandom_r(seed, buf)`.
+///
+/// # Safety
+/// As `random_r`.
+pub unsafe fn srandom_r(seed: u32, buf: &mut RandomData) -> Option<()> {
+    let mut g = buf.generator()?;
+    g.seed(seed);
+    buf.store(&g);
+    Some(())
+}
+
+/// `initstate_r(seed, state, size, buf)`: the caller's generator over `state` (the previous
+/// buffer, if any, keeps its position in its header); `None` (`EINVAL`) below 8 bytes.
+///
+/// # Safety
+/// `state` valid and 4-byte aligned for `size` bytes while in use; `buf.state` null or a
+/// live buffer.
+pub unsafe fn initstate_r(seed: u32, state: *mut u8, size: usize, buf: &mut RandomData) -> Option<()> {
+    let kind = kind_for(size)?;
+    if let Some(mut old) = buf.generator() {
+        old.save();
+    }
+    // SAFETY: the caller's buffer; its first word is the header.
+    let mut g = Generator { state: unsafe { state.cast::<i32>().add(1) }, kind, front: 0, rear: 0, ready: true };
+    g.seed(seed);
+    g.save();
+    buf.store(&g);
+    Some(())
+}
+
+/// `setstate_r(state, buf)`: the caller's generator continues from `state`.
+///
+/// # Safety
+/// `state` a buffer from `initstate`/`initstate_r`, alive; `buf.state` null or live.
+pub unsafe fn setstate_r(state: *mut u8, buf: &mut RandomData) -> Option<()> {
+    if let Some(mut old) = buf.generator() {
+        old.save();
+    }
+    // SAFETY: the buffer starts with its header word.
+    let header = unsafe { state.cast::<i32>().read() };
+    let (kind, rear) = decode(header)?;
+    let (deg, sep) = TYPES[kind];
+    // SAFETY: the caller's buffer, past its header.
+    let table = unsafe { state.cast::<i32>().add(1) };
+    let g = Generator { state: table, kind, front: if kind == 0 { 0 } else { (rear + sep) % deg }, rear, ready: true };
+    buf.store(&g);
+    Some(())
 }
