@@ -22,6 +22,7 @@ mod poll;
 mod printf;
 mod pthread;
 mod pthread_attr;
+mod pthread_cancel;
 mod pthread_key;
 mod pthread_sched;
 mod pthread_signal;

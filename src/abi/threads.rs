@@ -97,7 +97,8 @@ pub extern "C" fn thrd_yield() {
 pub unsafe extern "C" fn thrd_sleep(dur: *const libc::timespec, rem: *mut libc::timespec) -> c_int {
     // SAFETY: readable per the contract.
     let d = unsafe { dur.read() };
-    match crate::thread::sleep::sleep(d.tv_sec, d.tv_nsec) {
+    // A cancellation point, as glibc's (it sleeps with clock_nanosleep).
+    match crate::thread::cancel::point(|| crate::thread::sleep::sleep(d.tv_sec, d.tv_nsec)) {
         Ok(()) => 0,
         Err(Some((s, ns))) => {
             if !rem.is_null() {

@@ -2,13 +2,13 @@
 //!
 //! `fork` runs the `pthread_atfork` handlers around the system call: "prepare" handlers
 //! newest first before it, "parent" or "child" handlers oldest first after it. Between them
-//! the library's own state is made fork-safe: the thread bookkeeping
-//! (`crate::thread::before_fork` / `after_fork_*`) and the allocator
-//! (`crate::alloc::fork_prepare` / `fork_parent` / `fork_child`) take their locks before and
-//! repair or release them after, so the child's single thread finds them consistent.
-//! `_Fork` runs none of that (POSIX allows only async-signal-safe calls in its child). In
-//! both, the child's control block holds the child's thread id, and the kernel is told again
-//! where to clear it when the thread ends.
+//! the allocator is made fork-safe (`crate::alloc::fork_prepare` / `fork_parent` /
+//! `fork_child` take its locks before and release or repair them after), so the child's
+//! single thread finds it consistent. `_Fork` runs neither (POSIX allows only
+//! async-signal-safe calls in its child). Both keep the thread bookkeeping right
+//! (`crate::thread::before_fork` / `after_fork_*`: the live-thread count and the stack
+//! cache), and in both the child's control block holds the child's thread id, and the kernel
+//! is told again where to clear it when the thread ends.
 
 use super::atfork;
 use crate::kernel::{self as runtime, Fork};
@@ -53,16 +53,13 @@ pub fn fork_raw() -> Result<i32, Errno> {
 /// `fork()`: `_Fork` between the atfork handlers.
 pub fn fork() -> Result<i32, Errno> {
     atfork::run_prepare();
-    crate::thread::before_fork();
     crate::alloc::fork_prepare();
     let result = fork_raw();
     if let Ok(0) = result {
         crate::alloc::fork_child();
-        crate::thread::after_fork_child();
         atfork::run_child();
     } else {
         crate::alloc::fork_parent();
-        crate::thread::after_fork_parent();
         atfork::run_parent();
     }
     result

@@ -85,18 +85,27 @@ pub unsafe fn join(t: *mut Tcb, how: Wait) -> Result<*mut c_void, Errno> {
     if joiner.compare_exchange(0, 1, Ordering::Acquire, Ordering::Relaxed).is_err() {
         return Err(Errno::INVAL);
     }
+    let me = tcb::current();
+    // SAFETY: our own control block.
+    unsafe { (*me).joining = t };
     loop {
+        // A cancellation point: a cancelled joiner ends here, leaving the thread joinable
+        // (`exit` gives the claim back), as POSIX says.
         // SAFETY: we are the joiner, so nobody reclaims `t` meanwhile.
-        match unsafe { wait_once(t, how) } {
+        match crate::thread::cancel::point(|| unsafe { wait_once(t, how) }) {
             Ok(()) => break,
             Err(Errno::AGAIN) => continue,
             Err(e) => {
+                // SAFETY: our own control block.
+                unsafe { (*me).joining = core::ptr::null_mut() };
                 // Relaxed: giving the claim back; a later join claims it again.
                 joiner.store(0, Ordering::Relaxed);
                 return Err(e);
             }
         }
     }
+    // SAFETY: our own control block.
+    unsafe { (*me).joining = core::ptr::null_mut() };
     // SAFETY: the thread has ended; its result was written before its tid was cleared.
     let result = unsafe { (*t).result };
     // SAFETY: ended and joined: nothing uses `t` any more.
