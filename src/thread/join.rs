@@ -72,6 +72,12 @@ unsafe fn wait_once(t: *mut Tcb, how: Wait) -> Result<(), Errno> {
 /// # Safety
 /// `t` must name a thread that has not been joined (or reclaimed after detaching) yet.
 pub unsafe fn join(t: *mut Tcb, how: Wait) -> Result<*mut c_void, Errno> {
+    // As glibc, a try says EBUSY for any running thread, itself included, before anything else.
+    // Acquire: as in `wait_once`.
+    // SAFETY: per the contract `t` is still mapped.
+    if matches!(how, Wait::Never) && unsafe { (*t).tid.load(Ordering::Acquire) } != 0 {
+        return Err(Errno::BUSY);
+    }
     if t == tcb::current() {
         return Err(Errno::DEADLK);
     }
