@@ -5,6 +5,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include "os_test.h"
 
 int main(void)
@@ -176,6 +177,14 @@ int main(void)
     T_EQ(errno, ERANGE);
     T_CHECK(getcwd(buf, 0) == NULL);
     T_EQ(errno, EINVAL);
+    char *dup_cwd = getcwd(NULL, 0);
+    T_CHECK(dup_cwd != NULL && os_streq(dup_cwd, cwd));
+    free(dup_cwd);
+    dup_cwd = getcwd(NULL, 4096);
+    T_CHECK(dup_cwd != NULL && os_streq(dup_cwd, cwd));
+    free(dup_cwd);
+    T_CHECK(getcwd(NULL, 1) == NULL);
+    T_EQ(errno, ERANGE);
     T_EQ(chdir(dir), 0);
     T_CHECK(getcwd(sub, sizeof sub) == sub);
     size_t n = strlen(cwd);

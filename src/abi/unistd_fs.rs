@@ -47,17 +47,16 @@ pub extern "C" fn fchdir(fd: c_int) -> c_int {
     status(cwd::fchdir(fd))
 }
 
-/// [`getcwd`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/getcwd.html) into the
-/// caller's buffer.
+/// [`getcwd`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/getcwd.html): into
+/// the caller's buffer, or (glibc's extension, for a null `buf`) into a new allocation of
+/// `len` bytes, or of just the path's length when `len` is 0.
 ///
 /// # Safety
-/// `buf` must be writable for `len` bytes.
+/// `buf` must be null or writable for `len` bytes.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn getcwd(buf: *mut c_char, len: usize) -> *mut c_char {
     if buf.is_null() {
-        // glibc would allocate a buffer; that needs the allocator, which is not here yet.
-        crate::thread::tcb::set_errno(libc::EINVAL);
-        return core::ptr::null_mut();
+        return cwd::getcwd_allocated(len).map(|p| p.cast()).or_errno(core::ptr::null_mut());
     }
     // SAFETY: the caller's contract.
     unsafe { cwd::getcwd(buf.cast(), len) }.map(|_| buf).or_errno(core::ptr::null_mut())
@@ -234,4 +233,26 @@ pub unsafe extern "C" fn truncate(path: *const c_char, len: i64) -> c_int {
 pub unsafe extern "C" fn truncate64(path: *const c_char, len: i64) -> c_int {
     // SAFETY: as `truncate`.
     unsafe { truncate(path, len) }
+}
+
+/// [`sync`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/sync.html)
+#[unsafe(no_mangle)]
+pub extern "C" fn sync() {
+    meta::sync()
+}
+
+/// [`syncfs`](https://man7.org/linux/man-pages/man2/syncfs.2.html)
+#[unsafe(no_mangle)]
+pub extern "C" fn syncfs(fd: c_int) -> c_int {
+    status(meta::syncfs(fd))
+}
+
+/// [`chroot`](https://man7.org/linux/man-pages/man2/chroot.2.html)
+///
+/// # Safety
+/// `path` must be null or a NUL-terminated string.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn chroot(path: *const c_char) -> c_int {
+    // SAFETY: the caller's contract.
+    status(unsafe { c_path(path) }.and_then(meta::chroot))
 }

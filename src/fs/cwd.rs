@@ -31,3 +31,27 @@ pub unsafe fn getcwd(buf: *mut u8, len: usize) -> Result<usize, Errno> {
     }
     Ok(n)
 }
+
+/// `getcwd(NULL, len)`: the path in a new allocation (to be freed by the caller) of `len`
+/// bytes, or of exactly the path's size when `len` is 0.
+pub fn getcwd_allocated(len: usize) -> Result<*mut u8, Errno> {
+    let size = if len == 0 { 4096 } else { len };
+    let buf = crate::alloc::allocate(size);
+    if buf.is_null() {
+        return Err(Errno::NOMEM);
+    }
+    // SAFETY: a fresh block of `size` bytes.
+    match unsafe { getcwd(buf, size) } {
+        Ok(n) if len == 0 => {
+            // SAFETY: our block; shrinking to the `n` bytes written keeps them.
+            let exact = unsafe { crate::alloc::reallocate(buf, n) };
+            Ok(if exact.is_null() { buf } else { exact })
+        }
+        Ok(_) => Ok(buf),
+        Err(e) => {
+            // SAFETY: our block, not handed out.
+            unsafe { crate::alloc::deallocate(buf) };
+            Err(e)
+        }
+    }
+}
