@@ -1162,6 +1162,65 @@ int pthread_setattr_default_np(const pthread_attr_t *a);
 // `thread` must name a thread not yet joined; `a` writable for a `pthread_attr_t`.
 int pthread_getattr_np(pthread_t thread, pthread_attr_t *a);
 
+// [`pthread_cancel`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_cancel.html):
+// 0 also for a thread that has ended but is not joined yet.
+//
+// # Safety
+// `thread` must name a thread not yet joined.
+int pthread_cancel(pthread_t thread);
+
+// [`pthread_testcancel`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_testcancel.html)
+void pthread_testcancel(void);
+
+// [`pthread_setcancelstate`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_setcancelstate.html):
+// `EINVAL` for a state other than `PTHREAD_CANCEL_ENABLE`/`DISABLE`.
+//
+// # Safety
+// `old` null or writable.
+int pthread_setcancelstate(int state,
+                           int *old);
+
+// [`pthread_setcanceltype`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_setcanceltype.html):
+// `EINVAL` for a type other than `PTHREAD_CANCEL_DEFERRED`/`ASYNCHRONOUS`.
+//
+// # Safety
+// `old` null or writable.
+int pthread_setcanceltype(int kind,
+                          int *old);
+
+// `__pthread_register_cancel`: what `pthread_cleanup_push` calls once `__sigsetjmp` has
+// filled its buffer.
+//
+// # Safety
+// `buf` a live `__pthread_unwind_buf_t` filled by `__sigsetjmp`, in the caller's frame.
+void __pthread_register_cancel(__pthread_unwind_buf_t *buf);
+
+// `__pthread_unregister_cancel`: what `pthread_cleanup_pop` calls.
+//
+// # Safety
+// `buf` the newest registered buffer.
+void __pthread_unregister_cancel(__pthread_unwind_buf_t *buf);
+
+// `__pthread_register_cancel_defer`: `pthread_cleanup_push_defer_np`, which also makes the
+// thread's cancellation deferred until the matching pop.
+//
+// # Safety
+// As for `__pthread_register_cancel`.
+void __pthread_register_cancel_defer(__pthread_unwind_buf_t *buf);
+
+// `__pthread_unregister_cancel_restore`: `pthread_cleanup_pop_restore_np`.
+//
+// # Safety
+// As for `__pthread_unregister_cancel`.
+void __pthread_unregister_cancel_restore(__pthread_unwind_buf_t *buf);
+
+// `__pthread_unwind_next`: a cleanup routine run by cancellation or `pthread_exit` has
+// finished; on to the next one, and then the end of the thread.
+//
+// # Safety
+// Only from the `pthread_cleanup_push` expansion, while the thread unwinds.
+void __pthread_unwind_next(__pthread_unwind_buf_t *_buf) __attribute__((__noreturn__));
+
 // [`pthread_key_create`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_key_create.html):
 // `EAGAIN` when all 1024 keys are in use.
 //

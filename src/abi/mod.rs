@@ -28,6 +28,7 @@ mod popen;
 mod printf;
 mod pthread;
 mod pthread_attr;
+mod pthread_cancel;
 mod pthread_key;
 mod pthread_sched;
 mod pthread_signal;

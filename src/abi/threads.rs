@@ -4,25 +4,10 @@ use crate::thread::join::{self, Wait};
 use crate::thread::tcb::{self, Entry};
 use crate::thread::{create, exit, keys};
 use core::ffi::{c_int, c_void};
-use rustix::io::Errno;
+use super::pthread_sync::c11::thrd as code;
 
-/// `thrd_success`, `thrd_busy`, `thrd_error`, `thrd_nomem`, `thrd_timedout`.
-const THRD_SUCCESS: c_int = 0;
-const THRD_BUSY: c_int = 1;
+/// `thrd_error`.
 const THRD_ERROR: c_int = 2;
-const THRD_NOMEM: c_int = 3;
-const THRD_TIMEDOUT: c_int = 4;
-
-/// The C11 code for a core result, as glibc maps error numbers.
-fn code(r: Result<(), Errno>) -> c_int {
-    match r {
-        Ok(()) => THRD_SUCCESS,
-        Err(Errno::NOMEM) => THRD_NOMEM,
-        Err(Errno::BUSY) => THRD_BUSY,
-        Err(Errno::TIMEDOUT) => THRD_TIMEDOUT,
-        Err(_) => THRD_ERROR,
-    }
-}
 
 /// [`thrd_create`](https://en.cppreference.com/w/c/thread/thrd_create)
 ///
@@ -97,7 +82,8 @@ pub extern "C" fn thrd_yield() {
 pub unsafe extern "C" fn thrd_sleep(dur: *const libc::timespec, rem: *mut libc::timespec) -> c_int {
     // SAFETY: readable per the contract.
     let d = unsafe { dur.read() };
-    match crate::thread::sleep::sleep(d.tv_sec, d.tv_nsec) {
+    // A cancellation point, as glibc's (it sleeps with clock_nanosleep).
+    match crate::thread::cancel::point(|| crate::thread::sleep::sleep(d.tv_sec, d.tv_nsec)) {
         Ok(()) => 0,
         Err(Some((s, ns))) => {
             if !rem.is_null() {

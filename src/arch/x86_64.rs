@@ -264,32 +264,6 @@ pub unsafe extern "C" fn clone_thread(
     )
 }
 
-/// A system call rustix has no wrapper for (the `sched_*` scheduling calls, `tgkill`,
-/// `rt_tgsigqueueinfo`): `nr(a, b, c, d)`. Returns the kernel's answer: a value, or a negated
-/// error number.
-///
-/// # Safety
-/// The arguments must be what system call `nr` expects; pointers valid for its accesses.
-#[inline]
-pub unsafe fn syscall4(nr: usize, a: usize, b: usize, c: usize, d: usize) -> isize {
-    let ret: isize;
-    // SAFETY: per the caller; `syscall` clobbers only rax (the result), rcx and r11.
-    unsafe {
-        core::arch::asm!(
-            "syscall",
-            inlateout("rax") nr as isize => ret,
-            in("rdi") a,
-            in("rsi") b,
-            in("rdx") c,
-            in("r10") d,
-            lateout("rcx") _,
-            lateout("r11") _,
-            options(nostack, preserves_flags),
-        );
-    }
-    ret
-}
-
 /// Defines an exported C function returning `long double`, which the x86_64 ABI returns in
 /// the x87 register `%st(0)`, something Rust cannot express.
 ///

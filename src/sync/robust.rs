@@ -76,7 +76,7 @@ impl RobustList {
         self.pending.set(core::ptr::null_mut());
         // SAFETY: the head is 24 bytes laid out as the kernel's `robust_list_head`, in this
         // thread's control block, which outlives the thread's kernel task.
-        let _ = unsafe { crate::arch::syscall4(SYS_SET_ROBUST_LIST, self as *const _ as usize, HEAD_SIZE, 0, 0) };
+        let _ = unsafe { crate::arch::syscall6(SYS_SET_ROBUST_LIST, [self as *const _ as usize, HEAD_SIZE, 0, 0, 0, 0]) };
         self.registered.set(tid);
     }
 

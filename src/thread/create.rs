@@ -73,7 +73,8 @@ pub fn create(start: Entry, arg: *mut c_void, p: &Params<'_>) -> Result<*mut Tcb
     let old = unsafe { crate::kernel::kernel_sigprocmask(How::SETMASK, Some(&KernelSigSet::all())) }
         .unwrap_or_default();
     let old_bits = signal::to_bits(old.clone());
-    // SAFETY: still private to us.
+    // SAFETY: still private to us. (An attribute's mask is taken as given: the runtime's own
+    // timer threads block signal 32 that way.)
     unsafe { (*t).start_sigmask = p.sigmask.unwrap_or(old_bits) };
     let top = stack_top(t);
     // SAFETY: the flags share our address space; `top` is the top of the new thread's

@@ -1,7 +1,7 @@
 //! The end of a thread: `pthread_exit`, and what runs before a thread ends.
 
 use crate::thread::tcb;
-use crate::thread::{DETACHED, LIVE, keys, stack, tls_dtors};
+use crate::thread::{DETACHED, LIVE, cancel, keys, stack, tls_dtors};
 use core::ffi::c_void;
 use core::sync::atomic::Ordering;
 
@@ -20,11 +20,37 @@ pub fn run_exit_destructors() {
     tls_dtors::run();
 }
 
-/// `pthread_exit(result)`: runs the exit hooks, then ends the calling thread. The last thread
-/// to end ends the process, as `exit(0)`.
+/// `pthread_exit(result)`: unwinds the cleanup handlers of `pthread_cleanup_push`, runs the
+/// exit hooks, then ends the calling thread. The last thread to end ends the process, as
+/// `exit(0)`.
 pub fn exit_current(result: *mut c_void) -> ! {
-    let tcb = tcb::current();
     // SAFETY: the calling thread's own control block.
+    unsafe { (*tcb::current()).result = result };
+    unwind()
+}
+
+/// Runs the next cleanup handler (it comes back here through `__pthread_unwind_next`), or,
+/// when none is left, ends the thread.
+pub fn unwind() -> ! {
+    cancel::unwind_one();
+    finish()
+}
+
+fn finish() -> ! {
+    let tcb = tcb::current();
+    // No more cancelling: the thread is ending. Relaxed: only this thread acts on its bits.
+    // SAFETY: the calling thread's own control block.
+    unsafe { (*tcb).cancel.fetch_or(cancel::ACTING | cancel::DISABLED, Ordering::Relaxed) };
+    // A join cut short by cancellation gives its claim back.
+    // SAFETY: as above; a thread we were joining stays mapped until someone joins it.
+    unsafe {
+        let joining = core::mem::replace(&mut (*tcb).joining, core::ptr::null_mut());
+        if !joining.is_null() {
+            // Relaxed: a claim only; another joiner's CAS decides.
+            (*joining).joiner.store(0, Ordering::Relaxed);
+        }
+    }
+    // SAFETY: as above.
     let again = unsafe { core::mem::replace(&mut (*tcb).exiting, 1) } != 0;
     // A destructor that calls pthread_exit ends the thread without running the hooks again.
     if !again {
@@ -35,8 +61,6 @@ pub fn exit_current(result: *mut c_void) -> ! {
     if LIVE.fetch_sub(1, Ordering::AcqRel) == 1 {
         crate::exit::exit(0);
     }
-    // SAFETY: the calling thread's own control block.
-    unsafe { (*tcb).result = result };
     // AcqRel: Release publishes the result to a detacher; Acquire sees a detach that came
     // first.
     // SAFETY: as above.

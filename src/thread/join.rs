@@ -72,6 +72,12 @@ unsafe fn wait_once(t: *mut Tcb, how: Wait) -> Result<(), Errno> {
 /// # Safety
 /// `t` must name a thread that has not been joined (or reclaimed after detaching) yet.
 pub unsafe fn join(t: *mut Tcb, how: Wait) -> Result<*mut c_void, Errno> {
+    // As glibc, a try says EBUSY for any running thread, itself included, before anything else.
+    // Acquire: as in `wait_once`.
+    // SAFETY: per the contract `t` is still mapped.
+    if matches!(how, Wait::Never) && unsafe { (*t).tid.load(Ordering::Acquire) } != 0 {
+        return Err(Errno::BUSY);
+    }
     if t == tcb::current() {
         return Err(Errno::DEADLK);
     }
@@ -85,18 +91,27 @@ pub unsafe fn join(t: *mut Tcb, how: Wait) -> Result<*mut c_void, Errno> {
     if joiner.compare_exchange(0, 1, Ordering::Acquire, Ordering::Relaxed).is_err() {
         return Err(Errno::INVAL);
     }
+    let me = tcb::current();
+    // SAFETY: our own control block.
+    unsafe { (*me).joining = t };
     loop {
+        // A cancellation point: a cancelled joiner ends here, leaving the thread joinable
+        // (`exit` gives the claim back), as POSIX says.
         // SAFETY: we are the joiner, so nobody reclaims `t` meanwhile.
-        match unsafe { wait_once(t, how) } {
+        match crate::thread::cancel::point(|| unsafe { wait_once(t, how) }) {
             Ok(()) => break,
             Err(Errno::AGAIN) => continue,
             Err(e) => {
+                // SAFETY: our own control block.
+                unsafe { (*me).joining = core::ptr::null_mut() };
                 // Relaxed: giving the claim back; a later join claims it again.
                 joiner.store(0, Ordering::Relaxed);
                 return Err(e);
             }
         }
     }
+    // SAFETY: our own control block.
+    unsafe { (*me).joining = core::ptr::null_mut() };
     // SAFETY: the thread has ended; its result was written before its tid was cleared.
     let result = unsafe { (*t).result };
     // SAFETY: ended and joined: nothing uses `t` any more.

@@ -5,6 +5,7 @@
 //! `exit` ends one, `join` waits for one. See DESIGN.md, "Threads".
 
 pub mod attr;
+pub mod cancel;
 pub mod create;
 pub mod exit;
 pub mod getattr;
@@ -68,8 +69,8 @@ pub fn after_fork_parent() {
 /// parent may be reused (those threads do not exist here). Threads of the parent that had
 /// not ended are gone too; joining them is undefined, as POSIX says.
 ///
-/// `process::fork` calls these three around the system call (`_Fork` and `fork` alike); the
-/// caller also refreshes the thread's tid word and its `set_tid_address`.
+/// `process::fork_raw` (under both `fork` and `_Fork`) calls these three around the system
+/// call, and itself refreshes the thread's tid word and its `set_tid_address`.
 pub fn after_fork_child() {
     // Relaxed: the child has one thread.
     LIVE.store(1, Ordering::Relaxed);

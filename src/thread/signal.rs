@@ -10,7 +10,7 @@ use core::sync::atomic::Ordering;
 use rustix::io::Errno;
 
 /// The internal signals, as bits of a kernel signal set.
-const INTERNAL: u64 = (1 << 31) | (1 << 32);
+pub const INTERNAL: u64 = (1 << 31) | (1 << 32);
 
 /// `EINVAL` unless `sig` is 0 or a signal a program may send.
 fn check_signal(sig: i32) -> Result<(), Errno> {

@@ -84,6 +84,12 @@ pub struct Tcb {
     pub keys_used: u32,
     /// The newest page of this thread's `__cxa_thread_atexit_impl` destructors.
     pub tls_dtors: *mut crate::thread::tls_dtors::Page,
+    /// The thread this one is joining, so that a cancelled join gives its claim back.
+    pub joining: *mut Tcb,
+    /// Cancellation state, type and request: see `thread::cancel`.
+    pub cancel: AtomicU32,
+    /// The newest cleanup buffer of `pthread_cleanup_push` (C code's `__pthread_register_cancel`).
+    pub cleanup: *mut crate::thread::cancel::UnwindBuf,
     /// Link in the stack cache (`thread::stack`) while the thread's memory is cached.
     pub next_cached: AtomicPtr<Tcb>,
     /// The allocator's per-thread heap (`crate::alloc`); null until the thread first allocates.
@@ -137,6 +143,9 @@ impl Tcb {
         keys: core::ptr::null_mut(),
         keys_used: 0,
         tls_dtors: core::ptr::null_mut(),
+        joining: core::ptr::null_mut(),
+        cancel: AtomicU32::new(0),
+        cleanup: core::ptr::null_mut(),
         next_cached: AtomicPtr::new(core::ptr::null_mut()),
         alloc_cache: core::ptr::null_mut(),
         robust: crate::sync::robust::RobustList::zero(),

@@ -35,15 +35,17 @@ const _: () = {
 const THRD_SUCCESS: c_int = 0;
 const THRD_BUSY: c_int = 1;
 const THRD_ERROR: c_int = 2;
+const THRD_NOMEM: c_int = 3;
 const THRD_TIMEDOUT: c_int = 4;
 const MTX_RECURSIVE: c_int = 1;
 const MTX_RECURSIVE_TIMED: c_int = 3;
 
-/// C11's result code for an outcome, as glibc maps error numbers.
-fn thrd(result: Result<(), Errno>) -> c_int {
+/// C11's result code for an outcome, as glibc maps error numbers (also for `thrd_*`).
+pub(in crate::abi) fn thrd(result: Result<(), Errno>) -> c_int {
     match result {
         Ok(()) => THRD_SUCCESS,
         Err(Errno::BUSY) => THRD_BUSY,
+        Err(Errno::NOMEM) => THRD_NOMEM,
         Err(Errno::TIMEDOUT) => THRD_TIMEDOUT,
         Err(_) => THRD_ERROR,
     }

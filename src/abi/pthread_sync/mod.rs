@@ -6,7 +6,7 @@
 
 mod cond;
 mod barrier;
-mod c11;
+pub(super) mod c11;
 mod mutex;
 mod once;
 mod rwlock;
