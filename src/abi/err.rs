@@ -39,7 +39,7 @@ fn name(p: *const c_char) -> &'static [u8] {
 /// `program_invocation_short_name`.
 pub(super) fn short_name() -> &'static [u8] {
     // SAFETY: a pointer-sized variable that start-up (or the program) sets.
-    name(unsafe { *&raw const __progname })
+    name(unsafe { (&raw const __progname).read() })
 }
 
 /// The current `errno`.
@@ -118,7 +118,7 @@ unsafe fn report_error(status: c_int, errnum: c_int, at: Option<(&[u8], c_uint)>
                 print();
                 None
             }
-            None => Some(name(*&raw const __progname_full)),
+            None => Some(name((&raw const __progname_full).read())),
         };
         let mut body = |out: &mut dyn crate::fmt::Sink| format(out, fmt, ap);
         report::error(stderr, progname, at, &mut body, errnum);

@@ -38,7 +38,7 @@ pub type FPos64 = FPos;
 /// # Safety
 /// `file` must be null or a live stream.
 #[inline]
-unsafe fn with<R>(
+pub(super) unsafe fn with<R>(
     file: *mut File,
     failed: R,
     op: impl FnOnce(&mut Stream) -> Result<R, Errno>,
@@ -55,7 +55,7 @@ unsafe fn with<R>(
 /// # Safety
 /// As [`with`], and no other thread may use the stream during the call.
 #[inline]
-unsafe fn with_unlocked<R>(
+pub(super) unsafe fn with_unlocked<R>(
     file: *mut File,
     failed: R,
     op: impl FnOnce(&mut Stream) -> Result<R, Errno>,
@@ -652,6 +652,19 @@ unsafe fn gets(s: &mut Stream, buf: *mut c_char, n: c_int) -> Result<*mut c_char
     } else {
         core::ptr::null_mut()
     })
+}
+
+/// `__fgets_chk`'s work: `fgets` into a buffer of `buflen` bytes.
+///
+/// # Safety
+/// `buf` must be writable for `buflen` bytes.
+pub(super) unsafe fn gets_checked(s: &mut Stream, buf: *mut c_char, buflen: usize, n: c_int) -> Result<*mut c_char, Errno> {
+    if n <= 0 || buf.is_null() || buflen == 0 {
+        return Ok(core::ptr::null_mut());
+    }
+    // SAFETY: the caller's buffer of `buflen` bytes.
+    let out = unsafe { core::slice::from_raw_parts_mut(buf.cast::<u8>(), buflen) };
+    Ok(if s.gets_checked(out, n as usize)?.is_some() { buf } else { core::ptr::null_mut() })
 }
 
 /// [`fgets`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/fgets.html)

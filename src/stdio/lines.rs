@@ -36,6 +36,22 @@ impl Stream {
         Ok(Some(done))
     }
 
+    /// `__fgets_chk`: `fgets` of up to `n - 1` bytes into `out`, which is shorter: as in glibc,
+    /// the program dies (`__chk_fail`'s message) only if the line really does not fit, that is
+    /// when more bytes of it follow the ones that filled `out`.
+    pub fn gets_checked(&mut self, out: &mut [u8], n: usize) -> Result<Option<usize>, Errno> {
+        if n <= out.len() {
+            return self.gets_into(out.get_mut(..n).unwrap_or_default());
+        }
+        let got = self.gets_into(out)?;
+        let filled = got == Some(out.len().saturating_sub(1)) && out.len() > 1;
+        let ended = out.len().checked_sub(2).and_then(|i| out.get(i)) == Some(&b'\n');
+        if filled && !ended && self.peek()?.is_some() {
+            crate::string::fortify::overflow();
+        }
+        Ok(got)
+    }
+
     /// `getdelim`: reads up to and including `delim` into `*line` (of `*cap` bytes; null or 0
     /// gets a new block), growing it with `crate::alloc` as needed, then a NUL. Returns the
     /// bytes read, `Ok(None)` when end of file came first.
@@ -51,8 +67,7 @@ impl Stream {
             *cap = FIRST_LINE;
         }
         let mut done: usize = 0;
-        loop {
-            let Some(chunk) = self.read_until(delim, usize::MAX)? else { break };
+        while let Some(chunk) = self.read_until(delim, usize::MAX)? {
             let n = chunk.len();
             let found = chunk.last() == Some(&delim);
             let need = done.checked_add(n).and_then(|t| t.checked_add(1)).ok_or(Errno::OVERFLOW)?;

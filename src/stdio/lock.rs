@@ -141,3 +141,9 @@ impl StreamLock {
         }
     }
 }
+
+impl Default for StreamLock {
+    fn default() -> Self {
+        Self::new()
+    }
+}

@@ -99,19 +99,27 @@ impl MemFile {
     }
 
     pub fn seek(&mut self, offset: i64, whence: libc::c_int) -> Result<i64, Errno> {
-        let base = match whence {
-            libc::SEEK_SET => 0,
-            libc::SEEK_CUR => self.pos as i64,
-            libc::SEEK_END => self.len as i64,
-            _ => return Err(Errno::INVAL),
-        };
-        let target = base.checked_add(offset).ok_or(Errno::INVAL)?;
-        if target < 0 || target as u64 > self.size as u64 {
+        let target = seek_target(offset, whence, self.pos, self.len)?;
+        if target > self.size {
             return Err(Errno::INVAL);
         }
-        self.pos = target as usize;
-        Ok(target)
+        self.pos = target;
+        Ok(target as i64)
     }
+}
+
+/// Where a seek of a memory stream lands: `offset` from the start, from `pos` or from the
+/// contents' end `len`; `EINVAL` before the start or for an unknown `whence`.
+pub fn seek_target(offset: i64, whence: libc::c_int, pos: usize, len: usize) -> Result<usize, Errno> {
+    let base = match whence {
+        libc::SEEK_SET => 0,
+        libc::SEEK_CUR => pos,
+        libc::SEEK_END => len,
+        _ => return Err(Errno::INVAL),
+    };
+    let base = i64::try_from(base).map_err(|_| Errno::INVAL)?;
+    let target = base.checked_add(offset).ok_or(Errno::INVAL)?;
+    usize::try_from(target).map_err(|_| Errno::INVAL)
 }
 
 #[cfg(test)]

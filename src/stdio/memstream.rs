@@ -86,15 +86,8 @@ impl MemStream {
     }
 
     pub fn seek(&mut self, offset: i64, whence: libc::c_int) -> Result<i64, Errno> {
-        let base = match whence {
-            libc::SEEK_SET => 0,
-            libc::SEEK_CUR => self.pos as i64,
-            libc::SEEK_END => self.len as i64,
-            _ => return Err(Errno::INVAL),
-        };
-        let target = base.checked_add(offset).filter(|&t| t >= 0).ok_or(Errno::INVAL)?;
-        self.pos = usize::try_from(target).map_err(|_| Errno::INVAL)?;
+        self.pos = super::memory::seek_target(offset, whence, self.pos, self.len)?;
         self.publish();
-        Ok(target)
+        Ok(self.pos as i64)
     }
 }

@@ -39,6 +39,23 @@ pub fn note_output() {
     }
 }
 
+/// Before `fork`: takes the list lock, so the child does not inherit it held by a thread
+/// that does not exist there. Pair with [`fork_parent`] or [`fork_child`].
+pub fn fork_prepare() {
+    OPEN.lock.lock();
+}
+
+/// After `fork`, in the parent: releases the list lock.
+pub fn fork_parent() {
+    OPEN.lock.unlock();
+}
+
+/// After `fork`, in the child (whose only thread is the one that forked, and so holds the
+/// lock): releases the list lock.
+pub fn fork_child() {
+    OPEN.lock.unlock();
+}
+
 /// Puts a new stream at the head of the list.
 ///
 /// # Safety

@@ -90,6 +90,9 @@ pub struct Tcb {
     pub alloc_cache: *mut c_void,
     /// The robust mutexes the thread holds, for the kernel (`crate::sync::robust`).
     pub robust: crate::sync::robust::RobustList,
+    /// The locale this thread chose with `uselocale` (`crate::locale`); null while it uses
+    /// the global locale.
+    pub locale: *const c_void,
 }
 
 const _: () = {
@@ -137,6 +140,7 @@ impl Tcb {
         next_cached: AtomicPtr::new(core::ptr::null_mut()),
         alloc_cache: core::ptr::null_mut(),
         robust: crate::sync::robust::RobustList::zero(),
+        locale: core::ptr::null(),
     };
 }
 
