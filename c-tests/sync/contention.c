@@ -169,11 +169,12 @@ static void *holder(void *arg)
     return NULL;
 }
 
-static void mutex_across_threads(int type)
+static void mutex_across_threads(int type, int protocol)
 {
     pthread_mutexattr_t a;
     pthread_mutexattr_init(&a);
     pthread_mutexattr_settype(&a, type);
+    pthread_mutexattr_setprotocol(&a, protocol);
     T_RET(pthread_mutex_init(&held, &a), 0);
     pthread_mutexattr_destroy(&a);
     sem_init(&is_locked, 0, 0);
@@ -338,9 +339,11 @@ int main(void)
     cond_queue();
     cond_broadcast();
     cond_timed_signalled();
-    mutex_across_threads(PTHREAD_MUTEX_NORMAL);
-    mutex_across_threads(PTHREAD_MUTEX_ERRORCHECK);
-    mutex_across_threads(PTHREAD_MUTEX_RECURSIVE);
+    mutex_across_threads(PTHREAD_MUTEX_NORMAL, PTHREAD_PRIO_NONE);
+    mutex_across_threads(PTHREAD_MUTEX_ERRORCHECK, PTHREAD_PRIO_NONE);
+    mutex_across_threads(PTHREAD_MUTEX_RECURSIVE, PTHREAD_PRIO_NONE);
+    mutex_across_threads(PTHREAD_MUTEX_NORMAL, PTHREAD_PRIO_INHERIT);
+    mutex_across_threads(PTHREAD_MUTEX_RECURSIVE, PTHREAD_PRIO_INHERIT);
     rwlock_writers_not_starved();
     barrier_rounds();
     semaphores();

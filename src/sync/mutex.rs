@@ -3,8 +3,8 @@
 //! # Words
 //! - `state` (offset 0, glibc's `__lock`), the futex word. For the ordinary kinds it holds
 //!   [`UNLOCKED`] (0), [`LOCKED`] (1: held, nobody sleeps) or [`CONTENDED`] (2: held, and a
-//!   thread may be sleeping in the kernel); for priority-inheritance mutexes it holds the
-//!   owner's TID, plus `FUTEX_WAITERS` once a thread sleeps, as the kernel requires.
+//!   thread may be sleeping in the kernel); for priority-inheritance and robust mutexes it
+//!   holds the owner's TID, plus `FUTEX_WAITERS` once a thread sleeps, as the kernel requires.
 //! - `count` (offset 4, `__count`): how many times the owner holds a recursive mutex (1 when
 //!   held once). Only the owner reads or writes it.
 //! - `owner` (offset 8, `__owner`): the TID of the holder, 0 when free, for every kind (so
@@ -14,17 +14,20 @@
 //!   with a Relaxed load.
 //! - `kind` (offset 16, `__kind`): the type in the low two bits (0 normal, 1 recursive,
 //!   2 error-checking, 3 adaptive, as glibc's static initialisers write them) and the flags
-//!   [`PRIO_INHERIT`] and [`PSHARED`] at glibc's bit positions. All-zero is an unlocked normal
-//!   mutex, so `PTHREAD_MUTEX_INITIALIZER` and the `_NP` initialisers work with no init call.
-//!   It is written only by `init` and `destroy`, before or after the mutex is in use, so every
-//!   lock call may read it Relaxed.
+//!   [`ROBUST`], [`PRIO_INHERIT`] and [`PSHARED`] at glibc's bit positions. All-zero is an
+//!   unlocked normal mutex, so `PTHREAD_MUTEX_INITIALIZER` and the `_NP` initialisers work with
+//!   no init call. It is written only by `init` and `destroy`, before or after the mutex is in
+//!   use, so every lock call may read it Relaxed.
+//! - `health` (offset 20) and `list` (offset 24): a robust mutex's consistency and its links
+//!   in its owner's robust list; see `mutex_robust.rs` for that kind.
 //!
 //! # Algorithm (ordinary kinds)
 //! Lock takes 0 -> 1 with one CAS. Failing that, it spins a little while the word is 1, then
 //! swaps in 2 and sleeps while the word is 2; whoever swaps 0 -> 2 owns the mutex (it may wake
 //! one thread too many later, never too few). Unlock swaps in 0 and makes the `FUTEX_WAKE`
 //! syscall only when the old state was 2. The normal kind's lock and unlock are that and
-//! nothing else; the other kinds take the `#[cold]` paths.
+//! nothing else; recursive mutexes have short paths of their own, the other kinds take the
+//! out-of-line ones. Spinning happens only when the process may use several CPUs.
 //!
 //! Orderings: the CAS or swap that takes the word is Acquire and the swap that frees it is
 //! Release, so everything the previous holder wrote before unlocking is visible to the next
