@@ -384,8 +384,11 @@ pub unsafe extern "C" fn setlinebuf(f: *mut File) {
 /// `f` must be null or a live stream.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn fgetc(f: *mut File) -> c_int {
+    if f.is_null() {
+        return Err(Errno::BADF).or_errno(EOF);
+    }
     // SAFETY: the caller's contract.
-    unsafe { with(f, EOF, |s| s.get().and_then(byte_or_eof)) }
+    unsafe { crate::stdio::get(f) }.and_then(byte_or_eof).or_errno(EOF)
 }
 
 /// [`getc`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/getc.html)
