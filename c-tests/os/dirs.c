@@ -9,7 +9,7 @@
 #include <unistd.h>
 #include "os_test.h"
 
-#define MANY 1200
+#define MANY 800
 
 static void make_name(char *buf, int i)
 {

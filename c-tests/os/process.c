@@ -328,6 +328,24 @@ int main(int argc, char **argv)
     close(root);
     posix_spawn_file_actions_destroy(&bad);
 
+    /* An ignored signal stays ignored in the spawned program, unless SETSIGDEF names it. */
+    signal(SIGUSR2, SIG_IGN);
+    char *usr2args[] = {"sh", "-c", "kill -USR2 $$; exit 3", NULL};
+    T_EQ(posix_spawn(&pid, "/bin/sh", NULL, NULL, usr2args, path_env), 0);
+    T_EQ(reap(pid), 3);
+    posix_spawnattr_t def;
+    posix_spawnattr_init(&def);
+    sigset_t usr2;
+    sigemptyset(&usr2);
+    sigaddset(&usr2, SIGUSR2);
+    posix_spawnattr_setsigdefault(&def, &usr2);
+    posix_spawnattr_setflags(&def, POSIX_SPAWN_SETSIGDEF);
+    T_EQ(posix_spawn(&pid, "/bin/sh", NULL, &def, usr2args, path_env), 0);
+    T_EQ(waitpid(pid, &status, 0), pid);
+    T_CHECK(WIFSIGNALED(status) && WTERMSIG(status) == SIGUSR2);
+    posix_spawnattr_destroy(&def);
+    signal(SIGUSR2, SIG_DFL);
+
     /* system. */
     T_CHECK(system(NULL) != 0);
     status = system("exit 3");

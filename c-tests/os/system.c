@@ -29,6 +29,15 @@ int main(void)
         T_EQ(small[0], host[0]);
     }
 
+    char domain[65];
+    T_EQ(getdomainname(domain, sizeof domain), 0);
+    T_CHECK(os_streq(domain, u.domainname));
+    char cut[4] = "zzzz";
+    T_EQ(getdomainname(cut, 2), 0);
+    T_EQ(cut[0], u.domainname[0]);
+    T_EQ(cut[2], 'z');
+    T_EQ(getdomainname(cut, 0), 0);
+
     struct sysinfo si;
     T_EQ(sysinfo(&si), 0);
     T_CHECK(si.totalram > 0 && si.mem_unit >= 1 && si.procs > 0);

@@ -56,13 +56,31 @@ int main(void)
 
     /* long double: hexadecimal input to 64 bits; decimal input that has a double value. */
     static const char *const long_inputs[] = { "0x1.23456789abcdef12p0", "0x1p16383", "0x1p-16445", "0xf.fffffffffffffff8p0",
-                                               "1", "-0.5", "1e22", "0x1p-16446", "inf", "-nan", "0.375" };
+                                               "1", "-0.5", "1e22", "0x1p-16446", "inf", "-nan", "0.375",
+                                               "0.1", "1e300", "1e-310", "1e4000", "-1e-4000", "1e4933", "1e-4951",
+                                               "3e-4951", "1.18973149535723176502e+4932", "1.18973149535723176503e+4932",
+                                               "3.64519953188247460253e-4951", "0.000000000000000000000000001234567890123456789012345",
+                                               "123456789012345678901234567890e-10", "18446744073709551615.5", "18446744073709551616.5" };
     for (unsigned i = 0; i < sizeof long_inputs / sizeof *long_inputs; i++) {
         char *end;
         errno = 0;
         long double x = strtold(long_inputs[i], &end);
         snprintf(line, sizeof line, "strtold [%s] %La end %ld errno %d\n", long_inputs[i], x, (long)(end - long_inputs[i]),
                  errno);
+        t_print(line);
+    }
+
+    /* Random decimal strings as long doubles (every bit compared with glibc's). */
+    for (int i = 0; i < 400; i++) {
+        char text[64];
+        int len = 0;
+        int digits = 1 + (int)(xorshift() % 25);
+        for (int k = 0; k < digits; k++)
+            text[len++] = (char)('0' + xorshift() % 10);
+        snprintf(text + len, sizeof text - len, "e%d", (int)(xorshift() % 1200) - 600);
+        errno = 0;
+        long double x = strtold(text, NULL);
+        snprintf(line, sizeof line, "strtold %s %La %d\n", text, x, errno);
         t_print(line);
     }
 

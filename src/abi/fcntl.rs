@@ -1,4 +1,5 @@
-//! `<fcntl.h>`.
+//! `<fcntl.h>` (with `flock` of `<sys/file.h>` and `lockf` of `<unistd.h>`, which are
+//! record locks too).
 //!
 //! `open` is variadic in C. On x86_64 a variadic caller passes the optional `mode` in the same
 //! register as a third fixed argument, so a three-argument definition receives it; the value
@@ -7,7 +8,9 @@
 //! optional argument as a third fixed one.
 
 use super::OrErrno;
+use crate::fs::hints;
 use crate::io::fd;
+use rustix::io::Errno;
 use core::ffi::{c_char, c_int, c_uint};
 
 /// [`open`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/open.html)
@@ -82,4 +85,60 @@ pub extern "C" fn fcntl(fd: c_int, cmd: c_int, arg: usize) -> c_int {
 #[unsafe(no_mangle)]
 pub extern "C" fn fcntl64(fd: c_int, cmd: c_int, arg: usize) -> c_int {
     fcntl(fd, cmd, arg)
+}
+
+/// [`posix_fadvise`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/posix_fadvise.html):
+/// an error number.
+#[unsafe(no_mangle)]
+pub extern "C" fn posix_fadvise(fd: c_int, offset: i64, len: i64, advice: c_int) -> c_int {
+    hints::fadvise(fd, offset, len, advice).err().map_or(0, Errno::raw_os_error)
+}
+
+/// `posix_fadvise64`: `posix_fadvise` under `_FILE_OFFSET_BITS=64`.
+#[unsafe(no_mangle)]
+pub extern "C" fn posix_fadvise64(fd: c_int, offset: i64, len: i64, advice: c_int) -> c_int {
+    posix_fadvise(fd, offset, len, advice)
+}
+
+/// [`posix_fallocate`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/posix_fallocate.html):
+/// an error number.
+#[unsafe(no_mangle)]
+pub extern "C" fn posix_fallocate(fd: c_int, offset: i64, len: i64) -> c_int {
+    hints::posix_fallocate(fd, offset, len).err().map_or(0, Errno::raw_os_error)
+}
+
+/// `posix_fallocate64`: `posix_fallocate` under `_FILE_OFFSET_BITS=64`.
+#[unsafe(no_mangle)]
+pub extern "C" fn posix_fallocate64(fd: c_int, offset: i64, len: i64) -> c_int {
+    posix_fallocate(fd, offset, len)
+}
+
+/// [`fallocate`](https://man7.org/linux/man-pages/man2/fallocate.2.html)
+#[unsafe(no_mangle)]
+pub extern "C" fn fallocate(fd: c_int, mode: c_int, offset: i64, len: i64) -> c_int {
+    hints::fallocate(fd, mode, offset, len).map(|()| 0).or_errno(-1)
+}
+
+/// `fallocate64`: `fallocate` under `_FILE_OFFSET_BITS=64`.
+#[unsafe(no_mangle)]
+pub extern "C" fn fallocate64(fd: c_int, mode: c_int, offset: i64, len: i64) -> c_int {
+    fallocate(fd, mode, offset, len)
+}
+
+/// [`flock`](https://man7.org/linux/man-pages/man2/flock.2.html) (`<sys/file.h>`)
+#[unsafe(no_mangle)]
+pub extern "C" fn flock(fd: c_int, operation: c_int) -> c_int {
+    hints::flock(fd, operation).map(|()| 0).or_errno(-1)
+}
+
+/// [`lockf`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/lockf.html) (`<unistd.h>`)
+#[unsafe(no_mangle)]
+pub extern "C" fn lockf(fd: c_int, cmd: c_int, len: i64) -> c_int {
+    hints::lockf(fd, cmd, len).map(|()| 0).or_errno(-1)
+}
+
+/// `lockf64`: `lockf` under `_FILE_OFFSET_BITS=64`.
+#[unsafe(no_mangle)]
+pub extern "C" fn lockf64(fd: c_int, cmd: c_int, len: i64) -> c_int {
+    lockf(fd, cmd, len)
 }

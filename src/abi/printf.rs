@@ -6,7 +6,7 @@
 //! array of one tag, passed as a pointer to it.
 
 use super::OrErrno;
-use crate::arch::{VaList, VaListTag, c_variadic};
+use crate::arch::{VaList, VaListTag, c_long_double_arg, c_variadic};
 use crate::fmt::sink::{Buffer, Descriptor, Growing};
 use crate::fmt::{Sink, printf};
 use crate::string::fortify;
@@ -91,6 +91,56 @@ unsafe extern "C" fn asprintf_va(strp: *mut *mut c_char, fmt: *const c_char, ap:
     // SAFETY: writable per the contract.
     unsafe { *strp = block.cast() };
     count(r.map(|(n, _)| n))
+}
+
+/// `strfrom*` into `buf` of `size` bytes, as `snprintf` stores.
+///
+/// # Safety
+/// `buf` writable for `size` bytes; `fmt` NUL-terminated.
+unsafe fn strfrom(buf: *mut c_char, size: usize, fmt: *const c_char, v: printf::strfrom::Value) -> c_int {
+    if fmt.is_null() {
+        return Err(Errno::INVAL).or_errno(-1);
+    }
+    // SAFETY: per the contract; the last byte is kept for the NUL.
+    let mut sink = unsafe { Buffer::new(buf.cast(), size.saturating_sub(1)) };
+    // SAFETY: NUL-terminated per the contract.
+    let r = printf::strfrom::strfrom(&mut sink, unsafe { CStr::from_ptr(fmt) }.to_bytes(), v);
+    if size > 0 {
+        // SAFETY: the sink stops one byte short of `buf + size`.
+        unsafe { sink.end().write(0) };
+    }
+    count(r)
+}
+
+/// `strfromd(buf, n, format, value)` (C23): `value` formatted by `format` (`%[.p]` and one
+/// of `aAeEfFgG`), as `snprintf` would store it; `EINVAL` for any other format.
+///
+/// # Safety
+/// `buf` writable for `n` bytes; `format` NUL-terminated.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn strfromd(buf: *mut c_char, n: usize, format: *const c_char, value: f64) -> c_int {
+    // SAFETY: the caller's contract.
+    unsafe { strfrom(buf, n, format, printf::strfrom::Value::Double(value)) }
+}
+
+/// `strfromf` (C23): as `strfromd`, of a `float`.
+///
+/// # Safety
+/// As `strfromd`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn strfromf(buf: *mut c_char, n: usize, format: *const c_char, value: f32) -> c_int {
+    // SAFETY: the caller's contract.
+    unsafe { strfrom(buf, n, format, printf::strfrom::Value::Double(value as f64)) }
+}
+
+/// The x87 image of `strfroml`'s `long double` argument, which C passes in memory on the
+/// stack; `c_long_double_arg!` hands it over as two integers.
+///
+/// # Safety
+/// As `strfromd`.
+unsafe extern "C" fn strfroml_parts(buf: *mut c_char, n: usize, format: *const c_char, significand: u64, top: u64) -> c_int {
+    // SAFETY: the caller's contract.
+    unsafe { strfrom(buf, n, format, printf::strfrom::Value::LongDouble(significand, top as u16)) }
 }
 
 /// [`vsnprintf`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/vsnprintf.html)
@@ -215,6 +265,11 @@ pub unsafe extern "C" fn __vasprintf_chk(strp: *mut *mut c_char, flag: c_int, fm
 pub unsafe extern "C" fn __vdprintf_chk(fd: c_int, flag: c_int, fmt: *const c_char, ap: *mut VaListTag) -> c_int {
     // SAFETY: the caller's contract is the function's.
     unsafe { dprintf_chk_va(fd, flag, fmt, ap) }
+}
+
+c_long_double_arg! {
+    /// `strfroml` (C23): as `strfromd`, of a `long double`.
+    strfroml("rcx", "r8d") => strfroml_parts;
 }
 
 c_variadic! {

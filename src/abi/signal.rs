@@ -335,17 +335,7 @@ pub unsafe extern "C" fn sigaltstack(new: *const libc::stack_t, old: *mut libc::
 pub unsafe extern "C" fn psignal(sig: c_int, s: *const core::ffi::c_char) {
     // SAFETY: per the contract.
     let prefix = if s.is_null() { &[][..] } else { unsafe { core::ffi::CStr::from_ptr(s) }.to_bytes() };
-    let colon: &[u8] = if prefix.is_empty() { b"" } else { b": " };
-    let described = (1..set::NSIG).contains(&sig).then(|| crate::string::message::signal_description(sig)).flatten();
-    match described {
-        Some(d) => crate::io::diag::write_stderr(&[prefix, colon, d.strip_suffix(b"\0").unwrap_or(d), b"\n"]),
-        None => {
-            let mut digits = [0u8; 20];
-            let n = crate::io::diag::decimal(u64::from(sig.unsigned_abs()), &mut digits);
-            let minus: &[u8] = if sig < 0 { b"-" } else { b"" };
-            crate::io::diag::write_stderr(&[prefix, colon, b"Unknown signal ", minus, n, b"\n"]);
-        }
-    }
+    send::describe(sig, prefix);
 }
 
 /// [`pause`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pause.html)

@@ -184,3 +184,43 @@ pub unsafe extern "C" fn futimens(fd: c_int, ts: *const libc::timespec) -> c_int
     // SAFETY: the caller's contract.
     status(meta::futimens(fd, unsafe { times(ts) }))
 }
+
+/// [`mknodat`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/mknodat.html)
+///
+/// # Safety
+/// `path` must be null or a NUL-terminated string.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn mknodat(dirfd: c_int, path: *const c_char, mode: libc::mode_t, dev: libc::dev_t) -> c_int {
+    // SAFETY: the caller's contract.
+    status(unsafe { c_path(path) }.and_then(|p| links::mknodat(dirfd, p, mode, dev)))
+}
+
+/// [`mknod`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/mknod.html)
+///
+/// # Safety
+/// `path` must be null or a NUL-terminated string.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn mknod(path: *const c_char, mode: libc::mode_t, dev: libc::dev_t) -> c_int {
+    // SAFETY: as `mknodat`.
+    unsafe { mknodat(libc::AT_FDCWD, path, mode, dev) }
+}
+
+/// [`mkfifoat`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/mkfifoat.html)
+///
+/// # Safety
+/// `path` must be null or a NUL-terminated string.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn mkfifoat(dirfd: c_int, path: *const c_char, mode: libc::mode_t) -> c_int {
+    // SAFETY: as `mknodat`.
+    unsafe { mknodat(dirfd, path, (mode & 0o7777) | libc::S_IFIFO, 0) }
+}
+
+/// [`mkfifo`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/mkfifo.html)
+///
+/// # Safety
+/// `path` must be null or a NUL-terminated string.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn mkfifo(path: *const c_char, mode: libc::mode_t) -> c_int {
+    // SAFETY: as `mknodat`.
+    unsafe { mkfifoat(libc::AT_FDCWD, path, mode) }
+}

@@ -3,7 +3,7 @@
 use super::OrErrno;
 use crate::arch::c_long_double;
 use crate::exit::{self, AT_EXIT, AT_QUICK_EXIT, handlers::Handler};
-use crate::stdlib::{environ, float, int};
+use crate::stdlib::{environ, float, int, realpath};
 use core::ffi::{CStr, c_char, c_int, c_long, c_longlong, c_ulong, c_ulonglong, c_void};
 use rustix::io::Errno;
 
@@ -348,4 +348,25 @@ pub unsafe extern "C" fn putenv(string: *mut c_char) -> c_int {
 pub extern "C" fn clearenv() -> c_int {
     environ::clearenv();
     0
+}
+
+/// [`realpath`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/realpath.html):
+/// into `resolved` (`PATH_MAX` bytes), or a new block from `malloc` when it is null.
+///
+/// # Safety
+/// `path` NUL-terminated; `resolved` null or writable for `PATH_MAX` bytes.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn realpath(path: *const c_char, resolved: *mut c_char) -> *mut c_char {
+    // SAFETY: per the contract.
+    let r = unsafe { name_arg(path) }.and_then(realpath::resolve).and_then(|r| {
+        let bytes = r.with_nul();
+        let dst = if resolved.is_null() { crate::alloc::allocate(bytes.len()) } else { resolved.cast() };
+        if dst.is_null() {
+            return Err(Errno::NOMEM);
+        }
+        // SAFETY: `dst` has room: `PATH_MAX` bytes per the contract, or a block of this size.
+        unsafe { core::ptr::copy_nonoverlapping(bytes.as_ptr(), dst, bytes.len()) };
+        Ok(dst.cast())
+    });
+    r.or_errno(core::ptr::null_mut())
 }

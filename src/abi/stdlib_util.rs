@@ -1,8 +1,8 @@
 //! `<stdlib.h>` (and `<inttypes.h>`): sorting and searching, integer arithmetic,
-//! pseudo-random numbers.
+//! pseudo-random numbers, temporary files.
 
 use super::OrErrno;
-use crate::stdlib::{random, sort};
+use crate::stdlib::{rand48, random, sort, temp};
 use core::cmp::Ordering;
 use core::ffi::{c_char, c_int, c_long, c_longlong, c_uint, c_void};
 use rustix::io::Errno;
@@ -218,4 +218,181 @@ pub unsafe extern "C" fn setstate(state: *mut c_char) -> *mut c_char {
     }
     // SAFETY: the caller's contract is the core's.
     unsafe { random::setstate(state.cast()) }.map(|p| p.cast()).ok_or(Errno::INVAL).or_errno(core::ptr::null_mut())
+}
+
+/// A `mk*temp` call on a C template; null templates are `EINVAL`.
+///
+/// # Safety
+/// `template` null or a writable NUL-terminated string.
+unsafe fn make_temp(template: *mut c_char, suffix: c_int, kind: temp::Kind) -> Result<c_int, Errno> {
+    let suffix = usize::try_from(suffix).map_err(|_| Errno::INVAL)?;
+    if template.is_null() {
+        return Err(Errno::INVAL);
+    }
+    // SAFETY: the caller's contract is the core's.
+    unsafe { temp::create(template.cast(), suffix, kind) }
+}
+
+/// [`mkstemp`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/mkstemp.html)
+///
+/// # Safety
+/// `template` a writable NUL-terminated string ending in `XXXXXX`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn mkstemp(template: *mut c_char) -> c_int {
+    // SAFETY: the caller's contract.
+    unsafe { make_temp(template, 0, temp::Kind::File(0)) }.or_errno(-1)
+}
+
+/// `mkstemp64`: `mkstemp` under `_FILE_OFFSET_BITS=64` (the same on x86_64).
+///
+/// # Safety
+/// As `mkstemp`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn mkstemp64(template: *mut c_char) -> c_int {
+    // SAFETY: the caller's contract.
+    unsafe { make_temp(template, 0, temp::Kind::File(0)) }.or_errno(-1)
+}
+
+/// [`mkostemp`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/mkostemp.html):
+/// with extra open flags.
+///
+/// # Safety
+/// As `mkstemp`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn mkostemp(template: *mut c_char, flags: c_int) -> c_int {
+    // SAFETY: the caller's contract.
+    unsafe { make_temp(template, 0, temp::Kind::File(flags)) }.or_errno(-1)
+}
+
+/// `mkostemp64`: `mkostemp` under `_FILE_OFFSET_BITS=64`.
+///
+/// # Safety
+/// As `mkstemp`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn mkostemp64(template: *mut c_char, flags: c_int) -> c_int {
+    // SAFETY: the caller's contract.
+    unsafe { make_temp(template, 0, temp::Kind::File(flags)) }.or_errno(-1)
+}
+
+/// `mkstemps(template, suffixlen)` (GNU/BSD): the Xs come before a suffix.
+///
+/// # Safety
+/// `template` a writable NUL-terminated string with `XXXXXX` before `suffixlen` bytes.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn mkstemps(template: *mut c_char, suffixlen: c_int) -> c_int {
+    // SAFETY: the caller's contract.
+    unsafe { make_temp(template, suffixlen, temp::Kind::File(0)) }.or_errno(-1)
+}
+
+/// `mkostemps(template, suffixlen, flags)` (GNU).
+///
+/// # Safety
+/// As `mkstemps`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn mkostemps(template: *mut c_char, suffixlen: c_int, flags: c_int) -> c_int {
+    // SAFETY: the caller's contract.
+    unsafe { make_temp(template, suffixlen, temp::Kind::File(flags)) }.or_errno(-1)
+}
+
+/// [`mkdtemp`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/mkdtemp.html):
+/// the template, or null with `errno`.
+///
+/// # Safety
+/// As `mkstemp`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn mkdtemp(template: *mut c_char) -> *mut c_char {
+    // SAFETY: the caller's contract.
+    unsafe { make_temp(template, 0, temp::Kind::Directory) }.map(|_| template).or_errno(core::ptr::null_mut())
+}
+
+/// The caller's three 16-bit state words (`unsigned short xsubi[3]`).
+///
+/// # Safety
+/// `p` null or valid for three words.
+unsafe fn words<'a>(p: *mut u16) -> Result<&'a mut [u16; 3], Errno> {
+    if p.is_null() {
+        return Err(Errno::INVAL);
+    }
+    // SAFETY: valid per the contract.
+    Ok(unsafe { &mut *p.cast::<[u16; 3]>() })
+}
+
+/// [`drand48`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/drand48.html):
+/// in [0, 1).
+#[unsafe(no_mangle)]
+pub extern "C" fn drand48() -> f64 {
+    rand48::drand48()
+}
+
+/// [`erand48`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/erand48.html)
+///
+/// # Safety
+/// `xsubi` valid for three words.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn erand48(xsubi: *mut u16) -> f64 {
+    // SAFETY: the caller's contract.
+    unsafe { words(xsubi) }.map(rand48::erand48).or_errno(0.0)
+}
+
+/// [`lrand48`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/lrand48.html):
+/// 0 to 2^31 - 1.
+#[unsafe(no_mangle)]
+pub extern "C" fn lrand48() -> c_long {
+    rand48::lrand48()
+}
+
+/// [`nrand48`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/nrand48.html)
+///
+/// # Safety
+/// `xsubi` valid for three words.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn nrand48(xsubi: *mut u16) -> c_long {
+    // SAFETY: the caller's contract.
+    unsafe { words(xsubi) }.map(rand48::nrand48).or_errno(0)
+}
+
+/// [`mrand48`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/mrand48.html):
+/// -2^31 to 2^31 - 1.
+#[unsafe(no_mangle)]
+pub extern "C" fn mrand48() -> c_long {
+    rand48::mrand48()
+}
+
+/// [`jrand48`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/jrand48.html)
+///
+/// # Safety
+/// `xsubi` valid for three words.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn jrand48(xsubi: *mut u16) -> c_long {
+    // SAFETY: the caller's contract.
+    unsafe { words(xsubi) }.map(rand48::jrand48).or_errno(0)
+}
+
+/// [`srand48`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/srand48.html)
+#[unsafe(no_mangle)]
+pub extern "C" fn srand48(seed: c_long) {
+    rand48::srand48(seed)
+}
+
+/// [`seed48`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/seed48.html): the
+/// previous state, in a static buffer.
+///
+/// # Safety
+/// `seed16v` valid for three words.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn seed48(seed16v: *mut u16) -> *mut u16 {
+    // SAFETY: the caller's contract.
+    unsafe { words(seed16v) }.map(|w| rand48::seed48(*w)).or_errno(core::ptr::null_mut())
+}
+
+/// [`lcong48`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/lcong48.html)
+///
+/// # Safety
+/// `param` valid for seven words.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn lcong48(param: *mut u16) {
+    if !param.is_null() {
+        // SAFETY: valid per the contract.
+        rand48::lcong48(unsafe { *param.cast::<[u16; 7]>() })
+    }
 }

@@ -234,3 +234,25 @@ pub unsafe extern "C" fn truncate64(path: *const c_char, len: i64) -> c_int {
     // SAFETY: as `truncate`.
     unsafe { truncate(path, len) }
 }
+
+/// [`sync`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/sync.html)
+#[unsafe(no_mangle)]
+pub extern "C" fn sync() {
+    meta::sync()
+}
+
+/// [`syncfs`](https://man7.org/linux/man-pages/man2/syncfs.2.html)
+#[unsafe(no_mangle)]
+pub extern "C" fn syncfs(fd: c_int) -> c_int {
+    status(meta::syncfs(fd))
+}
+
+/// [`chroot`](https://man7.org/linux/man-pages/man2/chroot.2.html)
+///
+/// # Safety
+/// `path` must be null or a NUL-terminated string.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn chroot(path: *const c_char) -> c_int {
+    // SAFETY: the caller's contract.
+    status(unsafe { c_path(path) }.and_then(meta::chroot))
+}

@@ -54,3 +54,36 @@ pub unsafe extern "C" fn gethostname(buf: *mut c_char, len: usize) -> c_int {
     let out = unsafe { core::slice::from_raw_parts_mut(buf, len) };
     info::gethostname(out).map(|()| 0).or_errno(-1)
 }
+
+/// [`confstr`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/confstr.html): the
+/// size the string needs; 0 with `EINVAL` for an unknown name.
+///
+/// # Safety
+/// `buf` must be null or writable for `len` bytes.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn confstr(name: c_int, buf: *mut c_char, len: usize) -> usize {
+    let Some(s) = crate::system::confstr::confstr(name) else {
+        crate::thread::tcb::set_errno(libc::EINVAL);
+        return 0;
+    };
+    let (buf, len) = if buf.is_null() { (core::ptr::NonNull::dangling().as_ptr(), 0) } else { (buf.cast::<u8>(), len) };
+    // SAFETY: writable for `len` bytes per the contract (or empty).
+    let out = unsafe { core::slice::from_raw_parts_mut(buf, len) };
+    crate::system::confstr::copy_out(s, out)
+}
+
+/// [`getdomainname`](https://man7.org/linux/man-pages/man2/getdomainname.2.html)
+///
+/// # Safety
+/// `buf` must be writable for `len` bytes.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn getdomainname(buf: *mut c_char, len: usize) -> c_int {
+    if buf.is_null() && len != 0 {
+        crate::thread::tcb::set_errno(libc::EFAULT);
+        return -1;
+    }
+    let buf = if len == 0 { core::ptr::NonNull::dangling().as_ptr() } else { buf.cast::<u8>() };
+    // SAFETY: writable for `len` bytes per the contract.
+    info::getdomainname(unsafe { core::slice::from_raw_parts_mut(buf, len) });
+    0
+}

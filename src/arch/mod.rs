@@ -8,4 +8,4 @@ pub(crate) use varargs::c_variadic;
 pub use varargs::{VaList, VaListTag};
 pub use x86_64::*;
 #[cfg(feature = "c-abi")]
-pub(crate) use x86_64::c_long_double;
+pub(crate) use x86_64::{c_long_double, c_long_double_arg};

@@ -9,6 +9,7 @@ mod setjmp;
 mod signal;
 mod syscall;
 
+pub use process::clone_vfork;
 pub use setjmp::{jump, stack_pointer};
 pub use signal::restore_rt;
 pub use syscall::syscall6;
@@ -68,18 +69,16 @@ pub fn thread_pointer() -> *mut u8 {
     tp
 }
 
-/// The word at `OFFSET` in the calling thread's control block (`%fs:OFFSET`), in one load.
-///
-/// # Safety
-/// `%fs` must point at one of our control blocks, with a word at `OFFSET` that does not
-/// change while the thread runs (the compiler may reuse an earlier load).
+/// The word at byte `OFFSET` of the calling thread's control block, read through `%fs` in one
+/// instruction (one dependent load less than going through [`thread_pointer`]).
 #[inline(always)]
-pub unsafe fn thread_word<const OFFSET: usize>() -> usize {
+pub fn thread_word<const OFFSET: usize>() -> usize {
     let word: usize;
-    // SAFETY: per the contract; the load has no side effects.
+    // SAFETY: reads the calling thread's own control block, which spans OFFSET (the caller
+    // names a field of it); the read has no side effects. Not `pure`: the word may change
+    // between two reads.
     unsafe {
-        core::arch::asm!("mov {}, qword ptr fs:[{off}]", out(reg) word, off = const OFFSET,
-            options(nostack, preserves_flags, readonly, pure));
+        core::arch::asm!("mov {}, qword ptr fs:[{off}]", out(reg) word, off = const OFFSET, options(nostack, preserves_flags, readonly));
     }
     word
 }
@@ -328,3 +327,36 @@ macro_rules! c_long_double {
 }
 #[cfg(feature = "c-abi")]
 pub(crate) use c_long_double;
+
+/// Defines an exported C function whose last argument is a `long double`, which the x86_64
+/// ABI passes in memory on the stack (16 bytes at `8(%rsp)` on entry, past the return
+/// address), something Rust cannot take.
+///
+/// `c_long_double_arg!(name(lo, hi) => parts)` exports `name`, which loads the value's
+/// significand into register `lo` and its sign and exponent into `hi` (the registers of the
+/// next two integer arguments after the others) and tail-calls `parts`, an `extern "C"`
+/// function taking the other arguments followed by those two integers.
+#[cfg(feature = "c-abi")]
+macro_rules! c_long_double_arg {
+    ($( $(#[$doc:meta])* $name:ident($lo:literal, $hi:literal) => $parts:path; )*) => {$(
+        $(#[$doc])*
+        ///
+        /// # Safety
+        /// As the C function.
+        #[unsafe(naked)]
+        #[unsafe(no_mangle)]
+        pub unsafe extern "C" fn $name() {
+            core::arch::naked_asm!(
+                // The significand: the low 8 bytes of the stack argument.
+                concat!("mov ", $lo, ", qword ptr [rsp + 8]"),
+                // Sign and exponent: the next 2 bytes, zero-extended.
+                concat!("movzx ", $hi, ", word ptr [rsp + 16]"),
+                // The stack is as the caller left it, so the Rust half returns straight to it.
+                "jmp {parts}",
+                parts = sym $parts,
+            )
+        }
+    )*};
+}
+#[cfg(feature = "c-abi")]
+pub(crate) use c_long_double_arg;

@@ -4,6 +4,7 @@
 //! small stack buffer (`dprintf`), or a `FILE` stream (stdio's `fprintf`, built on this).
 
 pub mod text;
+pub mod big;
 pub mod printf;
 pub mod scanf;
 pub mod sink;

@@ -1,4 +1,4 @@
-//! Directory entries: `mkdir`, `rmdir`, `unlink`, `rename`, hard and symbolic links.
+//! Directory entries: `mkdir`, `mknod`, `rmdir`, `unlink`, `rename`, hard and symbolic links.
 
 use super::path::{at_flags, dir};
 use core::ffi::{CStr, c_int};
@@ -41,4 +41,13 @@ pub fn readlinkat(dirfd: c_int, path: &CStr, buf: &mut [u8]) -> Result<usize, Er
         return Err(Errno::INVAL);
     }
     rustix::fs::readlinkat_raw(dir(dirfd)?, path, buf)
+}
+
+/// `mknodat(dirfd, path, mode, dev)`: the raw call, because `mode` carries the file type,
+/// which the kernel checks (rustix takes it apart into typed pieces).
+pub fn mknodat(dirfd: c_int, path: &CStr, mode: u32, dev: u64) -> Result<(), Errno> {
+    let dir = rustix::fd::AsRawFd::as_raw_fd(&dir(dirfd)?);
+    // SAFETY: the kernel reads the NUL-terminated path; the rest are integers.
+    unsafe { crate::io::syscall::call(libc::SYS_mknodat, [dir as usize, path.as_ptr() as usize, mode as usize, dev as usize, 0, 0]) }
+        .map(|_| ())
 }

@@ -1,4 +1,5 @@
-//! Metadata changes and checks: permissions, owners, times, sizes, `access`, `umask`.
+//! Metadata changes and checks: permissions, owners, times, sizes, `access`, `umask`; and
+//! `sync`, `syncfs`, `chroot`.
 
 use super::path::{at_flags, dir};
 use core::ffi::{CStr, c_int};
@@ -72,4 +73,19 @@ pub fn truncate(path: &CStr, len: i64) -> Result<(), Errno> {
 /// `umask(mask)`: the previous mask.
 pub fn umask(mask: u32) -> u32 {
     rustix::process::umask(Mode::from_bits_retain(mask & 0o777)).bits()
+}
+
+/// `sync()`.
+pub fn sync() {
+    rustix::fs::sync()
+}
+
+/// `syncfs(fd)`.
+pub fn syncfs(fd: c_int) -> Result<(), Errno> {
+    rustix::fs::syncfs(crate::io::fd::borrow(fd)?)
+}
+
+/// `chroot(path)`.
+pub fn chroot(path: &CStr) -> Result<(), Errno> {
+    rustix::process::chroot(path)
 }

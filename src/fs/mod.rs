@@ -3,8 +3,10 @@
 
 pub mod cwd;
 pub mod dir;
+pub mod hints;
 pub mod links;
 pub mod meta;
 pub mod path;
 pub mod shm;
 pub mod stat;
+pub mod statfs;

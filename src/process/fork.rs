@@ -2,9 +2,9 @@
 //!
 //! `fork` runs the `pthread_atfork` handlers around the system call: "prepare" handlers
 //! newest first before it, "parent" or "child" handlers oldest first after it. Between them
-//! the allocator is made fork-safe (`crate::alloc::fork_prepare` / `fork_parent` /
-//! `fork_child` take its locks before and release or repair them after), so the child's
-//! single thread finds it consistent. `_Fork` runs neither (POSIX allows only
+//! the list of open streams (`crate::stdio::registry`) and the allocator (`crate::alloc`) are
+//! made fork-safe (their `fork_prepare` / `fork_parent` / `fork_child` take the locks before
+//! and release or repair them after), so the child's single thread finds them consistent. `_Fork` runs neither (POSIX allows only
 //! async-signal-safe calls in its child). Both keep the thread bookkeeping right
 //! (`crate::thread::before_fork` / `after_fork_*`: the live-thread count and the stack
 //! cache), and in both the child's control block holds the child's thread id, and the kernel
@@ -53,13 +53,17 @@ pub fn fork_raw() -> Result<i32, Errno> {
 /// `fork()`: `_Fork` between the atfork handlers.
 pub fn fork() -> Result<i32, Errno> {
     atfork::run_prepare();
+    // The stream list before the allocator: code holding the list lock may allocate.
+    crate::stdio::registry::fork_prepare();
     crate::alloc::fork_prepare();
     let result = fork_raw();
     if let Ok(0) = result {
         crate::alloc::fork_child();
+        crate::stdio::registry::fork_child();
         atfork::run_child();
     } else {
         crate::alloc::fork_parent();
+        crate::stdio::registry::fork_parent();
         atfork::run_parent();
     }
     result

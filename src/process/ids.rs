@@ -6,9 +6,7 @@
 //! call allocates (`getgroups`) or splits one C call by argument (`getpriority`,
 //! `setpriority`): then the kernel sees exactly the caller's arguments and answers for them.
 //!
-//! The set-id calls change the credentials of the calling thread, as the system calls do;
-//! glibc also changes every other thread's (a signal to each). With several threads that
-//! broadcast is still missing here.
+//! The set-id calls change every thread's credentials (`setxid`), as POSIX asks.
 
 use crate::io::syscall::call3;
 use rustix::io::Errno;
@@ -39,18 +37,18 @@ pub fn getppid() -> i32 {
 
 /// `setuid`, `setgid` (`group` selects which).
 pub fn setid(id: u32, group: bool) -> Result<(), Errno> {
-    sys3(if group { libc::SYS_setgid } else { libc::SYS_setuid }, id as usize, 0, 0).map(|_| ())
+    super::setxid::setxid(if group { libc::SYS_setgid } else { libc::SYS_setuid }, [id as usize, 0, 0])
 }
 
 /// `setreuid`, `setregid`: -1 leaves an id unchanged.
 pub fn setreid(real: u32, effective: u32, group: bool) -> Result<(), Errno> {
-    sys3(if group { libc::SYS_setregid } else { libc::SYS_setreuid }, real as usize, effective as usize, 0).map(|_| ())
+    super::setxid::setxid(if group { libc::SYS_setregid } else { libc::SYS_setreuid }, [real as usize, effective as usize, 0])
 }
 
 /// `setresuid`, `setresgid`: -1 leaves an id unchanged. `seteuid(e)` is `setresuid(-1, e, -1)`.
 pub fn setresid(real: u32, effective: u32, saved: u32, group: bool) -> Result<(), Errno> {
-    sys3(if group { libc::SYS_setresgid } else { libc::SYS_setresuid }, real as usize, effective as usize, saved as usize)
-        .map(|_| ())
+    let nr = if group { libc::SYS_setresgid } else { libc::SYS_setresuid };
+    super::setxid::setxid(nr, [real as usize, effective as usize, saved as usize])
 }
 
 /// `getresuid`, `getresgid` into the caller's three words.
@@ -78,7 +76,7 @@ pub unsafe fn getgroups(size: i32, list: *mut u32) -> Result<i32, Errno> {
 /// # Safety
 /// `list` must be readable for `size` ids (the kernel checks: EFAULT).
 pub unsafe fn setgroups(size: usize, list: *const u32) -> Result<(), Errno> {
-    sys3(libc::SYS_setgroups, size, list as usize, 0).map(|_| ())
+    super::setxid::setxid(libc::SYS_setgroups, [size, list as usize, 0])
 }
 
 /// `getpgid(pid)`, `getsid(pid)`: 0 is the caller.

@@ -6,6 +6,8 @@ pub mod exec;
 pub mod fork;
 pub mod ids;
 pub mod limits;
+pub mod popen;
+pub mod setxid;
 pub mod spawn;
 pub mod system;
 pub mod wait;

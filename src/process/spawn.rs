@@ -1,13 +1,14 @@
 //! `posix_spawn` and `posix_spawnp`, with file actions and attributes in glibc's layouts.
 //!
-//! The child is made with a plain fork (`fork::fork_raw`, no atfork handlers, as glibc's
-//! spawn runs none), with every signal blocked around it so that no handler of the parent's
-//! runs in the child. The child applies the attributes and the file actions in glibc's
-//! order, restores the signal mask, and executes the program; if any step fails it writes
-//! the error number to a close-on-exec pipe and ends with status 127. The parent reads the
-//! pipe: end-of-file means the program is running; an error number is returned after the
-//! child is reaped. The child code allocates nothing, so a lock another thread held at the
-//! fork cannot stop it.
+//! As in glibc, the child shares the parent's memory (`clone` with `CLONE_VM | CLONE_VFORK`
+//! on a stack of its own, `crate::arch::clone_vfork`), so nothing is copied however large the
+//! parent is, and the parent is suspended until the child has executed the program or
+//! failed. Every signal is blocked around it. The child first sets every handled signal to
+//! its default (a handler must not run in the parent's memory), then applies the attributes
+//! and the file actions in glibc's order, restores the signal mask, and executes the
+//! program; if a step fails it leaves the error number in the shared job and ends with
+//! status 127, and the parent reaps it and returns that number. No atfork handlers run, as
+//! in glibc. The child allocates nothing and takes no lock.
 //!
 //! A file-action list keeps glibc's `posix_spawn_file_actions_t` header: `__allocated` and
 //! `__used` count entries of [`FileAction`] in an allocation at `__actions`.
@@ -39,9 +40,16 @@ pub struct FileActions {
 
 const _: () = assert!(size_of::<FileActions>() == size_of::<libc::posix_spawn_file_actions_t>());
 
+impl FileActions {
+    /// An empty list.
+    pub const fn empty() -> FileActions {
+        FileActions { allocated: 0, used: 0, actions: core::ptr::null_mut(), pad: [0; 16] }
+    }
+}
+
 /// `posix_spawn_file_actions_init`.
 pub fn actions_init(fa: &mut FileActions) {
-    *fa = FileActions { allocated: 0, used: 0, actions: core::ptr::null_mut(), pad: [0; 16] };
+    *fa = FileActions::empty();
 }
 
 /// The actions recorded so far.
@@ -158,6 +166,27 @@ fn place(fd: c_int, target: c_int) -> Result<(), Errno> {
     Ok(())
 }
 
+/// In the child: every signal with a handler, and every signal in `defaults`, back to
+/// `SIG_DFL` (ignored signals stay ignored, as `exec` keeps them).
+fn reset_handlers(defaults: u64) {
+    use crate::kernel::{self as runtime, KernelSigaction, Signal};
+    for sig in 1..crate::signal::set::NSIG {
+        if sig == libc::SIGKILL || sig == libc::SIGSTOP {
+            continue;
+        }
+        // SAFETY: `sig` is a valid signal number.
+        let signal = unsafe { Signal::from_raw_unchecked(sig) };
+        // SAFETY: only queries.
+        let Ok(old) = (unsafe { runtime::kernel_sigaction(signal, None) }) else { continue };
+        let handler = old.sa_handler_kernel.map_or(0, |f| f as usize);
+        if handler > 1 || (defaults & (1 << (sig - 1)) != 0 && handler != 0) {
+            let dfl = KernelSigaction { sa_handler_kernel: runtime::KERNEL_SIG_DFL, ..Default::default() };
+            // SAFETY: SIG_DFL needs no handler; this child has its own copy of the actions.
+            let _ = unsafe { runtime::kernel_sigaction(signal, Some(dfl)) };
+        }
+    }
+}
+
 /// The child's side: attributes, file actions, mask, exec. Returns only the error number.
 ///
 /// # Safety
@@ -172,6 +201,12 @@ unsafe fn child(
 ) -> i32 {
     let run = || -> Result<(), i32> {
         let flags = attr.map_or(0, |a| i32::from(a.flags));
+        let defaults = match attr {
+            // SAFETY: the attribute's set, first word.
+            Some(a) if flags & SETSIGDEF != 0 => unsafe { crate::signal::set::read(&raw const a.sigdefault) },
+            _ => 0,
+        };
+        reset_handlers(defaults);
         let mut mask = mask;
         if let Some(a) = attr {
             if flags & SETSID != 0 {
@@ -191,17 +226,6 @@ unsafe fn child(
             if flags & RESETIDS != 0 {
                 step(super::ids::setid(super::ids::getgid(), true))?;
                 step(super::ids::setid(super::ids::getuid(), false))?;
-            }
-            if flags & SETSIGDEF != 0 {
-                // SAFETY: the attribute's set, first word.
-                let defaults = unsafe { crate::signal::set::read(&raw const a.sigdefault) };
-                for sig in 1..crate::signal::set::NSIG {
-                    if defaults & (1 << (sig - 1)) != 0 && crate::signal::set::user_bit(sig).is_ok() {
-                        let dfl = crate::signal::action::Action { handler: 0, mask: 0, flags: 0, restorer: 0 };
-                        // SAFETY: SIG_DFL needs no handler.
-                        let _ = unsafe { crate::signal::action::sigaction(sig, Some(dfl)) };
-                    }
-                }
             }
             if flags & SETSIGMASK != 0 {
                 // SAFETY: the attribute's set, first word.
@@ -246,6 +270,31 @@ unsafe fn child(
     run().err().unwrap_or(libc::ENOEXEC)
 }
 
+/// What the child needs, in memory it shares with the suspended parent.
+struct Job<'a, 'b> {
+    program: Program<'a>,
+    fa: Option<&'b FileActions>,
+    attr: Option<&'b SpawnAttr>,
+    mask: u64,
+    argv: *const *const c_char,
+    envp: *const *const c_char,
+    /// The error number of the step that failed; 0 while none has.
+    error: i32,
+}
+
+/// The child's entry (from `clone_vfork`): runs the job and ends.
+unsafe extern "C" fn child_entry(job: *mut u8) -> ! {
+    // SAFETY: the parent's `Job`, which it does not touch until this process execs or ends.
+    let job = unsafe { &mut *job.cast::<Job<'_, '_>>() };
+    // SAFETY: in the child; the job's arrays are the caller's, valid per `spawn`'s contract.
+    job.error = unsafe { child(&job.program, job.fa, job.attr, job.mask, job.argv, job.envp) };
+    crate::exit::exit_now(127)
+}
+
+/// Bytes of the child's stack: what `child` and `execvpe` use (a path buffer, a script's
+/// argument array), with room to spare.
+const CHILD_STACK: usize = 64 * 1024;
+
 /// `posix_spawn(pid, program, actions, attr, argv, envp)`: the child's pid.
 ///
 /// # Safety
@@ -257,37 +306,42 @@ pub unsafe fn spawn(
     argv: *const *const c_char,
     envp: *const *const c_char,
 ) -> Result<i32, Errno> {
-    let [report_r, report_w] = crate::io::fd::pipe2(libc::O_CLOEXEC)?;
-    let old_mask = crate::signal::mask::change(libc::SIG_SETMASK, Some(!0))?;
-    let forked = super::fork::fork_raw();
-    if let Ok(0) = forked {
-        let _ = crate::io::fd::close(report_r);
-        // SAFETY: the child of the fork; the caller's contract for the arrays.
-        let e = unsafe { child(&program, fa, attr, old_mask, argv, envp) };
-        let bytes = e.to_ne_bytes();
-        // SAFETY: a live local buffer.
-        let _ = unsafe { crate::io::fd::write(report_w, bytes.as_ptr(), bytes.len()) };
-        crate::exit::exit_now(127);
-    }
-    let _ = crate::signal::mask::change(libc::SIG_SETMASK, Some(old_mask));
-    let _ = crate::io::fd::close(report_w);
-    let result = forked.and_then(|pid| {
-        let mut bytes = [0u8; 4];
-        let n = loop {
-            // SAFETY: a live local buffer.
-            match unsafe { crate::io::fd::read(report_r, bytes.as_mut_ptr(), 4) } {
-                Err(Errno::INTR) => continue,
-                other => break other,
-            }
-        };
-        if let Ok(4) = n {
-            let mut status = 0;
-            // SAFETY: `status` is a live local.
-            let _ = unsafe { super::wait::wait4(pid, &raw mut status, 0, core::ptr::null_mut()) };
-            return Err(Errno::from_raw_os_error(i32::from_ne_bytes(bytes)));
+    use crate::kernel::{self as runtime, How, KernelSigSet};
+    use rustix::mm::{MapFlags, ProtFlags};
+    // SAFETY: a fresh private mapping, the child's stack, unmapped below.
+    let stack = unsafe { rustix::mm::mmap_anonymous(core::ptr::null_mut(), CHILD_STACK, ProtFlags::READ | ProtFlags::WRITE, MapFlags::PRIVATE) }
+        .map_err(|_| Errno::AGAIN)?;
+    // Every signal blocked, the runtime's too, so no handler runs in the child; the mask the
+    // program had is what the child gets back.
+    // SAFETY: changes this thread's mask; it is restored below.
+    let old = match unsafe { runtime::kernel_sigprocmask(How::SETMASK, Some(&KernelSigSet::all())) } {
+        Ok(old) => old,
+        Err(e) => {
+            // SAFETY: our mapping, unused.
+            let _ = unsafe { rustix::mm::munmap(stack, CHILD_STACK) };
+            return Err(e);
         }
-        Ok(pid)
-    });
-    let _ = crate::io::fd::close(report_r);
-    result
+    };
+    // SAFETY: on x86_64 the kernel's signal set is one 64-bit word (transmute checks sizes).
+    let mask = unsafe { core::mem::transmute::<KernelSigSet, u64>(old.clone()) };
+    let mut job = Job { program, fa, attr, mask, argv, envp, error: 0 };
+    // SAFETY: the stack is the child's alone; `child_entry` ends with exec or exit and only
+    // writes `job.error`, which this thread reads after the child is gone from its memory.
+    let pid = unsafe { crate::arch::clone_vfork(stack.cast::<u8>().add(CHILD_STACK), child_entry, (&raw mut job).cast()) };
+    // SAFETY: restores this thread's mask.
+    let _ = unsafe { runtime::kernel_sigprocmask(How::SETMASK, Some(&old)) };
+    // SAFETY: the child no longer runs in this memory (it exec'ed or ended).
+    let _ = unsafe { rustix::mm::munmap(stack, CHILD_STACK) };
+    if pid < 0 {
+        return Err(Errno::from_raw_os_error(-pid as i32));
+    }
+    // SAFETY: the child has exec'ed or ended, so the shared job is ours again.
+    let error = unsafe { core::ptr::read_volatile(&raw const job.error) };
+    if error != 0 {
+        let mut status = 0;
+        // SAFETY: `status` is a live local.
+        let _ = unsafe { super::wait::wait4(pid as i32, &raw mut status, 0, core::ptr::null_mut()) };
+        return Err(Errno::from_raw_os_error(error));
+    }
+    Ok(pid as i32)
 }

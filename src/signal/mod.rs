@@ -11,4 +11,5 @@ pub mod send;
 pub mod set;
 pub mod stack;
 pub mod timer;
+pub mod timer_thread;
 pub mod wait;

@@ -1,5 +1,6 @@
-//! Sending signals: `raise`, `kill`, `killpg`, `sigqueue`. The raw calls, so that every C
-//! combination (pid 0, -1, -pgrp; signal 0; any si_value) reaches the kernel as given.
+//! Sending signals: `raise`, `kill`, `killpg`, `sigqueue` (the raw calls, so that every C
+//! combination — pid 0, -1, -pgrp; signal 0; any si_value — reaches the kernel as given),
+//! and describing them (`psignal`).
 
 use crate::io::syscall::call3;
 use rustix::io::Errno;
@@ -42,4 +43,20 @@ pub fn sigqueue(pid: i32, sig: i32, value: usize) -> Result<(), Errno> {
     info[3] = value as u64;
     // SAFETY: the kernel reads the 128-byte siginfo, a live local.
     unsafe { call3(libc::SYS_rt_sigqueueinfo, pid as usize, sig as usize, info.as_ptr() as usize) }.map(|_| ())
+}
+
+/// `psignal(sig, prefix)`: "prefix: description" on standard error (no colon for an empty
+/// prefix); "Unknown signal N" for a signal without a description, as glibc words it.
+pub fn describe(sig: i32, prefix: &[u8]) {
+    let colon: &[u8] = if prefix.is_empty() { b"" } else { b": " };
+    let described = (1..super::set::NSIG).contains(&sig).then(|| crate::string::message::signal_description(sig)).flatten();
+    match described {
+        Some(d) => crate::io::diag::write_stderr(&[prefix, colon, d.strip_suffix(b"\0").unwrap_or(d), b"\n"]),
+        None => {
+            let mut digits = [0u8; 20];
+            let n = crate::io::diag::decimal(u64::from(sig.unsigned_abs()), &mut digits);
+            let minus: &[u8] = if sig < 0 { b"-" } else { b"" };
+            crate::io::diag::write_stderr(&[prefix, colon, b"Unknown signal ", minus, n, b"\n"]);
+        }
+    }
 }

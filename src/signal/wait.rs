@@ -9,7 +9,15 @@ use rustix::io::Errno;
 /// # Safety
 /// `info` must be null or writable, `timeout` null or readable (the kernel checks: EFAULT).
 pub unsafe fn timed(set: u64, info: *mut libc::siginfo_t, timeout: *const libc::timespec) -> Result<i32, Errno> {
-    let set = set & !super::set::RESERVED;
+    // SAFETY: per the contract.
+    unsafe { timed_any(set & !super::set::RESERVED, info, timeout) }
+}
+
+/// [`timed`] for any signals, the runtime's included (for the runtime's own helpers).
+///
+/// # Safety
+/// As [`timed`].
+pub unsafe fn timed_any(set: u64, info: *mut libc::siginfo_t, timeout: *const libc::timespec) -> Result<i32, Errno> {
     let args = [(&raw const set) as usize, info as usize, timeout as usize, 8, 0, 0];
     // SAFETY: `set` is a live local; the rest per the contract.
     unsafe { crate::io::syscall::call(libc::SYS_rt_sigtimedwait, args) }.map(|s| s as i32)

@@ -8,10 +8,9 @@
 //! ones by [`round`] here. `ERANGE` as glibc: on overflow (the result is ±infinity), and on
 //! underflow, when the rounded result is zero or subnormal and not exact.
 //!
-//! `long double` (x87 80-bit): hexadecimal input is rounded to its 64-bit significand exactly;
-//! decimal input is converted to the nearest `double` and extended, so it is exact only for
-//! values with a `double` representation (glibc rounds to the full 64 bits) and overflows and
-//! underflows at `double`'s limits.
+//! `long double` (x87 80-bit): hexadecimal input is rounded to its 64-bit significand here;
+//! decimal input is rounded exactly too, by comparing it with candidate values through their
+//! exact decimal expansions (see `decimal_f80`).
 
 use super::{digit, sign, skip_space};
 use crate::fmt::text::TextBuf;
@@ -353,17 +352,128 @@ impl LongDouble {
     }
 }
 
-/// `strtold`: see the module documentation for what is exact.
-pub fn parse_f80(s: &[u8]) -> Parsed<LongDouble> {
-    if let Some((negative, Number::Binary { m, e2, sticky }, end)) = scan(s) {
-        let r = F80.round(m, e2, sticky);
-        let sign = if negative { 0x8000 } else { 0 };
-        let range_error = r.biased == 0x7fff || (r.biased == 0 && r.inexact);
-        let significand = if r.biased == 0x7fff { 1 << 63 } else { r.significand };
-        return Parsed { value: LongDouble { significand, top: sign | r.biased as u16 }, end, range_error };
+/// A decimal number's significant digits: the power of ten of the first one, and the digits
+/// (with any point) from it on.
+struct Significant<'a> {
+    lead: i64,
+    digits: &'a [u8],
+}
+
+impl<'a> Significant<'a> {
+    /// `None` when the text has no nonzero digit.
+    fn of(text: &'a [u8]) -> Option<Significant<'a>> {
+        let e = memchr::memchr2(b'e', b'E', text).unwrap_or(text.len());
+        let (mantissa, exponent_text) = text.split_at(e);
+        let (written_exp, _) = exponent(exponent_text, 0, b'e');
+        let point = memchr::memchr(b'.', mantissa).unwrap_or(mantissa.len());
+        let first = mantissa.iter().position(|&b| b != b'0' && b != b'.')?;
+        // Digits before the first significant one, not counting the point.
+        let before = first - (first > point) as usize;
+        Some(Significant { lead: point as i64 - 1 - before as i64 + written_exp, digits: mantissa.get(first..).unwrap_or_default() })
     }
-    let d = parse_f64(s);
-    Parsed { value: LongDouble::from_f64(d.value), end: d.end, range_error: d.range_error }
+
+    /// How the number compares with `m * 2^e`.
+    fn compare(&self, m: u128, e: i64) -> Result<core::cmp::Ordering, rustix::io::Errno> {
+        use core::cmp::Ordering;
+        if m == 0 {
+            return Ok(Ordering::Greater);
+        }
+        let (d, k) = crate::fmt::big::exact(m, e)?;
+        let total = d.digits();
+        let lead = total as i64 - 1 - k;
+        if self.lead != lead {
+            return Ok(self.lead.cmp(&lead));
+        }
+        let mut ours = self.digits.iter().copied().filter(|&b| b != b'.');
+        let mut i = 0;
+        loop {
+            let a = ours.next();
+            if a.is_none() && i >= total {
+                return Ok(Ordering::Equal);
+            }
+            let a = a.map_or(0, |b| b - b'0');
+            let b = d.digit(i, total);
+            if a != b {
+                return Ok(a.cmp(&b));
+            }
+            i += 1;
+        }
+    }
+}
+
+/// Decimal text (digits, point, exponent) as the nearest `long double`, exactly: the binary
+/// exponent and then each of the 64 significand bits are found by comparing the text with
+/// `m * 2^e` through exact decimal expansions (`fmt::big`), and the last bit is rounded by
+/// comparing with the midpoint. Returns the value and whether it is out of range.
+fn decimal_f80(text: &[u8]) -> Result<(LongDouble, bool), rustix::io::Errno> {
+    use core::cmp::Ordering;
+    let Some(x) = Significant::of(text) else {
+        return Ok((LongDouble { significand: 0, top: 0 }, false));
+    };
+    let infinity = (LongDouble { significand: 1 << 63, top: 0x7fff }, true);
+    if x.lead > 4933 {
+        return Ok(infinity);
+    }
+    if x.lead < -4952 {
+        return Ok((LongDouble { significand: 0, top: 0 }, true));
+    }
+    // 2^e <= x < 2^(e+1).
+    // log2(10) = 3.321928094887...: an estimate within one of the exponent.
+    let mut e = (x.lead * 3_321_928_095).div_euclid(1_000_000_000);
+    while x.compare(1, e)? == Ordering::Less {
+        e -= 1;
+    }
+    while x.compare(1, e + 1)? != Ordering::Less {
+        e += 1;
+    }
+    if e > F80.emax {
+        return Ok(infinity);
+    }
+    // The weight of the significand's last bit (fixed below the normal range).
+    let low = if e >= F80.emin { e - 63 } else { F80.emin - 63 };
+    let mut m: u128 = 0;
+    for bit in (0..(e - low + 1).max(0)).rev() {
+        let candidate = m | 1 << bit;
+        if x.compare(candidate, low)? != Ordering::Less {
+            m = candidate;
+        }
+    }
+    let exact = m != 0 && x.compare(m, low)? == Ordering::Equal;
+    let half = x.compare(2 * m + 1, low - 1)?;
+    if half == Ordering::Greater || (half == Ordering::Equal && m & 1 != 0) {
+        m += 1;
+    }
+    let r = F80.round(m, low, !exact);
+    if r.biased == 0x7fff {
+        return Ok(infinity);
+    }
+    Ok((LongDouble { significand: r.significand, top: r.biased as u16 }, r.biased == 0 && r.inexact))
+}
+
+/// `strtold`: see the module documentation.
+pub fn parse_f80(s: &[u8]) -> Parsed<LongDouble> {
+    let Some((negative, number, end)) = scan(s) else {
+        return Parsed { value: LongDouble { significand: 0, top: 0 }, end: 0, range_error: false };
+    };
+    let sign = if negative { 0x8000 } else { 0 };
+    let (value, range_error) = match number {
+        Number::Binary { m, e2, sticky } => {
+            let r = F80.round(m, e2, sticky);
+            let significand = if r.biased == 0x7fff { 1 << 63 } else { r.significand };
+            (LongDouble { significand, top: r.biased as u16 }, r.biased == 0x7fff || (r.biased == 0 && r.inexact))
+        }
+        Number::Decimal { start } => match decimal_f80(s.get(start..end).unwrap_or_default()) {
+            Ok(v) => v,
+            // Beyond what the exact expansion holds (it holds every long double): the double.
+            Err(_) => {
+                let d = parse_f64(s);
+                (LongDouble::from_f64(d.value.abs()), d.range_error)
+            }
+        },
+        Number::Infinity => (LongDouble { significand: 1 << 63, top: 0x7fff }, false),
+        Number::Nan(payload) => (LongDouble { significand: 0xc000_0000_0000_0000 | (payload & ((1 << 62) - 1)), top: 0x7fff }, false),
+    };
+    Parsed { value: LongDouble { significand: value.significand, top: value.top | sign }, end, range_error }
 }
 
 #[cfg(test)]
@@ -405,8 +515,8 @@ mod tests {
         assert_eq!(d("0x1.0000000000001p-1074"), (5e-324, 23, true));
         assert_eq!(d("2.4703282292062327e-324"), (0.0, 23, true));
         assert_eq!(d("2.4703282292062328e-324"), (5e-324, 23, true));
-        assert_eq!(d("4.9406564584124654e-324").2, true);
-        assert_eq!(d("4.940656458412465441765687928682213723651e-324").2, true);
+        assert!(d("4.9406564584124654e-324").2);
+        assert!(d("4.940656458412465441765687928682213723651e-324").2);
         let exact = "4.940656458412465441765687928682213723650598026143247644255856825006755072702087518652998363616359923797965646954457177309266567103559397963987747960107818781263007131903114045278458171678489821036887186360569987307230500063874091535649843873124733972731696151400317153853980741262385655911710266585566867681870395603106249319452715914924553293054565444011274801297099995419319894090804165633245247571478690147267801593552386115501348035264934720193790268107107491703332226844753335720832431936092382893458368060106011506169809753078342277318329247904982524730776375927247874656084778203734469699533647017972677717585125660551199131504891101451037862738167250955837389733598993664809941164205702637090279242767544565229087538682506419718265533447265625e-324";
         assert_eq!(d(exact), (5e-324, exact.len(), false));
         assert_eq!(d("0e999999999999"), (0.0, 14, false));
@@ -433,7 +543,12 @@ mod tests {
         assert_eq!(l("0x1.23456789abcdef12p0"), LongDouble { significand: 0x91a2_b3c4_d5e6_f789, top: 0x3fff });
         assert_eq!(l("1"), LongDouble { significand: 1 << 63, top: 0x3fff });
         assert_eq!(l("-0.5"), LongDouble { significand: 1 << 63, top: 0xbffe });
-        assert_eq!(l("5e-324"), LongDouble { significand: 1 << 63, top: 0x3fff - 1074 });
+        assert_eq!(l("0.1"), LongDouble { significand: 0xcccc_cccc_cccc_cccd, top: 0x3ffb });
+        assert_eq!(l("1e300"), LongDouble { significand: 0xbf21_e440_03ac_dd2d, top: 0x3fff + 996 });
+        assert_eq!(l("1e4000").top, 0x3fff + 13287);
+        assert!(!parse_f80(b"1e4000").range_error);
+        assert!(parse_f80(b"1e5000").range_error);
+        assert_eq!(l("4.940656458412465441765687928682213723651e-324"), LongDouble { significand: 1 << 63, top: 0x3fff - 1074 });
         assert_eq!(l("0x1p16383"), LongDouble { significand: 1 << 63, top: 0x7ffe });
         assert!(parse_f80(b"0x1p16384").range_error);
     }

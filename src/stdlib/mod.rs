@@ -3,9 +3,13 @@
 
 pub mod environ;
 pub mod float;
+pub mod getopt;
 pub mod int;
+pub mod rand48;
 pub mod random;
+pub mod realpath;
 pub mod sort;
+pub mod temp;
 
 /// `isspace` in the C locale: space, `\t`, `\n`, `\v`, `\f`, `\r`.
 pub fn is_space(b: u8) -> bool {

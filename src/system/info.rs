@@ -1,4 +1,4 @@
-//! `uname`, `gethostname`, `sysinfo`.
+//! `uname`, `gethostname`, `getdomainname`, `sysinfo`.
 
 use rustix::io::Errno;
 
@@ -42,6 +42,15 @@ pub fn gethostname(buf: &mut [u8]) -> Result<(), Errno> {
     let n = name.len().min(buf.len());
     buf[..n].copy_from_slice(&name[..n]);
     if name.len() > buf.len() { Err(Errno::NAMETOOLONG) } else { Ok(()) }
+}
+
+/// `getdomainname(buf)`: as much of the NIS domain name and its terminator as fits, with
+/// no error when it does not (glibc's behaviour).
+pub fn getdomainname(buf: &mut [u8]) {
+    let u = rustix::system::uname();
+    let name = u.domainname().to_bytes_with_nul();
+    let n = name.len().min(buf.len());
+    buf[..n].copy_from_slice(&name[..n]);
 }
 
 const _: () = assert!(size_of::<rustix::system::Sysinfo>() == size_of::<libc::sysinfo>());

@@ -2,6 +2,7 @@
 //! `pathconf`, cache geometry, and random bytes.
 
 pub mod cache;
+pub mod confstr;
 pub mod cpus;
 pub mod info;
 pub mod pathconf;

@@ -91,3 +91,44 @@ pub unsafe extern "C" fn vfork() -> i32 {
         failed = sym crate::process::exec::vfork_failed,
     )
 }
+
+/// `clone(CLONE_VM | CLONE_VFORK | SIGCHLD)` onto `stack_top` (16-byte aligned): the child
+/// shares the caller's memory, runs `entry(arg)` there, and must end with `execve` or
+/// `_exit`, which is also when the caller, suspended until then, continues. Returns the
+/// child's pid, or a negated error number.
+///
+/// # Safety
+/// `stack_top` must be the top of memory only the child uses; `entry` must not return and
+/// must touch only what the suspended caller does not need unchanged.
+#[unsafe(naked)]
+pub unsafe extern "C" fn clone_vfork(stack_top: *mut u8, entry: unsafe extern "C" fn(*mut u8) -> !, arg: *mut u8) -> isize {
+    core::arch::naked_asm!(
+        // `entry` into r9, which the system call preserves.
+        "mov r9, rsi",
+        // The child's stack pointer: 16 bytes below the top (still aligned), where `arg` waits.
+        "lea rsi, [rdi - 16]",
+        "mov qword ptr [rsi], rdx",
+        // Flags: CLONE_VM (0x100) | CLONE_VFORK (0x4000) | SIGCHLD (17) as the exit signal.
+        "mov edi, 0x4111",
+        // No tid pointers, no TLS.
+        "xor edx, edx",
+        "xor r10d, r10d",
+        "xor r8d, r8d",
+        // System call 56: clone.
+        "mov eax, 56",
+        "syscall",
+        // Nonzero: the parent (the child's pid, after the child's exec or exit) or a failure.
+        "test rax, rax",
+        "jnz 2f",
+        // The child, on its own stack: outermost frame, so no frame pointer.
+        "xor ebp, ebp",
+        // First argument: `arg`, from the top of the new stack.
+        "mov rdi, qword ptr [rsp]",
+        // %rsp is 16-byte aligned, as a call requires; `entry` never returns.
+        "call r9",
+        "ud2",
+        // The parent returns the kernel's answer.
+        "2:",
+        "ret",
+    )
+}

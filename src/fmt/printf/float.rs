@@ -3,12 +3,13 @@
 //! Decimal digits come from `core::fmt`, which is exact: `{:.N}` and `{:.Ne}` give the
 //! correctly rounded decimal expansion (ties to even, as glibc in the default rounding mode).
 //! `%g` is built from `%e`'s exponent; `%a` is written from the bits here. A `long double`
-//! (x87 80-bit) is printed exactly when its value is a `double` (every `double` promoted to
-//! `long double` is); otherwise it is rounded to the nearest `double` first, so digits past
-//! the 17th significant one may differ from glibc's. `%La` is exact for every value.
+//! (x87 80-bit) goes through the `double` path when its value is a `double` (every `double`
+//! promoted to `long double` is), and otherwise through its exact expansion
+//! (`long_double`); `%La` is written from the bits. All of them are exact.
 
 use super::Out;
 use super::spec::{ALT, LEFT, PLUS, SPACE_SIGN, ZERO_PAD};
+use super::long_double;
 use crate::fmt::text::TextBuf;
 use core::fmt::Write;
 use rustix::io::Errno;
@@ -397,6 +398,60 @@ impl LongDouble {
         // adds one to the exponent, which the addition of the fields below does by itself.
         let bits = if e >= -1022 { (((e + 1022) as u64) << 52) + kept } else { kept };
         sign * f64::from_bits(bits)
+    }
+}
+
+impl LongDouble {
+    /// Whether the value is a `double` (then `to_f64` is exact).
+    fn is_double(self) -> bool {
+        let back = crate::stdlib::float::LongDouble::from_f64(self.to_f64());
+        back.significand == self.significand && back.top == self.top
+    }
+}
+
+/// `%Lf %Le %Lg` (any case): through `double` when the value is one (exactly the same
+/// digits), otherwise from the exact expansion (`long_double`).
+pub fn long_decimal(out: &mut Out<'_>, flags: u8, width: usize, precision: Option<usize>, conversion: u8, v: LongDouble) -> Result<(), Errno> {
+    if v.special().is_some() || v.significand == 0 || v.is_double() {
+        return decimal(out, flags, width, precision, conversion, v.to_f64());
+    }
+    let sign = sign(v.negative(), flags);
+    let alt = flags & ALT != 0;
+    let letter = if conversion.is_ascii_uppercase() { b'E' } else { b'e' };
+    let mut tail = [0u8; 8];
+    match conversion | 0x20 {
+        b'f' => {
+            let mut r = long_double::render(v, precision.unwrap_or(6), false, alt)?;
+            let zeros = r.zeros;
+            emit(out, flags, width, sign, r.body(), zeros, &[], true)
+        }
+        b'e' => {
+            let mut r = long_double::render(v, precision.unwrap_or(6), true, alt)?;
+            let tail = exponent_text(letter, r.exponent.unwrap_or(0) as i32, &mut tail);
+            let zeros = r.zeros;
+            emit(out, flags, width, sign, r.body(), zeros, tail, true)
+        }
+        _ => {
+            let p = match precision {
+                None => 6,
+                Some(0) => 1,
+                Some(p) => p,
+            };
+            let exp = long_double::render(v, p - 1, true, false)?.exponent.unwrap_or(0);
+            let scientific = exp < -4 || exp >= p as i64;
+            let mut r = if scientific {
+                long_double::render(v, p - 1, true, alt)?
+            } else {
+                long_double::render(v, (p as i64 - 1 - exp) as usize, false, alt)?
+            };
+            let tail = if scientific { exponent_text(letter, exp as i32, &mut tail) } else { &[][..] };
+            let zeros = r.zeros;
+            if alt {
+                emit(out, flags, width, sign, r.body(), zeros, tail, true)
+            } else {
+                emit(out, flags, width, sign, strip_zeros(r.body()), 0, tail, true)
+            }
+        }
     }
 }
 

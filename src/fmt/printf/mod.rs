@@ -13,7 +13,9 @@
 mod args;
 mod float;
 mod int;
+mod long_double;
 pub mod spec;
+pub mod strfrom;
 mod text;
 
 use crate::arch::VaList;
@@ -32,6 +34,9 @@ pub struct Out<'a> {
 impl Out<'_> {
     #[inline]
     fn put(&mut self, bytes: &[u8]) -> Result<(), Errno> {
+        if bytes.is_empty() {
+            return Ok(());
+        }
         self.count += bytes.len();
         self.sink.write(bytes)
     }
@@ -161,15 +166,11 @@ fn convert(out: &mut Out<'_>, spec: &Spec, args: &mut Args<'_, '_>, errno: c_int
         b'n' => store_count(out.count, spec.length, args.int(pos)?),
         b'm' => errno_message(out, flags, width, precision, errno),
         b'%' => out.put(b"%"),
-        b'f' | b'F' | b'e' | b'E' | b'g' | b'G' => {
-            let v = if spec.length == Length::LongDouble {
-                let (significand, top) = args.long_double(pos)?;
-                float::LongDouble { significand, top }.to_f64()
-            } else {
-                args.double(pos)?
-            };
-            float::decimal(out, flags, width, precision, spec.conversion, v)
+        b'f' | b'F' | b'e' | b'E' | b'g' | b'G' if spec.length == Length::LongDouble => {
+            let (significand, top) = args.long_double(pos)?;
+            float::long_decimal(out, flags, width, precision, spec.conversion, float::LongDouble { significand, top })
         }
+        b'f' | b'F' | b'e' | b'E' | b'g' | b'G' => float::decimal(out, flags, width, precision, spec.conversion, args.double(pos)?),
         b'a' | b'A' => {
             let upper = spec.conversion == b'A';
             if spec.length == Length::LongDouble {

@@ -103,3 +103,19 @@ fn unknown_and_errors() {
     let mut sink = unsafe { Buffer::new(buf.as_mut_ptr(), 8) };
     assert_eq!(format(&mut sink, b"abc%", &mut va, 0), Err(rustix::io::Errno::INVAL));
 }
+
+#[test]
+fn strfrom_formats() {
+    use super::strfrom::{Value, strfrom};
+    let mut buf = [0u8; 64];
+    let mut run = |fmt: &str, v: Value| {
+        // SAFETY: `buf` is writable for its length.
+        let mut sink = unsafe { Buffer::new(buf.as_mut_ptr(), buf.len()) };
+        strfrom(&mut sink, fmt.as_bytes(), v).map(|n| String::from_utf8(buf[..n].to_vec()).unwrap())
+    };
+    assert_eq!(run("%.3f", Value::Double(3.14159)).as_deref(), Ok("3.142"));
+    assert_eq!(run("%.25f", Value::LongDouble(0xcccc_cccc_cccc_cccd, 0x3ffb)).as_deref(), Ok("0.1000000000000000000013553"));
+    for bad in ["%5f", "%.3Lf", "f", "%d", "%.3f ", "%-f", "%.*f", ""] {
+        assert_eq!(run(bad, Value::Double(1.0)), Err(rustix::io::Errno::INVAL), "{bad}");
+    }
+}

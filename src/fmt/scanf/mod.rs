@@ -101,7 +101,7 @@ const MAX_POSITIONS: usize = 128;
 /// Where the pointers come from: the `va_list` in order, or a table for numbered ones.
 enum Targets<'a, 'v> {
     Next(&'a mut VaList<'v>),
-    Table([u64; MAX_POSITIONS]),
+    Table(&'a [u64; MAX_POSITIONS]),
 }
 
 impl Targets<'_, '_> {
@@ -213,7 +213,13 @@ pub fn scan(source: &mut dyn Source, fmt: &[u8], va: &mut VaList<'_>) -> Result<
     let numbered = memchr::memchr(b'%', fmt)
         .and_then(|i| parse(fmt, i + 1).ok())
         .is_some_and(|(s, _)| s.position.is_some());
-    let mut targets = if numbered { Targets::Table(read_table(fmt, va)?) } else { Targets::Next(va) };
+    let table;
+    let mut targets = if numbered {
+        table = read_table(fmt, va)?;
+        Targets::Table(&table)
+    } else {
+        Targets::Next(va)
+    };
     let mut stored = 0;
     match run(&mut input, fmt, &mut targets, &mut stored) {
         Ok(()) | Err(Stop::Mismatch) => Ok(stored),
