@@ -2975,6 +2975,39 @@ int __fwriting(FILE *f);
 // `prefix` must be null or a NUL-terminated string.
 void perror(const char *prefix);
 
+// `__freadable(f)`: nonzero if the stream was opened for reading.
+//
+// # Safety
+// `f` must be null or a live stream.
+int __freadable(FILE *f);
+
+// `__fwritable(f)`: nonzero if the stream was opened for writing.
+//
+// # Safety
+// `f` must be null or a live stream.
+int __fwritable(FILE *f);
+
+// `__flbf(f)`: nonzero if the stream is line-buffered.
+//
+// # Safety
+// `f` must be null or a live stream.
+int __flbf(FILE *f);
+
+// `__fbufsize(f)`: the size of the stream's buffer (0 before its first I/O).
+//
+// # Safety
+// `f` must be null or a live stream.
+size_t __fbufsize(FILE *f);
+
+// `__fpurge(f)`: discards the stream's pending output and read-ahead.
+//
+// # Safety
+// `f` must be null or a live stream.
+void __fpurge(FILE *f);
+
+// `_flushlbf()`: flushes every line-buffered stream.
+void _flushlbf(void);
+
 // [`remove`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/remove.html)
 //
 // # Safety

@@ -384,8 +384,11 @@ pub unsafe extern "C" fn setlinebuf(f: *mut File) {
 /// `f` must be null or a live stream.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn fgetc(f: *mut File) -> c_int {
+    if f.is_null() {
+        return Err(Errno::BADF).or_errno(EOF);
+    }
     // SAFETY: the caller's contract.
-    unsafe { with(f, EOF, |s| s.get().and_then(byte_or_eof)) }
+    unsafe { crate::stdio::get(f) }.and_then(byte_or_eof).or_errno(EOF)
 }
 
 /// [`getc`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/getc.html)
@@ -1096,6 +1099,67 @@ pub unsafe extern "C" fn perror(prefix: *const c_char) {
     let errnum = unsafe { *crate::thread::tcb::errno_location() };
     // SAFETY: the caller's contract; `stderr` is live unless the program broke it.
     unsafe { crate::stdio::report::perror(stderr, path_str(prefix).ok(), errnum) }
+}
+
+/// `__freadable(f)`: nonzero if the stream was opened for reading.
+///
+/// # Safety
+/// `f` must be null or a live stream.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn __freadable(f: *mut File) -> c_int {
+    // SAFETY: the caller's contract.
+    unsafe { with_unlocked(f, 0, |s| Ok(c_int::from(s.state.readable))) }
+}
+
+/// `__fwritable(f)`: nonzero if the stream was opened for writing.
+///
+/// # Safety
+/// `f` must be null or a live stream.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn __fwritable(f: *mut File) -> c_int {
+    // SAFETY: the caller's contract.
+    unsafe { with_unlocked(f, 0, |s| Ok(c_int::from(s.state.writable))) }
+}
+
+/// `__flbf(f)`: nonzero if the stream is line-buffered.
+///
+/// # Safety
+/// `f` must be null or a live stream.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn __flbf(f: *mut File) -> c_int {
+    // SAFETY: the caller's contract.
+    unsafe { with_unlocked(f, 0, |s| Ok(c_int::from(s.state.buffering == Buffering::Line))) }
+}
+
+/// `__fbufsize(f)`: the size of the stream's buffer (0 before its first I/O).
+///
+/// # Safety
+/// `f` must be null or a live stream.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn __fbufsize(f: *mut File) -> usize {
+    // SAFETY: the caller's contract.
+    unsafe { with_unlocked(f, 0, |s| Ok(s.buffer_size())) }
+}
+
+/// `__fpurge(f)`: discards the stream's pending output and read-ahead.
+///
+/// # Safety
+/// `f` must be null or a live stream.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn __fpurge(f: *mut File) {
+    // SAFETY: the caller's contract.
+    unsafe {
+        with(f, (), |s| {
+            s.purge();
+            Ok(())
+        })
+    }
+}
+
+/// `_flushlbf()`: flushes every line-buffered stream.
+#[unsafe(no_mangle)]
+pub extern "C" fn _flushlbf() {
+    registry::flush_line_buffered()
 }
 
 // --- Files by name ---

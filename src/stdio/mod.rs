@@ -56,6 +56,36 @@ pub unsafe fn unlocked<R>(file: *mut File, op: impl FnOnce(&mut Stream) -> R) ->
     op(unsafe { &mut (*file).stream })
 }
 
+/// `fgetc`: a byte read ahead by a single-threaded process's stream is one load; everything
+/// else takes the lock and [`Stream::get`]. `Ok(None)` at end of file.
+///
+/// # Safety
+/// `file` must be a live stream.
+#[inline]
+pub unsafe fn get(file: *mut File) -> Result<Option<u8>, rustix::io::Errno> {
+    if !lock::needs_locking() {
+        // SAFETY: live per the contract, and this is the only thread.
+        let s = unsafe { &mut (*file).stream };
+        if s.read_ptr < s.read_end {
+            // SAFETY: a byte read ahead; the advanced pointer stays within ..=read_end.
+            unsafe {
+                let byte = *s.read_ptr;
+                s.read_ptr = s.read_ptr.add(1);
+                return Ok(Some(byte));
+            }
+        }
+    }
+    // SAFETY: per the contract.
+    unsafe { get_slow(file) }
+}
+
+#[cold]
+#[inline(never)]
+unsafe fn get_slow(file: *mut File) -> Result<Option<u8>, rustix::io::Errno> {
+    // SAFETY: per `get`'s contract.
+    unsafe { locked(file, |s| s.get()) }
+}
+
 /// `fputc`: a byte into a single-threaded process's stream with room in its buffer is one
 /// store; everything else takes the lock and [`Stream::put`].
 ///

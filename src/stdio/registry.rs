@@ -7,7 +7,7 @@
 //! `exit` flushes streams through a hook in `crate::exit` that the first stream to hold output
 //! sets ([`note_output`]), so a program that never writes through stdio links none of this.
 
-use super::file::{Direction, File};
+use super::file::{Buffering, Direction, File, Stream};
 use super::lock::needs_locking;
 use crate::sync::lock::RawLock;
 use core::cell::UnsafeCell;
@@ -108,6 +108,16 @@ fn for_each(mut f: impl FnMut(*mut File)) {
 
 /// `fflush(NULL)`: flushes every stream that holds output. False if any flush failed.
 pub fn flush_all() -> bool {
+    flush_where(|_| true)
+}
+
+/// `_flushlbf()`: flushes every line-buffered stream that holds output.
+pub fn flush_line_buffered() {
+    flush_where(|s| s.state.buffering == Buffering::Line);
+}
+
+/// Flushes every stream that holds output and satisfies `wanted`. False if a flush failed.
+fn flush_where(wanted: impl Fn(&Stream) -> bool) -> bool {
     let mut ok = true;
     for_each(|file| {
         // SAFETY: a live stream in the list; its lock is taken as every stdio call takes it.
@@ -117,7 +127,7 @@ pub fn flush_all() -> bool {
                 (*file).lock.lock();
             }
             let stream = &mut (*file).stream;
-            if stream.state.direction == Direction::Writing && stream.flush().is_err() {
+            if stream.state.direction == Direction::Writing && wanted(stream) && stream.flush().is_err() {
                 ok = false;
             }
             if locking {

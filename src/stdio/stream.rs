@@ -525,4 +525,16 @@ impl Stream {
         self.buf_end = core::ptr::null_mut();
         self.go_idle();
     }
+
+    /// `__fpurge`: drops pending output and read-ahead (and pushed-back bytes) unseen; the
+    /// stream stays in the direction it was (`__freading`/`__fwriting` still say so).
+    pub fn purge(&mut self) {
+        self.read_ptr = self.read_end;
+        self.write_ptr = self.write_base;
+    }
+
+    /// `__fbufsize`: the size of the buffer in use, 0 before the first I/O chose it.
+    pub fn buffer_size(&self) -> usize {
+        self.buf_end as usize - self.buf_base as usize
+    }
 }
