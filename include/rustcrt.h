@@ -52,6 +52,15 @@ extern long timezone;
 // nonzero when the zone has daylight-saving time.
 extern int daylight;
 
+// `__tzname`: glibc's name for `tzname`, which `<time.h>` declares too (kept equal).
+extern char *__tzname[2];
+
+// `__timezone`: glibc's name for `timezone` (kept equal).
+extern long __timezone;
+
+// `__daylight`: glibc's name for `daylight` (kept equal).
+extern int __daylight;
+
 // `__assert_fail(expr, file, line, function)`: glibc's message
 // ``prog: file:line: function: Assertion `expr' failed.`` on `stderr`, then `abort`.
 // [LSB](https://refspecs.linuxfoundation.org/LSB_5.0.0/LSB-Core-generic/LSB-Core-generic/baselib---assert-fail-1.html)
@@ -454,8 +463,224 @@ size_t __confstr_chk(int name, char *buf, size_t n, size_t room);
 // As `getdomainname`, with `buf` holding `room` bytes.
 int __getdomainname_chk(char *buf, size_t n, size_t room);
 
+// `__wmemcpy_chk`
+//
+// # Safety
+// As for `wmemcpy`, within `room` elements.
+wchar_t *__wmemcpy_chk(wchar_t *dst, const wchar_t *src, size_t n, size_t room);
+
+// `__wmemmove_chk`
+//
+// # Safety
+// As for `wmemmove`, within `room` elements.
+wchar_t *__wmemmove_chk(wchar_t *dst, const wchar_t *src, size_t n, size_t room);
+
+// `__wmempcpy_chk`
+//
+// # Safety
+// As for `wmempcpy`, within `room` elements.
+wchar_t *__wmempcpy_chk(wchar_t *dst, const wchar_t *src, size_t n, size_t room);
+
+// `__wmemset_chk`
+//
+// # Safety
+// As for `wmemset`, within `room` elements.
+wchar_t *__wmemset_chk(wchar_t *dst, wchar_t c, size_t n, size_t room);
+
+// `__wcscpy_chk`
+//
+// # Safety
+// As for `wcscpy`, within `room` elements.
+wchar_t *__wcscpy_chk(wchar_t *dst, const wchar_t *src, size_t room);
+
+// `__wcpcpy_chk`
+//
+// # Safety
+// As for `wcpcpy`, within `room` elements.
+wchar_t *__wcpcpy_chk(wchar_t *dst, const wchar_t *src, size_t room);
+
+// `__wcsncpy_chk`
+//
+// # Safety
+// As for `wcsncpy`, within `room` elements.
+wchar_t *__wcsncpy_chk(wchar_t *dst, const wchar_t *src, size_t n, size_t room);
+
+// `__wcpncpy_chk`
+//
+// # Safety
+// As for `wcpncpy`, within `room` elements.
+wchar_t *__wcpncpy_chk(wchar_t *dst, const wchar_t *src, size_t n, size_t room);
+
+// `__wcscat_chk`
+//
+// # Safety
+// As for `wcscat`, within `room` elements.
+wchar_t *__wcscat_chk(wchar_t *dst, const wchar_t *src, size_t room);
+
+// `__wcsncat_chk`
+//
+// # Safety
+// As for `wcsncat`, within `room` elements.
+wchar_t *__wcsncat_chk(wchar_t *dst, const wchar_t *src, size_t n, size_t room);
+
+// `__mbstowcs_chk`
+//
+// # Safety
+// As for `mbstowcs`, within `room` elements.
+size_t __mbstowcs_chk(wchar_t *dst, const char *src, size_t len, size_t room);
+
+// `__wcstombs_chk`
+//
+// # Safety
+// As for `wcstombs`, within `room` bytes.
+size_t __wcstombs_chk(char *dst, const wchar_t *src, size_t len, size_t room);
+
+// `__mbsrtowcs_chk`
+//
+// # Safety
+// As for `mbsrtowcs`, within `room` elements.
+size_t __mbsrtowcs_chk(wchar_t *dst, const char **src, size_t len, mbstate_t *ps, size_t room);
+
+// `__wcsrtombs_chk`
+//
+// # Safety
+// As for `wcsrtombs`, within `room` bytes.
+size_t __wcsrtombs_chk(char *dst, const wchar_t **src, size_t len, mbstate_t *ps, size_t room);
+
+// `__mbsnrtowcs_chk`
+//
+// # Safety
+// As for `mbsnrtowcs`, within `room` elements.
+size_t __mbsnrtowcs_chk(wchar_t *dst,
+                        const char **src,
+                        size_t nms,
+                        size_t len,
+                        mbstate_t *ps,
+                        size_t room);
+
+// `__wcsnrtombs_chk`
+//
+// # Safety
+// As for `wcsnrtombs`, within `room` bytes.
+size_t __wcsnrtombs_chk(char *dst,
+                        const wchar_t **src,
+                        size_t nwc,
+                        size_t len,
+                        mbstate_t *ps,
+                        size_t room);
+
+// `__wcrtomb_chk`: dies when the character's bytes do not fit in `room` (glibc 2.35 and
+// later check the actual length, not `MB_CUR_MAX`).
+//
+// # Safety
+// As for `wcrtomb`, within `room` bytes.
+size_t __wcrtomb_chk(char *s, wchar_t wc, mbstate_t *ps, size_t room);
+
+// `__wctomb_chk`: [`__wcrtomb_chk`]'s check for `wctomb`.
+//
+// # Safety
+// As for `wctomb`, within `room` bytes.
+int __wctomb_chk(char *s, wchar_t wc, size_t room);
+
 // [`eventfd`](https://man7.org/linux/man-pages/man2/eventfd.2.html)
 int eventfd(unsigned int initval, int flags);
+
+// [`setlocale`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/setlocale.html):
+// the new (or, for a null `name`, the current) name of `category`; null, with nothing
+// changed, for an unknown category or a locale other than C, POSIX and C.UTF-8.
+//
+// # Safety
+// `name` is null or NUL-terminated.
+char *setlocale(int category, const char *name);
+
+// [`localeconv`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/localeconv.html):
+// every supported locale formats numbers and money as C does.
+struct lconv *localeconv(void);
+
+// [`newlocale`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/newlocale.html):
+// null with `EINVAL` for a bad mask or a null name, `ENOENT` for an unknown locale, `ENOMEM`.
+//
+// # Safety
+// `name` is null or NUL-terminated; `base` is null or a live locale object.
+locale_t newlocale(int mask, const char *name, locale_t base);
+
+// `__newlocale`: glibc's second name for `newlocale` (libstdc++ calls it).
+//
+// # Safety
+// As for `newlocale`.
+locale_t __newlocale(int mask, const char *name, locale_t base);
+
+// [`duplocale`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/duplocale.html):
+// null with `ENOMEM` when there is no memory.
+//
+// # Safety
+// `l` is `LC_GLOBAL_LOCALE` or a live locale object.
+locale_t duplocale(locale_t l);
+
+// `__duplocale`: glibc's second name for `duplocale`.
+//
+// # Safety
+// As for `duplocale`.
+locale_t __duplocale(locale_t l);
+
+// [`freelocale`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/freelocale.html)
+//
+// # Safety
+// `l` is a locale object from `newlocale`/`duplocale` that is no longer used.
+void freelocale(locale_t l);
+
+// `__freelocale`: glibc's second name for `freelocale`.
+//
+// # Safety
+// As for `freelocale`.
+void __freelocale(locale_t l);
+
+// [`uselocale`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/uselocale.html):
+// the calling thread's previous locale (`LC_GLOBAL_LOCALE` if it used the global one); a
+// null `l` only asks.
+//
+// # Safety
+// `l` is null, `LC_GLOBAL_LOCALE` or a live locale object.
+locale_t uselocale(locale_t l);
+
+// `__uselocale`: glibc's second name for `uselocale`.
+//
+// # Safety
+// As for `uselocale`.
+locale_t __uselocale(locale_t l);
+
+// `__ctype_get_mb_cur_max`: what glibc's `MB_CUR_MAX` macro expands to a call of (1 in C,
+// 6 in C.UTF-8, for the calling thread's locale).
+size_t __ctype_get_mb_cur_max(void);
+
+// [`nl_langinfo`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/nl_langinfo.html):
+// the text of `item` in the calling thread's locale; "" for an unknown item.
+char *nl_langinfo(int item);
+
+// [`nl_langinfo_l`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/nl_langinfo.html)
+//
+// # Safety
+// `l` is `LC_GLOBAL_LOCALE` or a live locale object.
+char *nl_langinfo_l(int item, locale_t l);
+
+// `__nl_langinfo_l`: glibc's second name for `nl_langinfo_l`.
+//
+// # Safety
+// As for `nl_langinfo_l`.
+char *__nl_langinfo_l(int item, locale_t l);
+
+// [`strcoll_l`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/strcoll.html):
+// byte order in every supported locale.
+//
+// # Safety
+// Both strings NUL-terminated.
+int strcoll_l(const char *a, const char *b, locale_t _l);
+
+// [`strxfrm_l`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/strxfrm.html)
+//
+// # Safety
+// As for `strxfrm`.
+size_t strxfrm_l(char *dst, const char *src, size_t n, locale_t _l);
 
 // [`malloc`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/malloc.html)
 void *malloc(size_t size);
@@ -1334,6 +1559,27 @@ int pthread_mutexattr_setprioceiling(pthread_mutexattr_t *a,
 int pthread_mutexattr_getprioceiling(const pthread_mutexattr_t *a,
                                      int *out);
 
+// [`pthread_mutex_consistent`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_mutex_consistent.html)
+//
+// # Safety
+// `m` must be null or point to a mutex.
+int pthread_mutex_consistent(pthread_mutex_t *m);
+
+// [`pthread_mutexattr_setrobust`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_mutexattr_setrobust.html):
+// `PTHREAD_MUTEX_STALLED` or `PTHREAD_MUTEX_ROBUST`.
+//
+// # Safety
+// `a` must be null or point to attributes.
+int pthread_mutexattr_setrobust(pthread_mutexattr_t *a,
+                                int robust);
+
+// [`pthread_mutexattr_getrobust`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_mutexattr_getrobust.html)
+//
+// # Safety
+// `a` must be null or point to attributes; `out` null or writable.
+int pthread_mutexattr_getrobust(const pthread_mutexattr_t *a,
+                                int *out);
+
 // [`pthread_once`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_once.html)
 //
 // # Safety
@@ -1664,6 +1910,18 @@ int sem_clockwait(sem_t *s, clockid_t clock, const struct timespec *abstime);
 // # Safety
 // `s` must be null or point to a semaphore; `out` null or writable.
 int sem_getvalue(sem_t *s, int *out);
+
+// [`sem_close`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/sem_close.html)
+//
+// # Safety
+// `s` must be null or a semaphore from `sem_open` (anything else is `EINVAL`).
+int sem_close(sem_t *s);
+
+// [`sem_unlink`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/sem_unlink.html)
+//
+// # Safety
+// `name` must be null or a NUL-terminated string.
+int sem_unlink(const char *name);
 
 // [`posix_spawn`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/posix_spawn.html)
 //
@@ -3052,6 +3310,13 @@ char *strdup(const char *s);
 // `s` NUL-terminated or at least `n` bytes long.
 char *strndup(const char *s, size_t n);
 
+// GNU `basename` (what `<string.h>` declares under `_GNU_SOURCE`; `<libgen.h>`'s POSIX one
+// is another function): the part after the last '/', empty when the path ends in '/'.
+//
+// # Safety
+// `path` NUL-terminated.
+char *basename(const char *path);
+
 // [`strerror`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/strerror.html)
 char *strerror(int errnum);
 
@@ -3142,6 +3407,19 @@ int ffsl(long i);
 // [`ffsll`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/ffsll.html)
 int ffsll(long long i);
 
+// [`strcasecmp_l`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/strcasecmp.html):
+// every supported locale folds ASCII letters only.
+//
+// # Safety
+// Both strings NUL-terminated.
+int strcasecmp_l(const char *a, const char *b, locale_t _l);
+
+// [`strncasecmp_l`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/strncasecmp.html)
+//
+// # Safety
+// Both strings NUL-terminated or at least `n` bytes long.
+int strncasecmp_l(const char *a, const char *b, size_t n, locale_t _l);
+
 // [`thrd_create`](https://en.cppreference.com/w/c/thread/thrd_create)
 //
 // # Safety
@@ -3219,6 +3497,17 @@ int clock_getres(int id, struct timespec *res);
 // # Safety
 // `out` must be null or writable.
 time_t time(time_t *out);
+
+// [`clock`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/clock.html): the
+// processor time used, in units of `CLOCKS_PER_SEC` (1 000 000).
+clock_t clock(void);
+
+// [`timespec_get`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/timespec_get.html)
+// (C11): the calendar time for `TIME_UTC`, returning `base`; 0 for any other base.
+//
+// # Safety
+// `ts` must be writable.
+int timespec_get(struct timespec *ts, int base);
 
 // [`nanosleep`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/nanosleep.html):
 // `EINVAL` for a negative or malformed request, `EINTR` (time left in `rem`) when a signal
@@ -3799,6 +4088,391 @@ pid_t wait4(pid_t pid, int *status, int options, struct rusage *usage);
 // # Safety
 // `info` must be null or writable (the kernel checks: EFAULT).
 int waitid(idtype_t idtype, id_t id, siginfo_t *info, int options);
+
+// [`mbrtowc`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/mbrtowc.html):
+// the bytes that completed a character (0 for NUL), `(size_t)-2` for an incomplete one,
+// `(size_t)-1` with `EILSEQ` for an invalid one.
+//
+// # Safety
+// `pwc` null or writable; `s` null or readable up to the character's end (at most `n`);
+// `ps` null or a valid state.
+size_t mbrtowc(wchar_t *pwc, const char *s, size_t n, mbstate_t *ps);
+
+// [`mbrlen`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/mbrlen.html)
+//
+// # Safety
+// As for `mbrtowc`.
+size_t mbrlen(const char *s, size_t n, mbstate_t *ps);
+
+// `__mbrlen`: what glibc's inline `mbrlen` calls.
+//
+// # Safety
+// As for `mbrtowc`.
+size_t __mbrlen(const char *s, size_t n, mbstate_t *ps);
+
+// `__mbrtowc`: glibc's second name for `mbrtowc`.
+//
+// # Safety
+// As for `mbrtowc`.
+size_t __mbrtowc(wchar_t *pwc, const char *s, size_t n, mbstate_t *ps);
+
+// [`mbtowc`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/mbtowc.html)
+//
+// # Safety
+// `pwc` null or writable; `s` null or readable up to the character's end (at most `n`).
+int mbtowc(wchar_t *pwc, const char *s, size_t n);
+
+// [`mblen`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/mblen.html)
+//
+// # Safety
+// `s` null or readable up to the character's end (at most `n`).
+int mblen(const char *s, size_t n);
+
+// [`wcrtomb`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/wcrtomb.html):
+// the number of bytes stored (1 for a null `s`, as for L'\0'), or `(size_t)-1` with
+// `EILSEQ` when the locale has no such character.
+//
+// # Safety
+// `s` null or writable for `MB_CUR_MAX` bytes; `ps` null or a valid state.
+size_t wcrtomb(char *s, wchar_t wc, mbstate_t *ps);
+
+// [`wctomb`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/wctomb.html):
+// 0 for a null `s`, else the bytes stored or -1 (`EILSEQ`).
+//
+// # Safety
+// `s` null or writable for `MB_CUR_MAX` bytes.
+int wctomb(char *s, wchar_t wc);
+
+// [`mbsinit`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/mbsinit.html)
+//
+// # Safety
+// `ps` null or a valid state.
+int mbsinit(const mbstate_t *ps);
+
+// [`btowc`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/btowc.html):
+// ASCII bytes are their characters; other bytes and `EOF` give `WEOF`.
+wint_t btowc(int c);
+
+// [`wctob`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/wctob.html)
+int wctob(wint_t wc);
+
+// [`mbsrtowcs`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/mbsrtowcs.html):
+// the characters converted, or `(size_t)-1` with `EILSEQ`.
+//
+// # Safety
+// `src` valid, `*src` a NUL-terminated string (or null: nothing to convert); `dst` null or
+// writable for `len` characters; `ps` null or a valid state.
+size_t mbsrtowcs(wchar_t *dst, const char **src, size_t len, mbstate_t *ps);
+
+// [`wcsrtombs`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/wcsrtombs.html):
+// the bytes stored, or `(size_t)-1` with `EILSEQ`.
+//
+// # Safety
+// `src` valid, `*src` a 0-terminated wide string (or null); `dst` null or writable for
+// `len` bytes; `ps` null or a valid state.
+size_t wcsrtombs(char *dst, const wchar_t **src, size_t len, mbstate_t *ps);
+
+// [`mbsnrtowcs`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/mbsrtowcs.html):
+// `mbsrtowcs` reading at most `nms` bytes (a character they cut stays in the state).
+//
+// # Safety
+// As for `mbsrtowcs`, with `*src` NUL-terminated or `nms` bytes long.
+size_t mbsnrtowcs(wchar_t *dst, const char **src, size_t nms, size_t len, mbstate_t *ps);
+
+// [`wcsnrtombs`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/wcsrtombs.html):
+// `wcsrtombs` reading at most `nwc` wide characters.
+//
+// # Safety
+// As for `wcsrtombs`, with `*src` 0-terminated or `nwc` characters long.
+size_t wcsnrtombs(char *dst, const wchar_t **src, size_t nwc, size_t len, mbstate_t *ps);
+
+// [`mbstowcs`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/mbstowcs.html)
+//
+// # Safety
+// `src` NUL-terminated; `dst` null or writable for `len` characters.
+size_t mbstowcs(wchar_t *dst, const char *src, size_t len);
+
+// [`wcstombs`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/wcstombs.html)
+//
+// # Safety
+// `src` 0-terminated; `dst` null or writable for `len` bytes.
+size_t wcstombs(char *dst, const wchar_t *src, size_t len);
+
+// [`wcslen`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/wcslen.html)
+//
+// # Safety
+// `s` 0-terminated.
+size_t wcslen(const wchar_t *s);
+
+// [`wcsnlen`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/wcsnlen.html)
+//
+// # Safety
+// `s` 0-terminated or `n` long.
+size_t wcsnlen(const wchar_t *s, size_t n);
+
+// [`wcscmp`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/wcscmp.html)
+//
+// # Safety
+// Both 0-terminated.
+int wcscmp(const wchar_t *a, const wchar_t *b);
+
+// [`wcsncmp`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/wcsncmp.html)
+//
+// # Safety
+// Both 0-terminated or `n` long.
+int wcsncmp(const wchar_t *a, const wchar_t *b, size_t n);
+
+// [`wcscoll`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/wcscoll.html):
+// code-point order in every supported locale.
+//
+// # Safety
+// Both 0-terminated.
+int wcscoll(const wchar_t *a, const wchar_t *b);
+
+// [`wcscpy`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/wcscpy.html)
+//
+// # Safety
+// `src` 0-terminated; `dst` has room; no overlap.
+wchar_t *wcscpy(wchar_t *dst, const wchar_t *src);
+
+// [`wcpcpy`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/wcpcpy.html)
+//
+// # Safety
+// As for `wcscpy`.
+wchar_t *wcpcpy(wchar_t *dst, const wchar_t *src);
+
+// [`wcsncpy`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/wcsncpy.html)
+//
+// # Safety
+// `src` 0-terminated or `n` long; `dst` writable for `n`; no overlap.
+wchar_t *wcsncpy(wchar_t *dst, const wchar_t *src, size_t n);
+
+// [`wcpncpy`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/wcpncpy.html)
+//
+// # Safety
+// As for `wcsncpy`.
+wchar_t *wcpncpy(wchar_t *dst, const wchar_t *src, size_t n);
+
+// [`wcscat`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/wcscat.html)
+//
+// # Safety
+// Both 0-terminated; `dst` has room; no overlap.
+wchar_t *wcscat(wchar_t *dst, const wchar_t *src);
+
+// [`wcsncat`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/wcsncat.html)
+//
+// # Safety
+// `dst` 0-terminated with room; `src` 0-terminated or `n` long; no overlap.
+wchar_t *wcsncat(wchar_t *dst, const wchar_t *src, size_t n);
+
+// [`wcschr`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/wcschr.html)
+//
+// # Safety
+// `s` 0-terminated.
+wchar_t *wcschr(const wchar_t *s, wchar_t c);
+
+// [`wcsrchr`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/wcsrchr.html)
+//
+// # Safety
+// `s` 0-terminated.
+wchar_t *wcsrchr(const wchar_t *s, wchar_t c);
+
+// [`wmemchr`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/wmemchr.html)
+//
+// # Safety
+// Readable up to the first `c` or for `n` elements.
+wchar_t *wmemchr(const wchar_t *s, wchar_t c, size_t n);
+
+// [`wmemcmp`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/wmemcmp.html)
+//
+// # Safety
+// Both readable for `n` elements.
+int wmemcmp(const wchar_t *a, const wchar_t *b, size_t n);
+
+// [`wmemcpy`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/wmemcpy.html)
+//
+// # Safety
+// Both valid for `n` elements, disjoint.
+wchar_t *wmemcpy(wchar_t *dst, const wchar_t *src, size_t n);
+
+// `wmempcpy`: `wmemcpy` returning the end of the destination (a GNU extension).
+//
+// # Safety
+// As for `wmemcpy`.
+wchar_t *wmempcpy(wchar_t *dst, const wchar_t *src, size_t n);
+
+// [`wmemmove`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/wmemmove.html)
+//
+// # Safety
+// Both valid for `n` elements.
+wchar_t *wmemmove(wchar_t *dst, const wchar_t *src, size_t n);
+
+// [`wmemset`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/wmemset.html)
+//
+// # Safety
+// `dst` writable for `n` elements.
+wchar_t *wmemset(wchar_t *dst, wchar_t c, size_t n);
+
+// [`iswalnum`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/iswalnum.html): a letter or a digit.
+int iswalnum(wint_t wc);
+
+// [`iswalnum_l`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/iswalnum.html)
+//
+// # Safety
+// `l` is `LC_GLOBAL_LOCALE` or a live locale object.
+int iswalnum_l(wint_t wc, locale_t l);
+
+// [`iswalpha`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/iswalpha.html): a letter.
+int iswalpha(wint_t wc);
+
+// [`iswalpha_l`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/iswalpha.html)
+//
+// # Safety
+// `l` is `LC_GLOBAL_LOCALE` or a live locale object.
+int iswalpha_l(wint_t wc, locale_t l);
+
+// [`iswcntrl`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/iswcntrl.html): a control character.
+int iswcntrl(wint_t wc);
+
+// [`iswcntrl_l`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/iswcntrl.html)
+//
+// # Safety
+// `l` is `LC_GLOBAL_LOCALE` or a live locale object.
+int iswcntrl_l(wint_t wc, locale_t l);
+
+// [`iswdigit`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/iswdigit.html): a decimal digit.
+int iswdigit(wint_t wc);
+
+// [`iswdigit_l`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/iswdigit.html)
+//
+// # Safety
+// `l` is `LC_GLOBAL_LOCALE` or a live locale object.
+int iswdigit_l(wint_t wc, locale_t l);
+
+// [`iswgraph`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/iswgraph.html): printable, not a space.
+int iswgraph(wint_t wc);
+
+// [`iswgraph_l`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/iswgraph.html)
+//
+// # Safety
+// `l` is `LC_GLOBAL_LOCALE` or a live locale object.
+int iswgraph_l(wint_t wc, locale_t l);
+
+// [`iswlower`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/iswlower.html): a lower-case letter.
+int iswlower(wint_t wc);
+
+// [`iswlower_l`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/iswlower.html)
+//
+// # Safety
+// `l` is `LC_GLOBAL_LOCALE` or a live locale object.
+int iswlower_l(wint_t wc, locale_t l);
+
+// [`iswprint`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/iswprint.html): printable.
+int iswprint(wint_t wc);
+
+// [`iswprint_l`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/iswprint.html)
+//
+// # Safety
+// `l` is `LC_GLOBAL_LOCALE` or a live locale object.
+int iswprint_l(wint_t wc, locale_t l);
+
+// [`iswpunct`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/iswpunct.html): punctuation.
+int iswpunct(wint_t wc);
+
+// [`iswpunct_l`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/iswpunct.html)
+//
+// # Safety
+// `l` is `LC_GLOBAL_LOCALE` or a live locale object.
+int iswpunct_l(wint_t wc, locale_t l);
+
+// [`iswspace`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/iswspace.html): white space.
+int iswspace(wint_t wc);
+
+// [`iswspace_l`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/iswspace.html)
+//
+// # Safety
+// `l` is `LC_GLOBAL_LOCALE` or a live locale object.
+int iswspace_l(wint_t wc, locale_t l);
+
+// [`iswupper`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/iswupper.html): an upper-case letter.
+int iswupper(wint_t wc);
+
+// [`iswupper_l`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/iswupper.html)
+//
+// # Safety
+// `l` is `LC_GLOBAL_LOCALE` or a live locale object.
+int iswupper_l(wint_t wc, locale_t l);
+
+// [`iswxdigit`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/iswxdigit.html): a hexadecimal digit.
+int iswxdigit(wint_t wc);
+
+// [`iswxdigit_l`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/iswxdigit.html)
+//
+// # Safety
+// `l` is `LC_GLOBAL_LOCALE` or a live locale object.
+int iswxdigit_l(wint_t wc, locale_t l);
+
+// [`iswblank`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/iswblank.html): a blank.
+int iswblank(wint_t wc);
+
+// [`iswblank_l`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/iswblank.html)
+//
+// # Safety
+// `l` is `LC_GLOBAL_LOCALE` or a live locale object.
+int iswblank_l(wint_t wc, locale_t l);
+
+// [`wctype`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/wctype.html): the
+// class named `name`, 0 for an unknown name.
+//
+// # Safety
+// `name` NUL-terminated.
+unsigned long wctype(const char *name);
+
+// [`wctype_l`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/wctype.html)
+//
+// # Safety
+// `name` NUL-terminated.
+unsigned long wctype_l(const char *name, locale_t _l);
+
+// [`iswctype`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/iswctype.html)
+int iswctype(wint_t wc, unsigned long class_);
+
+// [`iswctype_l`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/iswctype.html)
+//
+// # Safety
+// `l` is `LC_GLOBAL_LOCALE` or a live locale object.
+int iswctype_l(wint_t wc, unsigned long class_, locale_t l);
+
+// [`towlower`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/towlower.html)
+wint_t towlower(wint_t wc);
+
+// [`towupper`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/towupper.html)
+wint_t towupper(wint_t wc);
+
+// [`towlower_l`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/towlower.html)
+//
+// # Safety
+// `l` is `LC_GLOBAL_LOCALE` or a live locale object.
+wint_t towlower_l(wint_t wc, locale_t l);
+
+// [`towupper_l`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/towupper.html)
+//
+// # Safety
+// `l` is `LC_GLOBAL_LOCALE` or a live locale object.
+wint_t towupper_l(wint_t wc, locale_t l);
+
+// [`wctrans`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/wctrans.html):
+// the mapping "tolower" or "toupper"; null with `EINVAL` for another name. A `wctrans_t`
+// is a pointer to a mapping table in glibc; ours point at the byte case tables, which
+// tell the two mappings apart.
+//
+// # Safety
+// `name` NUL-terminated.
+const int32_t *wctrans(const char *name);
+
+// [`towctrans`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/towctrans.html):
+// `wc` mapped by `t`; unchanged for a null `t`.
+wint_t towctrans(wint_t wc, const int32_t *t);
 
 // The process entry point, as the kernel's ELF loader enters it.
 //

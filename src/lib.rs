@@ -27,6 +27,7 @@ pub mod exit;
 pub mod fmt;
 pub mod fs;
 pub mod io;
+pub mod locale;
 pub mod mm;
 pub mod process;
 pub mod signal;

@@ -1,6 +1,7 @@
 // cflags: -fno-builtin
-/* strcmp, strncmp, strcasecmp, strncasecmp, strcoll, strxfrm, memcmp, bcmp: signs, unsigned
+/* strcmp, strncmp, strcasecmp(_l), strncasecmp(_l), strcoll(_l), strxfrm(_l), memcmp, bcmp: signs, unsigned
  * bytes, bounds, and the C locale's byte order. */
+#include <locale.h>
 #include <string.h>
 #include <strings.h>
 #include "test.h"
@@ -35,6 +36,19 @@ int main(void)
     T_EQ(strncasecmp("HELLOx", "helloy", 5), 0);
     T_EQ(sign(strncasecmp("HELLOx", "helloy", 6)), -1);
     T_EQ(strncasecmp(abc, abd, 0), 0);
+
+    locale_t c = newlocale(LC_ALL_MASK, "C", (locale_t)0);
+    T_CHECK(c != (locale_t)0);
+    T_EQ(strcasecmp_l("MiXeD", "mixed", c), 0);
+    T_EQ(sign(strcasecmp_l("a", "B", c)), -1);
+    T_EQ(strncasecmp_l("ABx", "aby", 2, c), 0);
+    T_EQ(sign(strncasecmp_l("ABx", "aby", 3, c)), -1);
+    T_EQ(strcoll_l(abc, "abc", c), 0);
+    T_EQ(sign(strcoll_l("B", "a", c)), -1);
+    char xb[8];
+    T_EQ(strxfrm_l(xb, "xyz", sizeof xb, c), 3);
+    T_CHECK(strcmp(xb, "xyz") == 0);
+    freelocale(c);
 
     T_EQ(strcoll(abc, "abc"), 0);
     T_EQ(sign(strcoll(abc, abd)), -1);

@@ -1,6 +1,7 @@
 // cflags: -fno-builtin
 /* strchr, strrchr, strchrnul, index, rindex, memchr, memrchr, rawmemchr, strstr, strcasestr,
- * memmem, strspn, strcspn, strpbrk, strlen, strnlen: found, not found, terminators, bounds. */
+ * memmem, strspn, strcspn, strpbrk, strlen, strnlen, basename: found, not found, terminators,
+ * bounds. */
 #include <string.h>
 #include <strings.h>
 #include "test.h"
@@ -52,6 +53,12 @@ int main(void)
     T_CHECK(strpbrk(s, "wr") == s + 7);
     T_CHECK(strpbrk(s, "xyz") == NULL);
     T_CHECK(strpbrk(s, "") == NULL);
+
+    /* GNU basename: after the last slash, empty after a trailing one. */
+    T_CHECK(strcmp(basename("/usr/lib/libc.a"), "libc.a") == 0);
+    T_CHECK(strcmp(basename("name"), "name") == 0);
+    T_CHECK(strcmp(basename("dir/"), "") == 0);
+    T_CHECK(strcmp(basename("/"), "") == 0);
 
     T_EQ(strlen(s), 12);
     T_EQ(strlen(s + 12), 0);

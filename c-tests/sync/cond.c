@@ -4,19 +4,10 @@
 #include <pthread.h>
 #include <time.h>
 #include "test.h"
+#include "sync_test.h"
 
 static pthread_cond_t still = PTHREAD_COND_INITIALIZER;
 static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
-
-static struct timespec in_ms(clockid_t clock, long ms)
-{
-    struct timespec ts;
-    clock_gettime(clock, &ts);
-    ts.tv_nsec += ms * 1000000;
-    ts.tv_sec += ts.tv_nsec / 1000000000;
-    ts.tv_nsec %= 1000000000;
-    return ts;
-}
 
 /* Whether ts has passed on clock. */
 static int passed(clockid_t clock, struct timespec ts)

@@ -5,6 +5,7 @@
 #include <semaphore.h>
 #include <time.h>
 #include "test.h"
+#include "sync_test.h"
 
 #define THREADS 4
 
@@ -182,16 +183,9 @@ static void mutex_across_threads(int type)
     while (sem_wait(&is_locked) != 0)
         ;
     T_RET(pthread_mutex_trylock(&held), EBUSY);
-    struct timespec ts;
-    clock_gettime(CLOCK_REALTIME, &ts);
-    ts.tv_nsec = (ts.tv_nsec + 10000000) % 1000000000;
-    if (ts.tv_nsec < 10000000)
-        ts.tv_sec++;
+    struct timespec ts = in_ms(CLOCK_REALTIME, 10);
     T_RET(pthread_mutex_timedlock(&held, &ts), ETIMEDOUT);
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    ts.tv_nsec = (ts.tv_nsec + 10000000) % 1000000000;
-    if (ts.tv_nsec < 10000000)
-        ts.tv_sec++;
+    ts = in_ms(CLOCK_MONOTONIC, 10);
     T_RET(pthread_mutex_clocklock(&held, CLOCK_MONOTONIC, &ts), ETIMEDOUT);
     if (type != PTHREAD_MUTEX_NORMAL)
         T_RET(pthread_mutex_unlock(&held), EPERM);

@@ -4,19 +4,10 @@
 #include <pthread.h>
 #include <time.h>
 #include "test.h"
+#include "sync_test.h"
 
 static pthread_rwlock_t plain = PTHREAD_RWLOCK_INITIALIZER;
 static pthread_rwlock_t writer_first = PTHREAD_RWLOCK_WRITER_NONRECURSIVE_INITIALIZER_NP;
-
-static struct timespec in_ms(clockid_t clock, long ms)
-{
-    struct timespec ts;
-    clock_gettime(clock, &ts);
-    ts.tv_nsec += ms * 1000000;
-    ts.tv_sec += ts.tv_nsec / 1000000000;
-    ts.tv_nsec %= 1000000000;
-    return ts;
-}
 
 static void exercise(pthread_rwlock_t *l)
 {

@@ -5,16 +5,7 @@
 #include <semaphore.h>
 #include <time.h>
 #include "test.h"
-
-static struct timespec in_ms(clockid_t clock, long ms)
-{
-    struct timespec ts;
-    clock_gettime(clock, &ts);
-    ts.tv_nsec += ms * 1000000;
-    ts.tv_sec += ts.tv_nsec / 1000000000;
-    ts.tv_nsec %= 1000000000;
-    return ts;
-}
+#include "sync_test.h"
 
 int main(void)
 {

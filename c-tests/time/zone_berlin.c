@@ -5,6 +5,7 @@
 int main(void)
 {
     show_zone_vars();
+    check_second_names();
     show_localtime();
     show_mktime();
     return t_status();

@@ -99,3 +99,12 @@ __attribute__((unused)) static void show_mktime(void)
         }
     }
 }
+
+/* glibc's second names of the tzset variables hold the same values. */
+__attribute__((unused)) static void check_second_names(void)
+{
+    tzset();
+    T_CHECK(__tzname[0] == tzname[0] && __tzname[1] == tzname[1]);
+    T_EQ(__timezone, timezone);
+    T_EQ(__daylight, daylight);
+}

@@ -14,9 +14,11 @@ mod exec;
 mod fcntl;
 mod fortify;
 mod fortify_io;
+mod fortify_wide;
 mod fprintf;
 mod fscanf;
 mod ioctl;
+mod locale;
 mod malloc;
 mod mman;
 mod panic;
@@ -56,6 +58,8 @@ mod unistd_ids;
 mod unistd_sys;
 mod utsname;
 mod wait;
+mod wchar;
+mod wctype;
 
 use rustix::io::Errno;
 

@@ -1,9 +1,11 @@
-//! `<semaphore.h>`: unnamed semaphores. These functions set `errno` and return -1 on failure.
+//! `<semaphore.h>`: unnamed and named semaphores. These functions set `errno` and return -1
+//! (`sem_open`: `SEM_FAILED`) on failure.
 
 use super::OrErrno;
 use crate::sync::futex::{Clock, Deadline};
+use crate::sync::named_semaphore;
 use crate::sync::semaphore::Semaphore;
-use core::ffi::{c_int, c_uint};
+use core::ffi::{CStr, c_char, c_int, c_uint};
 use libc::{clockid_t, sem_t, timespec};
 use rustix::io::Errno;
 
@@ -116,4 +118,45 @@ pub unsafe extern "C" fn sem_getvalue(s: *mut sem_t, out: *mut c_int) -> c_int {
         Ok(0)
     });
     result.or_errno(-1)
+}
+
+/// [`sem_open`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/sem_open.html):
+/// `/dev/shm/sem.NAME`, mapped shared; the same address for the same semaphore while it is
+/// open. Variadic in C (`mode` and `value` follow only with `O_CREAT`); the x86_64 calling
+/// convention makes these fixed arguments equivalent.
+///
+/// # Safety
+/// `name` must be null or a NUL-terminated string.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn sem_open(name: *const c_char, oflag: c_int, mode: libc::mode_t, value: c_uint) -> *mut sem_t {
+    if name.is_null() {
+        crate::thread::tcb::set_errno(libc::EINVAL);
+        return core::ptr::null_mut();
+    }
+    // SAFETY: non-null and NUL-terminated per the contract.
+    let name = unsafe { CStr::from_ptr(name) };
+    named_semaphore::open(name, oflag, mode, value).map(|s| s.cast()).or_errno(core::ptr::null_mut())
+}
+
+/// [`sem_close`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/sem_close.html)
+///
+/// # Safety
+/// `s` must be null or a semaphore from `sem_open` (anything else is `EINVAL`).
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn sem_close(s: *mut sem_t) -> c_int {
+    named_semaphore::close(s.cast()).map(|()| 0).or_errno(-1)
+}
+
+/// [`sem_unlink`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/sem_unlink.html)
+///
+/// # Safety
+/// `name` must be null or a NUL-terminated string.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn sem_unlink(name: *const c_char) -> c_int {
+    if name.is_null() {
+        crate::thread::tcb::set_errno(libc::ENOENT);
+        return -1;
+    }
+    // SAFETY: non-null and NUL-terminated per the contract.
+    named_semaphore::unlink(unsafe { CStr::from_ptr(name) }).map(|()| 0).or_errno(-1)
 }

@@ -413,3 +413,15 @@ pub unsafe extern "C" fn strndup(s: *const c_char, n: usize) -> *mut c_char {
     // SAFETY: the caller's contract is the core's.
     unsafe { crate::string::dup::duplicate(s.cast(), n) }.or_errno(ptr::null_mut()).cast()
 }
+
+/// GNU `basename` (what `<string.h>` declares under `_GNU_SOURCE`; `<libgen.h>`'s POSIX one
+/// is another function): the part after the last '/', empty when the path ends in '/'.
+///
+/// # Safety
+/// `path` NUL-terminated.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn basename(path: *const c_char) -> *mut c_char {
+    // SAFETY: the caller's contract.
+    let slash = unsafe { search::rfind_in_string(path.cast(), b'/') };
+    path.wrapping_add(slash.map_or(0, |i| i + 1)).cast_mut()
+}

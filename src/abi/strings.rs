@@ -94,3 +94,24 @@ pub extern "C" fn ffsl(i: c_long) -> c_int {
 pub extern "C" fn ffsll(i: c_longlong) -> c_int {
     if i == 0 { 0 } else { i.trailing_zeros() as c_int + 1 }
 }
+
+/// [`strcasecmp_l`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/strcasecmp.html):
+/// every supported locale folds ASCII letters only.
+///
+/// # Safety
+/// Both strings NUL-terminated.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn strcasecmp_l(a: *const c_char, b: *const c_char, _l: libc::locale_t) -> c_int {
+    // SAFETY: the caller's contract.
+    unsafe { strcasecmp(a, b) }
+}
+
+/// [`strncasecmp_l`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/strncasecmp.html)
+///
+/// # Safety
+/// Both strings NUL-terminated or at least `n` bytes long.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn strncasecmp_l(a: *const c_char, b: *const c_char, n: usize, _l: libc::locale_t) -> c_int {
+    // SAFETY: the caller's contract.
+    unsafe { strncasecmp(a, b, n) }
+}

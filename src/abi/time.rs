@@ -82,6 +82,31 @@ pub unsafe extern "C" fn time(out: *mut time_t) -> time_t {
     now
 }
 
+/// [`clock`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/clock.html): the
+/// processor time used, in units of `CLOCKS_PER_SEC` (1 000 000).
+#[unsafe(no_mangle)]
+pub extern "C" fn clock() -> libc::clock_t {
+    clock::process_micros()
+}
+
+/// [`timespec_get`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/timespec_get.html)
+/// (C11): the calendar time for `TIME_UTC`, returning `base`; 0 for any other base.
+///
+/// # Safety
+/// `ts` must be writable.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn timespec_get(ts: *mut timespec, base: c_int) -> c_int {
+    /// `<time.h>`'s `TIME_UTC`.
+    const TIME_UTC: c_int = 1;
+    if base != TIME_UTC || ts.is_null() {
+        return 0;
+    }
+    let now = rustix::time::clock_gettime(rustix::time::ClockId::Realtime);
+    // SAFETY: writable per the contract.
+    unsafe { ts.write(timespec { tv_sec: now.tv_sec, tv_nsec: now.tv_nsec }) };
+    base
+}
+
 /// Reads a C `timespec`; `EFAULT` for null.
 ///
 /// # Safety
@@ -462,14 +487,32 @@ pub static mut timezone: c_long = 0;
 #[allow(non_upper_case_globals, reason = "the C name")]
 pub static mut daylight: c_int = 0;
 
+/// `__tzname`: glibc's name for `tzname`, which `<time.h>` declares too (kept equal).
+#[unsafe(no_mangle)]
+#[allow(non_upper_case_globals, reason = "the C name")]
+pub static mut __tzname: [*mut c_char; 2] = [c"GMT".as_ptr().cast_mut(); 2];
+
+/// `__timezone`: glibc's name for `timezone` (kept equal).
+#[unsafe(no_mangle)]
+#[allow(non_upper_case_globals, reason = "the C name")]
+pub static mut __timezone: c_long = 0;
+
+/// `__daylight`: glibc's name for `daylight` (kept equal).
+#[unsafe(no_mangle)]
+#[allow(non_upper_case_globals, reason = "the C name")]
+pub static mut __daylight: c_int = 0;
+
 /// Loads the zone if `TZ` changed and sets the C variables from it.
 fn publish_zone() {
     let (names, zone_west, has_dst) = zone::with(|z| (z.tzname, z.timezone, z.daylight));
     // SAFETY: the variables are C's; like glibc we write them without a lock (programs read
     // them without one, and the values written for the same `TZ` are the same).
     unsafe {
-        *&raw mut tzname = [names[0].cast_mut(), names[1].cast_mut()];
-        *&raw mut timezone = zone_west as c_long;
-        *&raw mut daylight = has_dst as c_int;
+        tzname = [names[0].cast_mut(), names[1].cast_mut()];
+        timezone = zone_west as c_long;
+        daylight = has_dst as c_int;
+        __tzname = tzname;
+        __timezone = timezone;
+        __daylight = daylight;
     }
 }

@@ -5,7 +5,8 @@
 //! blocks from. A slab whose every block is allocated leaves the list (`full`) and returns to
 //! it when a block comes back. A slab whose blocks all come back gives its pages back to its
 //! segment, unless it is the only slab of its class (so one block allocated and freed in a
-//! loop does not carve and release a slab each time).
+//! loop does not carve and release a slab each time). A segment left with no slab is given
+//! back to the kernel, except the heap's own and one more kept for reuse.
 //!
 //! Only the owning thread touches a heap's lists and its slabs' free lists. A thread
 //! that frees a block of another heap's slab pushes it onto the slab's `remote` stack (a CAS
@@ -46,6 +47,9 @@ pub struct Heap {
     /// Owner-only: one freed large mapping (base, length) kept for the next large request,
     /// so a loop of large allocations and frees takes no lock; length 0 when none.
     pub spare: (usize, usize),
+    /// Owner-only: a segment with no slab, kept for reuse; other segments that empty are
+    /// given back to the kernel.
+    empty: *mut Segment,
 }
 
 /// `Heap::state`: a thread owns the heap.
@@ -162,6 +166,9 @@ unsafe fn new_slab(heap: *mut Heap, class: usize) -> Option<*mut Slab> {
         let mut seg = (*heap).segments;
         while !seg.is_null() {
             if let Some(slab) = segment::carve(seg, class) {
+                if seg == (*heap).empty {
+                    (*heap).empty = ptr::null_mut();
+                }
                 return Some(slab);
             }
             seg = (*seg).next;
@@ -263,9 +270,55 @@ unsafe fn returned(heap: *mut Heap, slab: *mut Slab) {
             if !alone {
                 unlink(heap, slab);
                 segment::release(slab);
+                let seg = segment::of(slab as usize);
+                if segment::is_empty(seg) {
+                    segment_emptied(heap, seg);
+                }
             }
         }
     }
+}
+
+/// After the last slab of `seg` was released: keep the segment if the heap keeps no empty
+/// one yet (or it holds the heap), else give it back to the kernel.
+#[cold]
+unsafe fn segment_emptied(heap: *mut Heap, seg: *mut Segment) {
+    // SAFETY: owner-only: the heap's segment list and `empty`; the segment has no slab, so
+    // no block of it is allocated and nothing points into it.
+    unsafe {
+        let home = segment::of(heap as usize);
+        if seg == home || seg == (*heap).empty {
+            return;
+        }
+        if (*heap).empty.is_null() {
+            (*heap).empty = seg;
+            return;
+        }
+        let mut link = &raw mut (*heap).segments;
+        while !(*link).is_null() && *link != seg {
+            link = &raw mut (**link).next;
+        }
+        if *link == seg {
+            *link = (*seg).next;
+            // Unmarked before it is unmapped: the kernel may hand the range out again.
+            let _ = os::mark(seg as usize, GRANULE, Kind::Foreign);
+            os::unmap(seg.cast(), GRANULE);
+        }
+    }
+}
+
+/// How many segments `heap` has.
+#[cfg(test)]
+pub unsafe fn segment_count(heap: *mut Heap) -> usize {
+    let mut n = 0;
+    // SAFETY: the caller owns `heap`.
+    let mut seg = unsafe { (*heap).segments };
+    while !seg.is_null() {
+        n += 1;
+        // SAFETY: as above.
+        seg = unsafe { (*seg).next };
+    }
+    n
 }
 
 /// Hands the block at `p` back to the heap that owns `slab`, from another thread.

@@ -14,7 +14,7 @@ use super::class::SMALL_MAX;
 use super::fail;
 use super::heap::Heap;
 use super::os::{self, GRANULE, Kind, OS_PAGE};
-use super::slot;
+use super::pool;
 use crate::sync::lock::RawLock;
 use core::cell::UnsafeCell;
 use core::ptr;
@@ -83,7 +83,7 @@ fn fits(len: usize, need: usize) -> bool {
 /// Takes the calling thread's spare mapping if it fits, else the smallest fitting one from
 /// the cache.
 fn take_cached(need: usize) -> Option<Mapping> {
-    let heap = slot::get();
+    let heap = pool::current();
     if !heap.is_null() {
         // SAFETY: the calling thread owns its heap and so its spare.
         let spare = unsafe { &mut (*heap).spare };
@@ -109,7 +109,7 @@ fn take_cached(need: usize) -> Option<Mapping> {
 
 /// Keeps `m` as the calling thread's spare if it has none, else in the cache.
 fn keep(m: Mapping) {
-    let heap = slot::get();
+    let heap = super::slot::get();
     if !heap.is_null() && m.len <= CACHE_MAX_BLOCK {
         // SAFETY: the calling thread owns its heap and so its spare.
         let spare = unsafe { &mut (*heap).spare };

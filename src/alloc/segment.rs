@@ -207,6 +207,15 @@ pub unsafe fn carve(seg: *mut Segment, class: usize) -> Option<*mut Slab> {
     }
 }
 
+/// Whether `seg` has no slab.
+///
+/// # Safety
+/// Owner-only.
+pub unsafe fn is_empty(seg: *mut Segment) -> bool {
+    // SAFETY: owner-only read of the header.
+    unsafe { (*seg).free_pages == !1 }
+}
+
 /// Returns the pages of an empty slab to its segment.
 ///
 /// # Safety

@@ -15,8 +15,7 @@ mod imp {
     /// The calling thread's heap, null before its first allocation.
     #[inline(always)]
     pub fn get() -> *mut Heap {
-        // SAFETY: the control block is the calling thread's own and lives as long as it does.
-        unsafe { (*tcb::current()).alloc_cache.cast() }
+        crate::arch::thread_word::<{ core::mem::offset_of!(tcb::Tcb, alloc_cache) }>() as *mut Heap
     }
 
     /// Sets the calling thread's heap.

@@ -274,3 +274,33 @@ fn heaps_of_ended_threads_are_adopted() {
     .join()
     .unwrap();
 }
+
+#[test]
+fn empty_segments_go_back_to_the_kernel() {
+    let heap = pool::current();
+    // SAFETY: our own heap.
+    let before = unsafe { heap::segment_count(heap) };
+    // 128 KiB blocks: eight per 1 MiB slab, three slabs per segment.
+    let blocks: Vec<*mut u8> = (0..240).map(|_| allocate(SMALL_MAX)).collect();
+    assert!(blocks.iter().all(|p| !p.is_null()));
+    // SAFETY: as above.
+    let during = unsafe { heap::segment_count(heap) };
+    assert!(during >= before + 9, "{before} -> {during}");
+    for &p in &blocks {
+        fill(p, 64, 1);
+        // SAFETY: each block freed once.
+        unsafe { deallocate(p) };
+    }
+    // SAFETY: as above.
+    let after = unsafe { heap::segment_count(heap) };
+    // Kept: one empty segment, and the one with the class's last slab (kept while alone).
+    assert!(after <= before + 2, "{before} -> {during} -> {after}");
+    // The memory is still usable afterwards.
+    let again: Vec<*mut u8> = (0..100).map(|_| allocate(SMALL_MAX)).collect();
+    for &p in &again {
+        fill(p, SMALL_MAX, 2);
+        check(p, SMALL_MAX, 2);
+        // SAFETY: each block freed once.
+        unsafe { deallocate(p) };
+    }
+}

@@ -10,6 +10,8 @@
 //! char`), reached through a pointer to entry 0. The class bits are glibc's `_IS*` values,
 //! which its header defines byte-swapped on little-endian machines.
 
+pub mod wide;
+
 /// `_ISupper`: upper-case letter.
 pub const IS_UPPER: u16 = 0x0100;
 /// `_ISlower`: lower-case letter.

@@ -17,10 +17,9 @@ const AVX2: u8 = 2;
 /// The probed features, `UNKNOWN` until the first probe.
 static FEATURES: AtomicU8 = AtomicU8::new(UNKNOWN);
 
-/// Whether AVX2 code may run, or `None` before the first probe: for dispatchers that keep
-/// the probe out of their fast path (and call [`has_avx2`] from a cold one).
+/// Whether AVX2 code may run, or `None` before the first probe.
 #[inline(always)]
-pub fn avx2_if_known() -> Option<bool> {
+fn avx2_if_known() -> Option<bool> {
     // Relaxed: the value is a pure function of the CPU; racing probes store the same value,
     // and no other memory is published with it.
     match FEATURES.load(Ordering::Relaxed) {
@@ -68,3 +67,35 @@ unsafe fn read_xcr0() -> u64 {
     // SAFETY: the caller checked that XGETBV exists; reading XCR0 has no side effects.
     unsafe { _xgetbv(0) }
 }
+
+/// Declares a function that runs the AVX2 or the SSE2 form of an operation, chosen on its
+/// first call and then kept in a static function pointer, so that a later call costs one
+/// load and an indirect jump (what glibc's IFUNCs cost, without probing at start-up).
+macro_rules! chosen {
+    ($(#[$doc:meta])* $vis:vis unsafe fn $name:ident($($arg:ident: $ty:ty),*) -> $ret:ty { avx2: $avx2:expr, sse2: $sse2:expr $(,)? }) => {
+        $(#[$doc])*
+        #[inline(always)]
+        $vis unsafe fn $name($($arg: $ty),*) -> $ret {
+            type Impl = unsafe fn($($ty),*) -> $ret;
+            /// The chosen form; [`choose`] until the first call.
+            static CHOSEN: core::sync::atomic::AtomicPtr<()> = core::sync::atomic::AtomicPtr::new(choose as *mut ());
+            /// The first call: probes the CPU, keeps the form that suits it, and runs it.
+            #[cold]
+            unsafe fn choose($($arg: $ty),*) -> $ret {
+                let f: Impl = if $crate::string::cpu::has_avx2() { $avx2 } else { $sse2 };
+                // Relaxed: racing first calls store the same pointer, and the code it points
+                // at needs no publication.
+                CHOSEN.store(f as *mut (), core::sync::atomic::Ordering::Relaxed);
+                // SAFETY: the caller's contract; the form suits this CPU.
+                unsafe { f($($arg),*) }
+            }
+            // Relaxed: see `choose`.
+            let f = CHOSEN.load(core::sync::atomic::Ordering::Relaxed);
+            // SAFETY: `CHOSEN` only ever holds `choose` or one of the two forms, all `Impl`s.
+            let f = unsafe { core::mem::transmute::<*mut (), Impl>(f) };
+            // SAFETY: the caller's contract.
+            unsafe { f($($arg),*) }
+        }
+    };
+}
+pub(crate) use chosen;

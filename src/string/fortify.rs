@@ -50,3 +50,30 @@ pub unsafe fn check_append(dst: *const u8, src: *const u8, n: usize, room: usize
     let len = unsafe { scan::length_n(src, n) };
     check(start + len + 1, room)
 }
+
+/// [`check_string`] for a wide string (`room` in elements).
+///
+/// # Safety
+/// `src` is 0-terminated.
+#[inline]
+pub unsafe fn check_wide_string(src: *const i32, room: usize) {
+    // SAFETY: per the contract.
+    let len = unsafe { super::wide::length_n(src, usize::MAX) };
+    check(len.saturating_add(1), room)
+}
+
+/// [`check_append`] for wide strings (`room` in elements).
+///
+/// # Safety
+/// As for [`check_append`], in elements.
+#[inline]
+pub unsafe fn check_wide_append(dst: *const i32, src: *const i32, n: usize, room: usize) {
+    // SAFETY: per the contract.
+    let start = unsafe { super::wide::length_n(dst, room) };
+    if start == room {
+        overflow()
+    }
+    // SAFETY: per the contract.
+    let len = unsafe { super::wide::length_n(src, n) };
+    check(start + len + 1, room)
+}

@@ -33,31 +33,44 @@ pub unsafe fn copy(dst: *mut u8, src: *const u8, n: usize) -> *mut u8 {
     }
 }
 
-/// [`copy`] of more than 64 bytes, also right when `dst <= src` overlap.
+cpu::chosen! {
+    /// [`copy`] of more than 64 bytes, also right when `dst <= src` overlap.
+    unsafe fn copy_beyond_64(dst: *mut u8, src: *const u8, n: usize) -> *mut u8 {
+        avx2: copy_beyond_64_avx2,
+        sse2: copy_beyond_64_baseline,
+    }
+}
+
+/// [`copy_beyond_64`] with AVX2: the kernel up to `SMALL`, the loop up to `MEDIUM`, then
+/// `rep movsb`; each loads what it would overwrite before storing, so `dst <= src` overlap
+/// is fine.
+///
+/// # Safety
+/// Both ranges valid for `n` bytes; overlap only with `dst <= src`; AVX2 available.
+#[target_feature(enable = "avx2")]
+unsafe fn copy_beyond_64_avx2(dst: *mut u8, src: *const u8, n: usize) -> *mut u8 {
+    // SAFETY: per the contract.
+    unsafe {
+        if n <= SMALL {
+            return vector::copy_upto_256_avx2(dst, src, n);
+        }
+        if n <= MEDIUM {
+            arch::copy_forward_avx2(dst, src, n);
+        } else {
+            arch::copy_forward(dst, src, n);
+        }
+    }
+    dst
+}
+
+/// [`copy_beyond_64`] without AVX2: `rep movsb`.
 ///
 /// # Safety
 /// Both ranges valid for `n` bytes; overlap only with `dst <= src`.
-#[inline(never)]
-unsafe fn copy_beyond_64(dst: *mut u8, src: *const u8, n: usize) -> *mut u8 {
-    // SAFETY: per the contract; the AVX2 code runs only where the CPU has it, and the
-    // kernel and the loop both load what they would overwrite before storing.
-    unsafe {
-        match cpu::avx2_if_known() {
-            Some(true) if n <= SMALL => vector::copy_upto_256_avx2(dst, src, n),
-            Some(true) if n <= MEDIUM => {
-                arch::copy_forward_avx2(dst, src, n);
-                dst
-            }
-            Some(_) => {
-                arch::copy_forward(dst, src, n);
-                dst
-            }
-            None => {
-                cpu::has_avx2();
-                copy_beyond_64(dst, src, n)
-            }
-        }
-    }
+unsafe fn copy_beyond_64_baseline(dst: *mut u8, src: *const u8, n: usize) -> *mut u8 {
+    // SAFETY: per the contract.
+    unsafe { arch::copy_forward(dst, src, n) };
+    dst
 }
 
 /// `memmove`: copies `n` bytes; the ranges may overlap. Returns `dst`.
@@ -77,7 +90,7 @@ pub unsafe fn move_bytes(dst: *mut u8, src: *const u8, n: usize) -> *mut u8 {
     let dst_inside_src = (dst as usize).wrapping_sub(src as usize) < n;
     // SAFETY: per the contract; the direction avoids overwriting unread bytes.
     unsafe {
-        if dst_inside_src && dst as usize != src as usize {
+        if dst_inside_src && !core::ptr::eq(dst, src) {
             if n <= SMALL && cpu::has_avx2() {
                 return vector::copy_upto_256_avx2(dst, src, n);
             }
@@ -105,26 +118,38 @@ pub unsafe fn fill(dst: *mut u8, byte: u8, n: usize) -> *mut u8 {
     }
 }
 
-/// [`fill`] of more than 64 bytes.
+cpu::chosen! {
+    /// [`fill`] of more than 64 bytes.
+    unsafe fn fill_beyond_64(dst: *mut u8, byte: u8, n: usize) -> *mut u8 {
+        avx2: fill_beyond_64_avx2,
+        sse2: fill_beyond_64_baseline,
+    }
+}
+
+/// [`fill_beyond_64`] with AVX2: the kernel up to `SMALL`, then `rep stosb`.
+///
+/// # Safety
+/// `dst` valid for `n` bytes; AVX2 available.
+#[target_feature(enable = "avx2")]
+unsafe fn fill_beyond_64_avx2(dst: *mut u8, byte: u8, n: usize) -> *mut u8 {
+    // SAFETY: per the contract.
+    unsafe {
+        if n <= SMALL {
+            return vector::fill_upto_256_avx2(dst, byte, n);
+        }
+        arch::fill(dst, byte, n);
+    }
+    dst
+}
+
+/// [`fill_beyond_64`] without AVX2: `rep stosb`.
 ///
 /// # Safety
 /// `dst` valid for `n` bytes.
-#[inline(never)]
-unsafe fn fill_beyond_64(dst: *mut u8, byte: u8, n: usize) -> *mut u8 {
-    // SAFETY: per the contract; AVX2 code only where the CPU has it.
-    unsafe {
-        match cpu::avx2_if_known() {
-            Some(true) if n <= SMALL => vector::fill_upto_256_avx2(dst, byte, n),
-            Some(_) => {
-                arch::fill(dst, byte, n);
-                dst
-            }
-            None => {
-                cpu::has_avx2();
-                fill_beyond_64(dst, byte, n)
-            }
-        }
-    }
+unsafe fn fill_beyond_64_baseline(dst: *mut u8, byte: u8, n: usize) -> *mut u8 {
+    // SAFETY: per the contract.
+    unsafe { arch::fill(dst, byte, n) };
+    dst
 }
 
 /// `explicit_bzero`'s fill: [`fill`] followed by a compiler barrier that claims to read the
@@ -152,24 +177,16 @@ pub unsafe fn compare(a: *const u8, b: *const u8, n: usize) -> i32 {
         if n <= 32 {
             return vector::compare_upto_32(a, b, n);
         }
-        match cpu::avx2_if_known() {
-            Some(true) => vector::compare_avx2(a, b, n),
-            Some(false) => vector::compare_sse2(a, b, n),
-            None => compare_probing(a, b, n),
-        }
+        compare_beyond_32(a, b, n)
     }
 }
 
-/// The first long comparison: probes the CPU, then compares.
-///
-/// # Safety
-/// Both ranges readable for `n` bytes.
-#[cold]
-#[inline(never)]
-unsafe fn compare_probing(a: *const u8, b: *const u8, n: usize) -> i32 {
-    cpu::has_avx2();
-    // SAFETY: per the contract; the probe is done, so `compare` does not come back here.
-    unsafe { compare(a, b, n) }
+cpu::chosen! {
+    /// [`compare`] of more than 32 bytes.
+    unsafe fn compare_beyond_32(a: *const u8, b: *const u8, n: usize) -> i32 {
+        avx2: vector::compare_avx2,
+        sse2: vector::compare_sse2,
+    }
 }
 
 /// `strlen`.

@@ -14,3 +14,4 @@ mod signal_texts;
 pub mod fortify;
 pub mod version;
 pub mod dup;
+pub mod wide;

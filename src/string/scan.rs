@@ -232,23 +232,26 @@ unsafe fn scan_blocks<B: Blocks, const BOUNDED: bool, const ADDRESS: bool>(block
         }
     };
     let past_end = |at: usize| BOUNDED && at >= s.saturating_add(n);
-    let mut at = s & !(size - 1);
     // The first block: at `s` itself if it stays inside the page, else the aligned block
     // holding `s`, with the bytes before `s` dropped. Byte `s` may be read since n > 0.
+    // Then `at` is the next aligned block.
+    let mut at;
     if s % PAGE <= PAGE - size {
         // SAFETY: see above.
         let m = unsafe { blocks.block(s) };
         if m != 0 {
             return found(s, m);
         }
+        at = (s | (size - 1)) + 1;
     } else {
+        let aligned = s & !(size - 1);
         // SAFETY: see above.
-        let m = unsafe { blocks.block(at) } >> (s - at);
+        let m = unsafe { blocks.block(aligned) } >> (s - aligned);
         if m != 0 {
             return found(s, m);
         }
+        at = aligned + size;
     }
-    at += size;
     // Four single aligned blocks, then whole aligned groups from the group boundary at or
     // below the end of those blocks (re-reading a few matchless bytes). Each block or group
     // read starts below the end and follows a matchless stretch, so its first byte may be
@@ -300,35 +303,62 @@ unsafe fn scan_sse2<const M: u8, const BOUNDED: bool, const ADDRESS: bool>(s: *c
     unsafe { scan_blocks::<_, BOUNDED, ADDRESS>(&blocks, s as usize, n) }
 }
 
-/// The first call's way: probes the CPU, then scans.
-#[cold]
-#[inline(never)]
-unsafe fn scan_probing<const M: u8, const BOUNDED: bool, const ADDRESS: bool>(s: *const u8, needle: u8, n: usize) -> usize {
-    // SAFETY: the caller's contract; AVX2 code runs only where the CPU has it.
-    unsafe {
-        if cpu::has_avx2() {
-            scan_avx2::<M, BOUNDED, ADDRESS>(s, needle, n)
-        } else {
-            scan_sse2::<M, BOUNDED, ADDRESS>(s, needle, n)
-        }
+cpu::chosen! {
+    /// `strlen`.
+    unsafe fn nul_unbounded(s: *const u8) -> usize {
+        avx2: length_avx2,
+        sse2: length_sse2,
     }
 }
 
-/// The offset of the first byte among the first `n` at `s` that matches `M` (`needle` is
-/// unused for `NUL`), or `n`; without `BOUNDED`, of the first match; with `ADDRESS`, the
-/// match's address or 0 (see [`scan_blocks`]).
+/// `strlen` with AVX2.
 ///
 /// # Safety
-/// As for [`scan_blocks`].
-#[inline(always)]
-unsafe fn scan<const M: u8, const BOUNDED: bool, const ADDRESS: bool>(s: *const u8, needle: u8, n: usize) -> usize {
-    // SAFETY: the caller's contract; AVX2 code runs only where the CPU has it.
-    unsafe {
-        match cpu::avx2_if_known() {
-            Some(true) => scan_avx2::<M, BOUNDED, ADDRESS>(s, needle, n),
-            Some(false) => scan_sse2::<M, BOUNDED, ADDRESS>(s, needle, n),
-            None => scan_probing::<M, BOUNDED, ADDRESS>(s, needle, n),
-        }
+/// `s` is NUL-terminated; AVX2 available.
+#[target_feature(enable = "avx2")]
+unsafe fn length_avx2(s: *const u8) -> usize {
+    // SAFETY: per the contract.
+    unsafe { scan_avx2::<NUL, false, false>(s, 0, 0) }
+}
+
+/// `strlen` with SSE2.
+///
+/// # Safety
+/// `s` is NUL-terminated.
+unsafe fn length_sse2(s: *const u8) -> usize {
+    // SAFETY: per the contract.
+    unsafe { scan_sse2::<NUL, false, false>(s, 0, 0) }
+}
+
+cpu::chosen! {
+    /// `strnlen` (the needle is unused).
+    unsafe fn nul_bounded(s: *const u8, needle: u8, n: usize) -> usize {
+        avx2: scan_avx2::<NUL, true, false>,
+        sse2: scan_sse2::<NUL, true, false>,
+    }
+}
+
+cpu::chosen! {
+    /// `memchr`, as an address (0: none).
+    unsafe fn byte_bounded(s: *const u8, needle: u8, n: usize) -> usize {
+        avx2: scan_avx2::<BYTE, true, true>,
+        sse2: scan_sse2::<BYTE, true, true>,
+    }
+}
+
+cpu::chosen! {
+    /// `rawmemchr` (the bound is unused).
+    unsafe fn byte_unbounded(s: *const u8, needle: u8, n: usize) -> usize {
+        avx2: scan_avx2::<BYTE, false, false>,
+        sse2: scan_sse2::<BYTE, false, false>,
+    }
+}
+
+cpu::chosen! {
+    /// `strchrnul` (the bound is unused).
+    unsafe fn byte_or_nul_unbounded(s: *const u8, needle: u8, n: usize) -> usize {
+        avx2: scan_avx2::<BYTE_OR_NUL, false, false>,
+        sse2: scan_sse2::<BYTE_OR_NUL, false, false>,
     }
 }
 
@@ -339,7 +369,7 @@ unsafe fn scan<const M: u8, const BOUNDED: bool, const ADDRESS: bool>(s: *const 
 #[inline(always)]
 pub unsafe fn length(s: *const u8) -> usize {
     // SAFETY: the terminator ends the scan inside the string.
-    unsafe { scan::<NUL, false, false>(s, 0, 0) }
+    unsafe { nul_unbounded(s) }
 }
 
 /// `strnlen`: the length of the string at `s`, at most `n`.
@@ -349,7 +379,7 @@ pub unsafe fn length(s: *const u8) -> usize {
 #[inline(always)]
 pub unsafe fn length_n(s: *const u8, n: usize) -> usize {
     // SAFETY: per the contract.
-    unsafe { scan::<NUL, true, false>(s, 0, n) }
+    unsafe { nul_bounded(s, 0, n) }
 }
 
 /// `memchr`: the first `c` in the first `n` bytes at `s`, or null.
@@ -358,8 +388,10 @@ pub unsafe fn length_n(s: *const u8, n: usize) -> usize {
 /// The bytes at `s` up to the first `c`, or all `n` if there is none, are readable.
 #[inline(always)]
 pub unsafe fn find_byte(s: *const u8, c: u8, n: usize) -> *const u8 {
+    // The address is of a byte of the caller's object (whose pointer came from C, which
+    // exposes it); rebuilding it this way keeps the C function a single jump.
     // SAFETY: per the contract.
-    s.with_addr(unsafe { scan::<BYTE, true, true>(s, c, n) })
+    core::ptr::with_exposed_provenance(unsafe { byte_bounded(s, c, n) })
 }
 
 /// `rawmemchr`: the offset of the first `c` at `s`.
@@ -369,7 +401,7 @@ pub unsafe fn find_byte(s: *const u8, c: u8, n: usize) -> *const u8 {
 #[inline(always)]
 pub unsafe fn find_byte_unbounded(s: *const u8, c: u8) -> usize {
     // SAFETY: per the contract.
-    unsafe { scan::<BYTE, false, false>(s, c, 0) }
+    unsafe { byte_unbounded(s, c, 0) }
 }
 
 /// `strchrnul`: the offset of the first byte at `s` that is `c` or NUL.
@@ -379,7 +411,7 @@ pub unsafe fn find_byte_unbounded(s: *const u8, c: u8) -> usize {
 #[inline(always)]
 pub unsafe fn find_byte_or_nul_unbounded(s: *const u8, c: u8) -> usize {
     // SAFETY: per the contract.
-    unsafe { scan::<BYTE_OR_NUL, false, false>(s, c, 0) }
+    unsafe { byte_or_nul_unbounded(s, c, 0) }
 }
 
 #[cfg(test)]

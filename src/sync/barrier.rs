@@ -83,7 +83,7 @@ impl Barrier {
         // AcqRel: see the module documentation.
         let n = self.arrived.fetch_add(1, AcqRel) + 1;
         let my_round = ((n - 1) / count) as u32;
-        let role = if n % count == 0 {
+        let role = if n.is_multiple_of(count) {
             self.complete(my_round.wrapping_add(1));
             futex::wake_all(&self.round, scope);
             Role::Serial
@@ -128,7 +128,7 @@ impl Barrier {
         // Relaxed: destroying a barrier while threads arrive is undefined; this catches a
         // round that still has sleepers.
         let count = u64::from(self.count.load(Relaxed));
-        if count == 0 || self.arrived.load(Relaxed) % count != 0 {
+        if count == 0 || !self.arrived.load(Relaxed).is_multiple_of(count) {
             return Err(if count == 0 { Errno::INVAL } else { Errno::BUSY });
         }
         let scope = self.scope();
@@ -167,9 +167,7 @@ impl BarrierAttr {
     }
 
     pub fn set_pshared(&mut self, pshared: i32) -> Result<(), Errno> {
-        if pshared != libc::PTHREAD_PROCESS_PRIVATE && pshared != libc::PTHREAD_PROCESS_SHARED {
-            return Err(Errno::INVAL);
-        }
+        Scope::check_pshared(pshared)?;
         self.pshared = pshared;
         Ok(())
     }

@@ -246,10 +246,9 @@ impl CondAttr {
     }
 
     pub fn set_pshared(&mut self, pshared: i32) -> Result<(), Errno> {
-        self.flags = match pshared {
-            libc::PTHREAD_PROCESS_PRIVATE => self.flags & !SHARED,
-            libc::PTHREAD_PROCESS_SHARED => self.flags | SHARED,
-            _ => return Err(Errno::INVAL),
+        self.flags = match Scope::check_pshared(pshared)? {
+            Scope::Private => self.flags & !SHARED,
+            Scope::Shared => self.flags | SHARED,
         };
         Ok(())
     }

@@ -33,6 +33,16 @@ impl Scope {
         if shared { Scope::Shared } else { Scope::Private }
     }
 
+    /// Checks a C `PTHREAD_PROCESS_*` value for an attribute setter: `EINVAL` unless it is
+    /// `PTHREAD_PROCESS_PRIVATE` or `PTHREAD_PROCESS_SHARED`.
+    pub fn check_pshared(pshared: core::ffi::c_int) -> Result<Scope, Errno> {
+        match pshared {
+            libc::PTHREAD_PROCESS_PRIVATE => Ok(Scope::Private),
+            libc::PTHREAD_PROCESS_SHARED => Ok(Scope::Shared),
+            _ => Err(Errno::INVAL),
+        }
+    }
+
     #[inline]
     fn flags(self) -> Flags {
         match self {

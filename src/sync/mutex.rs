@@ -59,12 +59,21 @@ pub const ERRORCHECK: u32 = 2;
 pub const ADAPTIVE: u32 = 3;
 /// The type bits of `kind`.
 pub const TYPE_MASK: u32 = 3;
+/// `kind` flag: a robust mutex (glibc's `PTHREAD_MUTEX_ROBUST_NORMAL_NP`).
+pub const ROBUST: u32 = 0x10;
 /// `kind` flag: a priority-inheritance mutex (glibc's `PTHREAD_MUTEX_PRIO_INHERIT_NP`).
 pub const PRIO_INHERIT: u32 = 0x20;
 /// `kind` flag: a process-shared mutex (glibc's `PTHREAD_MUTEX_PSHARED_BIT`).
 pub const PSHARED: u32 = 0x80;
 /// Every `kind` bit a live mutex may have.
-const VALID_KIND: u32 = TYPE_MASK | PRIO_INHERIT | PSHARED;
+const VALID_KIND: u32 = TYPE_MASK | ROBUST | PRIO_INHERIT | PSHARED;
+
+/// `health` of a usable mutex.
+pub const CONSISTENT: u32 = 0;
+/// `health` after `EOWNERDEAD`, until `pthread_mutex_consistent`.
+pub const INCONSISTENT: u32 = 1;
+/// `health` once an inconsistent mutex was unlocked: every lock is `ENOTRECOVERABLE`.
+pub const NOT_RECOVERABLE: u32 = 2;
 /// The `kind` of a destroyed mutex (glibc writes -1 too): every call but `init` is `EINVAL`.
 const DESTROYED: u32 = u32::MAX;
 
@@ -86,9 +95,10 @@ pub struct Mutex {
     /// glibc's `__nusers`, kept zero.
     nusers: AtomicU32,
     kind: AtomicU32,
-    /// glibc's `__spins` and `__elision`, kept zero.
-    spins: AtomicU32,
-    /// glibc's `__list` (the robust-list links), kept zero.
+    /// Where glibc has `__spins` and `__elision`: a robust mutex's [`CONSISTENT`],
+    /// [`INCONSISTENT`] or [`NOT_RECOVERABLE`].
+    health: AtomicU32,
+    /// glibc's `__list`: a robust mutex's links in its owner's robust list.
     list: [AtomicUsize; 2],
 }
 
@@ -113,7 +123,7 @@ impl Mutex {
             owner: AtomicU32::new(0),
             nusers: AtomicU32::new(0),
             kind: AtomicU32::new(kind),
-            spins: AtomicU32::new(0),
+            health: AtomicU32::new(CONSISTENT),
             list: [AtomicUsize::new(0), AtomicUsize::new(0)],
         }
     }
@@ -128,7 +138,7 @@ impl Mutex {
         self.owner.store(0, Relaxed);
         self.nusers.store(0, Relaxed);
         self.kind.store(kind, Relaxed);
-        self.spins.store(0, Relaxed);
+        self.health.store(CONSISTENT, Relaxed);
         self.list[0].store(0, Relaxed);
         self.list[1].store(0, Relaxed);
     }
@@ -215,6 +225,9 @@ impl Mutex {
     fn lock_slow(&self, kind: u32, deadline: Option<Timeout>) -> Result<(), Errno> {
         if kind & !VALID_KIND != 0 {
             return Err(Errno::INVAL);
+        }
+        if kind & ROBUST != 0 {
+            return self.lock_robust(kind, deadline);
         }
         let tid = current_tid();
         let ty = kind & TYPE_MASK;
@@ -323,6 +336,9 @@ impl Mutex {
         if kind & !VALID_KIND != 0 {
             return Err(Errno::INVAL);
         }
+        if kind & ROBUST != 0 {
+            return self.try_lock_robust(kind);
+        }
         let tid = current_tid();
         let ty = kind & TYPE_MASK;
         // Relaxed: see the module documentation on `owner`.
@@ -373,14 +389,10 @@ impl Mutex {
         if !self.held_by_me() {
             return Err(Errno::PERM);
         }
-        // Relaxed: only the owner touches `count`.
-        let count = self.count.load(Relaxed);
-        if count > 1 {
-            self.count.store(count - 1, Relaxed);
+        if self.unlock_nested() {
             return Ok(());
         }
-        self.count.store(0, Relaxed);
-        self.owner.store(0, Relaxed);
+        self.clear_owner();
         // Release: see the module documentation.
         if self.state.swap(UNLOCKED, Release) == CONTENDED {
             self.wake(Scope::Private);
@@ -401,21 +413,18 @@ impl Mutex {
         if kind & !VALID_KIND != 0 {
             return Err(Errno::INVAL);
         }
+        if kind & ROBUST != 0 {
+            return self.unlock_robust(kind);
+        }
         let ty = kind & TYPE_MASK;
         let pi = kind & PRIO_INHERIT != 0;
         if (ty == RECURSIVE || ty == ERRORCHECK || pi) && !self.held_by_me() {
             return Err(Errno::PERM);
         }
-        if ty == RECURSIVE {
-            // Relaxed: only the owner touches `count`.
-            let count = self.count.load(Relaxed);
-            if count > 1 {
-                self.count.store(count - 1, Relaxed);
-                return Ok(());
-            }
-            self.count.store(0, Relaxed);
+        if ty == RECURSIVE && self.unlock_nested() {
+            return Ok(());
         }
-        self.owner.store(0, Relaxed);
+        self.clear_owner();
         let scope = Self::scope(kind);
         if pi {
             let tid = current_tid();
@@ -427,6 +436,50 @@ impl Mutex {
             self.wake(scope);
         }
         Ok(())
+    }
+}
+
+/// Accessors for the robust paths (`mutex_robust.rs`).
+impl Mutex {
+    pub(super) fn word(&self) -> &AtomicU32 {
+        &self.state
+    }
+
+    pub(super) fn health(&self) -> &AtomicU32 {
+        &self.health
+    }
+
+    pub(super) fn kind_bits(&self) -> u32 {
+        self.kind()
+    }
+
+    /// Records the calling thread, `tid`, as the owner, holding it once.
+    pub(super) fn set_owner(&self, tid: u32, recursive: bool) {
+        // Relaxed: see the module documentation on `owner`.
+        self.owner.store(tid, Relaxed);
+        if recursive {
+            self.count.store(1, Relaxed);
+        }
+    }
+
+    pub(super) fn clear_owner(&self) {
+        // Relaxed: see the module documentation on `owner`.
+        self.count.store(0, Relaxed);
+        self.owner.store(0, Relaxed);
+    }
+
+    pub(super) fn relock_recursive(&self) -> Result<(), Errno> {
+        self.relock(RECURSIVE)
+    }
+
+    /// Drops one level of a recursive mutex held more than once; false if held once.
+    pub(super) fn unlock_nested(&self) -> bool {
+        // Relaxed: only the owner touches `count`.
+        let count = self.count.load(Relaxed);
+        if count > 1 {
+            self.count.store(count - 1, Relaxed);
+        }
+        count > 1
     }
 }
 
@@ -483,8 +536,8 @@ mod tests {
 
     #[test]
     fn no_lost_increments_every_kind() {
-        for kind in [NORMAL, RECURSIVE, ERRORCHECK, ADAPTIVE, NORMAL | PSHARED, ERRORCHECK | PRIO_INHERIT] {
-            hammer(kind, 4, 50_000);
+        for kind in [NORMAL, RECURSIVE, ERRORCHECK, ADAPTIVE, NORMAL | PSHARED, ERRORCHECK | PRIO_INHERIT, ROBUST, RECURSIVE | ROBUST] {
+            hammer(kind, 4, 20_000);
         }
     }
 

@@ -1,16 +1,18 @@
 //! `pthread_mutexattr_t`: the mutex attributes, packed into glibc's 4-byte attribute object.
 //!
-//! Bits: the type in 0..=1 (the values of `PTHREAD_MUTEX_*`), the protocol in 8..=9
-//! (`PTHREAD_PRIO_*`), process-shared in bit 7, the priority ceiling in 12..=19 (0 meaning the
+//! Bits: the type in 0..=1 (the values of `PTHREAD_MUTEX_*`), robust in bit 4, the protocol
+//! in 8..=9 (`PTHREAD_PRIO_*`), process-shared in bit 7, the priority ceiling in 12..=19 (0 meaning the
 //! lowest `SCHED_FIFO` priority). All-zero is the default: a normal, private mutex without a
 //! priority protocol. Only this module reads the bits, so they are ours to choose.
 
-use super::mutex::{PRIO_INHERIT, PSHARED, TYPE_MASK};
+use super::futex::Scope;
+use super::mutex::{PRIO_INHERIT, PSHARED, ROBUST, TYPE_MASK};
 use rustix::io::Errno;
 
 const PROTOCOL_SHIFT: u32 = 8;
 const PROTOCOL_MASK: u32 = 3 << PROTOCOL_SHIFT;
 const PSHARED_BIT: u32 = 1 << 7;
+const ROBUST_BIT: u32 = 1 << 4;
 const CEILING_SHIFT: u32 = 12;
 const CEILING_MASK: u32 = 0xff << CEILING_SHIFT;
 
@@ -54,10 +56,9 @@ impl MutexAttr {
     }
 
     pub fn set_pshared(&mut self, pshared: i32) -> Result<(), Errno> {
-        self.bits = match pshared {
-            libc::PTHREAD_PROCESS_PRIVATE => self.bits & !PSHARED_BIT,
-            libc::PTHREAD_PROCESS_SHARED => self.bits | PSHARED_BIT,
-            _ => return Err(Errno::INVAL),
+        self.bits = match Scope::check_pshared(pshared)? {
+            Scope::Private => self.bits & !PSHARED_BIT,
+            Scope::Shared => self.bits | PSHARED_BIT,
         };
         Ok(())
     }
@@ -95,16 +96,37 @@ impl MutexAttr {
         Ok(())
     }
 
-    /// The `kind` bits of a mutex made with these attributes.
-    pub fn kind(&self) -> u32 {
+    /// `PTHREAD_MUTEX_STALLED` (0) or `PTHREAD_MUTEX_ROBUST` (1).
+    pub fn robust(&self) -> i32 {
+        (self.bits & ROBUST_BIT != 0) as i32
+    }
+
+    pub fn set_robust(&mut self, robust: i32) -> Result<(), Errno> {
+        self.bits = match robust {
+            libc::PTHREAD_MUTEX_STALLED => self.bits & !ROBUST_BIT,
+            libc::PTHREAD_MUTEX_ROBUST => self.bits | ROBUST_BIT,
+            _ => return Err(Errno::INVAL),
+        };
+        Ok(())
+    }
+
+    /// The `kind` bits of a mutex made with these attributes; `ENOTSUP` for a robust
+    /// priority-inheritance mutex, which is not implemented.
+    pub fn kind(&self) -> Result<u32, Errno> {
         let mut kind = self.bits & TYPE_MASK;
+        if self.bits & ROBUST_BIT != 0 {
+            if self.protocol() == libc::PTHREAD_PRIO_INHERIT {
+                return Err(Errno::NOTSUP);
+            }
+            kind |= ROBUST;
+        }
         if self.bits & PSHARED_BIT != 0 {
             kind |= PSHARED;
         }
         if self.protocol() == libc::PTHREAD_PRIO_INHERIT {
             kind |= PRIO_INHERIT;
         }
-        kind
+        Ok(kind)
     }
 }
 
@@ -121,7 +143,13 @@ mod tests {
         a.set_protocol(1).unwrap();
         a.set_prioceiling(99).unwrap();
         assert_eq!((a.kind_of_mutex(), a.pshared(), a.protocol(), a.prioceiling()), (2, 1, 1, 99));
-        assert_eq!(a.kind(), 2 | PSHARED | PRIO_INHERIT);
+        assert_eq!(a.kind(), Ok(2 | PSHARED | PRIO_INHERIT));
+        a.set_robust(1).unwrap();
+        assert_eq!(a.robust(), 1);
+        assert_eq!(a.kind(), Err(Errno::NOTSUP));
+        a.set_protocol(0).unwrap();
+        assert_eq!(a.kind(), Ok(2 | PSHARED | ROBUST));
+        assert_eq!(a.set_robust(2), Err(Errno::INVAL));
         assert_eq!(a.set_type(4), Err(Errno::INVAL));
         assert_eq!(a.set_pshared(2), Err(Errno::INVAL));
         assert_eq!(a.set_protocol(2), Err(Errno::NOTSUP));

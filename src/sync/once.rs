@@ -40,12 +40,18 @@ impl Once {
         Once { state: AtomicU32::new(INCOMPLETE) }
     }
 
+    /// Whether the initialiser has returned; when true, its writes are visible to the caller.
+    #[inline]
+    pub fn is_complete(&self) -> bool {
+        // Acquire: see the module documentation.
+        self.state.load(Acquire) == COMPLETE
+    }
+
     /// Runs `init` if no call has run it yet; otherwise waits until the call that runs it has
     /// returned.
     #[inline]
     pub fn call(&self, init: impl FnOnce()) {
-        // Acquire: see the module documentation.
-        if self.state.load(Acquire) != COMPLETE {
+        if !self.is_complete() {
             self.call_slow(init);
         }
     }

@@ -414,9 +414,7 @@ impl RwLockAttr {
     }
 
     pub fn set_pshared(&mut self, pshared: i32) -> Result<(), Errno> {
-        if pshared != libc::PTHREAD_PROCESS_PRIVATE && pshared != libc::PTHREAD_PROCESS_SHARED {
-            return Err(Errno::INVAL);
-        }
+        Scope::check_pshared(pshared)?;
         self.pshared = pshared;
         Ok(())
     }

@@ -106,8 +106,8 @@ pub fn delete(key: u32) -> Result<(), Errno> {
 /// The calling thread's slots.
 #[inline(always)]
 fn slots() -> *mut Slot {
-    // SAFETY: `keys` is set before the thread runs any code of the program and never changes.
-    unsafe { crate::arch::thread_word::<{ core::mem::offset_of!(Tcb, keys) }>() as *mut Slot }
+    // `keys` is set before the thread runs any code of the program and never changes.
+    crate::arch::thread_word::<{ core::mem::offset_of!(Tcb, keys) }>() as *mut Slot
 }
 
 /// `pthread_getspecific`: the calling thread's value for `key`, null if none.

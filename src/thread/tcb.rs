@@ -88,6 +88,11 @@ pub struct Tcb {
     pub next_cached: AtomicPtr<Tcb>,
     /// The allocator's per-thread heap (`crate::alloc`); null until the thread first allocates.
     pub alloc_cache: *mut c_void,
+    /// The robust mutexes the thread holds, for the kernel (`crate::sync::robust`).
+    pub robust: crate::sync::robust::RobustList,
+    /// The locale this thread chose with `uselocale` (`crate::locale`); null while it uses
+    /// the global locale.
+    pub locale: *const c_void,
 }
 
 const _: () = {
@@ -134,6 +139,8 @@ impl Tcb {
         tls_dtors: core::ptr::null_mut(),
         next_cached: AtomicPtr::new(core::ptr::null_mut()),
         alloc_cache: core::ptr::null_mut(),
+        robust: crate::sync::robust::RobustList::zero(),
+        locale: core::ptr::null(),
     };
 }
 

@@ -26,6 +26,12 @@ pub fn time_of_day() -> (i64, i64) {
     (now.tv_sec, now.tv_nsec / 1000)
 }
 
+/// The processor time the process has used, in microseconds (`clock`'s `CLOCKS_PER_SEC`).
+pub fn process_micros() -> i64 {
+    let t = rustix::time::clock_gettime(ClockId::ProcessCPUTime);
+    t.tv_sec * 1_000_000 + t.tv_nsec / 1000
+}
+
 /// Seconds since the epoch.
 pub fn now() -> i64 {
     rustix::time::clock_gettime(ClockId::Realtime).tv_sec

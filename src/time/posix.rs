@@ -189,7 +189,7 @@ fn day_of_year(year: i64, date: Date) -> i64 {
             let first_wday = (first + 4).rem_euclid(7);
             let mut mday = 1 + (weekday as i64 - first_wday).rem_euclid(7) + 7 * (week as i64 - 1);
             let next = if month == 12 { days_from_civil(year + 1, 1, 1) } else { days_from_civil(year, month as i64 + 1, 1) };
-            while first + mday - 1 >= next {
+            while first + mday > next {
                 mday -= 7;
             }
             first + mday - 1 - days_from_civil(year, 1, 1)

@@ -1,7 +1,8 @@
 //! The local time zone: where it comes from, and local time at an instant.
 //!
 //! As glibc: `TZ` unset means `/etc/localtime`; `TZ` empty means UTC; `TZ=:name` or
-//! `TZ=name` is a TZif file (`name` absolute, or under `/usr/share/zoneinfo`), and a `TZ`
+//! `TZ=name` is a TZif file (`name` absolute, or under `TZDIR`, by default
+//! `/usr/share/zoneinfo`), and a `TZ`
 //! that names no file (and has no `:`) is read as a POSIX rule. Anything that fails gives UTC.
 //! The zone is loaded again whenever the value of `TZ` differs from the one it was loaded for.
 //!
@@ -49,7 +50,7 @@ pub struct Zone {
 const UTC: &CStr = c"UTC";
 
 /// Directory of the named zones.
-const ZONEINFO: &[u8] = b"/usr/share/zoneinfo/";
+const ZONEINFO: &[u8] = b"/usr/share/zoneinfo";
 
 /// Names already kept, so that switching between zones does not keep copies over and over.
 struct Names {
@@ -131,19 +132,32 @@ fn unsafe_open(path: &[u8]) -> Option<core::ffi::c_int> {
     unsafe { crate::io::fd::open(path.as_ptr(), libc::O_RDONLY | libc::O_CLOEXEC, 0) }.ok()
 }
 
-/// The TZif file for a `TZ` name: absolute, or under the zoneinfo directory.
+/// The zone directory: `TZDIR` if set and not empty (as glibc), else the system's.
+fn zone_dir() -> &'static [u8] {
+    let p = crate::env::getenv(b"TZDIR");
+    // SAFETY: environment values are NUL-terminated; the program keeps its environment alive.
+    match (!p.is_null()).then(|| unsafe { CStr::from_ptr(p) }.to_bytes()) {
+        Some(dir) if !dir.is_empty() => dir,
+        _ => ZONEINFO,
+    }
+}
+
+/// The TZif file for a `TZ` name: absolute, or under the zone directory.
 fn load_file(name: &[u8]) -> Option<TzFile> {
     let mut path = [0u8; 512];
-    let prefix: &[u8] = if name.first() == Some(&b'/') { b"" } else { ZONEINFO };
-    let total = prefix.len() + name.len();
+    let (dir, slash): (&[u8], &[u8]) = if name.first() == Some(&b'/') { (b"", b"") } else { (zone_dir(), b"/") };
     // Names with `..` could leave the zone directory; glibc refuses them for set-user-ID
     // programs only, but no zone name needs them.
-    if total >= path.len() || name.windows(2).any(|w| w == b"..") {
+    if name.windows(2).any(|w| w == b"..") {
         return None;
     }
-    path.get_mut(..prefix.len())?.copy_from_slice(prefix);
-    path.get_mut(prefix.len()..total)?.copy_from_slice(name);
-    let bytes = read_file(path.get(..=total)?)?;
+    let mut len = 0;
+    for part in [dir, slash, name] {
+        path.get_mut(len..len + part.len())?.copy_from_slice(part);
+        len += part.len();
+    }
+    // Room for the NUL, which the array's zeros provide.
+    let bytes = read_file(path.get(..=len)?)?;
     tzfile::parse(bytes)
 }
 
@@ -326,10 +340,13 @@ pub fn with<R>(f: impl FnOnce(&Zone) -> R) -> R {
         // SAFETY: the lock is held.
         let inner = unsafe { &mut *STATE.inner.get() };
         let tz = tz_value();
-        // SAFETY: the kept copy is our live block of `len` bytes.
         let same = match (inner.tz, tz) {
             (None, None) => true,
-            (Some((p, len)), Some(v)) => (unsafe { core::slice::from_raw_parts(p, len) }) == v,
+            (Some((p, len)), Some(v)) => {
+                // SAFETY: the kept copy is our live block of `len` bytes.
+                let kept = unsafe { core::slice::from_raw_parts(p, len) };
+                kept == v
+            }
             _ => false,
         };
         if inner.zone.is_none() || !same {

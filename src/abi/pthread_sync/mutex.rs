@@ -16,7 +16,7 @@ pub unsafe extern "C" fn pthread_mutex_init(m: *mut pthread_mutex_t, attr: *cons
     // SAFETY: per the contract.
     let attr = unsafe { attr.cast::<MutexAttr>().as_ref() }.copied().unwrap_or_default();
     // SAFETY: per the contract.
-    code(unsafe { object::<_, Mutex>(m) }.map(|m| m.init(attr.kind())))
+    code(unsafe { object::<_, Mutex>(m) }.and_then(|m| attr.kind().map(|kind| m.init(kind))))
 }
 
 /// [`pthread_mutex_destroy`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_mutex_destroy.html)
@@ -190,4 +190,35 @@ pub unsafe extern "C" fn pthread_mutexattr_setprioceiling(a: *mut pthread_mutexa
 pub unsafe extern "C" fn pthread_mutexattr_getprioceiling(a: *const pthread_mutexattr_t, out: *mut c_int) -> c_int {
     // SAFETY: per the contract.
     code(unsafe { object::<_, MutexAttr>(a.cast_mut()) }.and_then(|a| unsafe { put(out, a.prioceiling()) }))
+}
+
+/// [`pthread_mutex_consistent`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_mutex_consistent.html)
+///
+/// # Safety
+/// `m` must be null or point to a mutex.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn pthread_mutex_consistent(m: *mut pthread_mutex_t) -> c_int {
+    // SAFETY: per the contract.
+    code(unsafe { object::<_, Mutex>(m) }.and_then(Mutex::make_consistent))
+}
+
+/// [`pthread_mutexattr_setrobust`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_mutexattr_setrobust.html):
+/// `PTHREAD_MUTEX_STALLED` or `PTHREAD_MUTEX_ROBUST`.
+///
+/// # Safety
+/// `a` must be null or point to attributes.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn pthread_mutexattr_setrobust(a: *mut pthread_mutexattr_t, robust: c_int) -> c_int {
+    // SAFETY: per the contract.
+    code(unsafe { attr_mut::<_, MutexAttr>(a) }.and_then(|a| a.set_robust(robust)))
+}
+
+/// [`pthread_mutexattr_getrobust`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_mutexattr_getrobust.html)
+///
+/// # Safety
+/// `a` must be null or point to attributes; `out` null or writable.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn pthread_mutexattr_getrobust(a: *const pthread_mutexattr_t, out: *mut c_int) -> c_int {
+    // SAFETY: per the contract.
+    code(unsafe { object::<_, MutexAttr>(a.cast_mut()) }.and_then(|a| unsafe { put(out, a.robust()) }))
 }

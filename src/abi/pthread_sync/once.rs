@@ -14,6 +14,9 @@ use rustix::io::Errno;
 pub unsafe extern "C" fn pthread_once(once: *mut pthread_once_t, init: Option<unsafe extern "C" fn()>) -> c_int {
     // SAFETY: per the contract.
     code(unsafe { object::<_, Once>(once) }.and_then(|once| {
+        if once.is_complete() {
+            return Ok(());
+        }
         let init = init.ok_or(Errno::INVAL)?;
         // SAFETY: the program's initialiser, called as C calls it.
         once.call(|| unsafe { init() });

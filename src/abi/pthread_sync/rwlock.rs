@@ -69,12 +69,25 @@ pub unsafe extern "C" fn pthread_rwlock_clockrdlock(
     clock: clockid_t,
     abstime: *const timespec,
 ) -> c_int {
-    code(Clock::from_c(clock).and_then(|clock| {
-        // SAFETY: per the contract.
-        let deadline = unsafe { Deadline::from_c(clock, abstime) }?;
-        // SAFETY: per the contract.
-        unsafe { object::<_, RwLock>(l) }?.read(Some(&deadline))
-    }))
+    // SAFETY: per the contract.
+    code(unsafe { timed(l, clock, abstime, RwLock::read) })
+}
+
+/// A timed lock: the clock and the deadline checked first, as glibc does.
+///
+/// # Safety
+/// `l` must be null or point to a lock; `abstime` null or readable.
+unsafe fn timed(
+    l: *mut pthread_rwlock_t,
+    clock: clockid_t,
+    abstime: *const timespec,
+    lock: fn(&RwLock, Option<&Deadline>) -> Result<(), rustix::io::Errno>,
+) -> Result<(), rustix::io::Errno> {
+    let clock = Clock::from_c(clock)?;
+    // SAFETY: per the contract.
+    let deadline = unsafe { Deadline::from_c(clock, abstime) }?;
+    // SAFETY: per the contract.
+    lock(unsafe { object::<_, RwLock>(l) }?, Some(&deadline))
 }
 
 /// [`pthread_rwlock_wrlock`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_rwlock_wrlock.html)
@@ -118,12 +131,8 @@ pub unsafe extern "C" fn pthread_rwlock_clockwrlock(
     clock: clockid_t,
     abstime: *const timespec,
 ) -> c_int {
-    code(Clock::from_c(clock).and_then(|clock| {
-        // SAFETY: per the contract.
-        let deadline = unsafe { Deadline::from_c(clock, abstime) }?;
-        // SAFETY: per the contract.
-        unsafe { object::<_, RwLock>(l) }?.write(Some(&deadline))
-    }))
+    // SAFETY: per the contract.
+    code(unsafe { timed(l, clock, abstime, RwLock::write) })
 }
 
 /// [`pthread_rwlock_unlock`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_rwlock_unlock.html)
