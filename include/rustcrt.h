@@ -2279,6 +2279,9 @@ int sigaction(int sig, const struct sigaction *new_, struct sigaction *old);
 // `handler` must be `SIG_DFL`, `SIG_IGN` or a function taking the signal number.
 sighandler_t signal(int sig, sighandler_t handler);
 
+// [`siginterrupt`](https://pubs.opengroup.org/onlinepubs/9699919799/functions/siginterrupt.html)
+int siginterrupt(int sig, int flag);
+
 // [`sigprocmask`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/sigprocmask.html)
 //
 // # Safety

@@ -1,3 +1,4 @@
+// cflags: -Wno-deprecated-declarations
 /* Signals interrupting blocking calls: read on a pipe with and without SA_RESTART, pause,
  * sigsuspend with setitimer, alarm's remaining seconds. */
 #include <errno.h>
@@ -54,12 +55,31 @@ int main(void)
     T_EQ(c, 'r');
     T_EQ(alarms, 2);
 
+    /* siginterrupt: signal()'s handlers restart calls unless told to interrupt them. */
+    T_CHECK(signal(SIGALRM, on_alarm_write) != SIG_ERR);
+    T_EQ(siginterrupt(SIGALRM, 1), 0);
+    arm(20000);
+    T_ERRNO(read(pipe_fds[0], &c, 1), EINTR);
+    T_EQ(read(pipe_fds[0], &c, 1), 1);
+    T_EQ(siginterrupt(SIGALRM, 0), 0);
+    arm(20000);
+    T_EQ(read(pipe_fds[0], &c, 1), 1);
+    T_EQ(siginterrupt(SIGALRM, 1), 0);
+    T_CHECK(signal(SIGALRM, on_alarm_write) != SIG_ERR);
+    arm(20000);
+    T_ERRNO(read(pipe_fds[0], &c, 1), EINTR);
+    T_EQ(read(pipe_fds[0], &c, 1), 1);
+    T_EQ(siginterrupt(SIGALRM, 0), 0);
+    T_ERRNO(siginterrupt(32, 1), EINVAL);
+    T_ERRNO(siginterrupt(0, 1), EINVAL);
+    T_EQ(alarms, 5);
+
     /* pause returns after a handler ran. */
     sa.sa_handler = on_alarm;
     T_EQ(sigaction(SIGALRM, &sa, NULL), 0);
     arm(10000);
     T_ERRNO(pause(), EINTR);
-    T_EQ(alarms, 3);
+    T_EQ(alarms, 6);
 
     /* An interval timer: getitimer sees it, it fires repeatedly, it can be cancelled. */
     struct itimerval it = {{0, 5000}, {0, 5000}}, cur;
@@ -68,7 +88,7 @@ int main(void)
     T_EQ(cur.it_interval.tv_usec, 5000);
     sigset_t none;
     sigemptyset(&none);
-    while (alarms < 6)
+    while (alarms < 9)
         sigsuspend(&none);
     struct itimerval off = {{0, 0}, {0, 0}};
     T_EQ(setitimer(ITIMER_REAL, &off, &cur), 0);

@@ -198,6 +198,12 @@ pub unsafe extern "C" fn signal(sig: c_int, handler: libc::sighandler_t) -> libc
     unsafe { action::signal(sig, handler) }.or_errno(libc::SIG_ERR)
 }
 
+/// [`siginterrupt`](https://pubs.opengroup.org/onlinepubs/9699919799/functions/siginterrupt.html)
+#[unsafe(no_mangle)]
+pub extern "C" fn siginterrupt(sig: c_int, flag: c_int) -> c_int {
+    action::siginterrupt(sig, flag != 0).map(|()| 0).or_errno(-1)
+}
+
 /// [`sigprocmask`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/sigprocmask.html)
 ///
 /// # Safety

@@ -5,6 +5,7 @@
 
 use super::set;
 use crate::kernel::{self as runtime, KernelSigaction, KernelSigactionFlags, KernelSigSet, Signal};
+use core::sync::atomic::{AtomicU64, Ordering};
 use rustix::io::Errno;
 
 /// An action as C describes it: handler (or `SIG_DFL`/`SIG_IGN`), mask, flags.
@@ -58,14 +59,40 @@ pub unsafe fn sigaction(sig: i32, new: Option<Action>) -> Result<Action, Errno> 
     })
 }
 
+/// The signals `siginterrupt(sig, 1)` chose to interrupt system calls: `signal` installs
+/// their handlers without `SA_RESTART`.
+static INTERRUPTING: AtomicU64 = AtomicU64::new(0);
+
 /// `signal(sig, handler)`: BSD semantics as in glibc (the signal blocked while its handler
-/// runs, interrupted calls restarted). The previous handler.
+/// runs, interrupted calls restarted unless `siginterrupt` said otherwise). The previous
+/// handler.
 ///
 /// # Safety
 /// As [`sigaction`].
 pub unsafe fn signal(sig: i32, handler: usize) -> Result<usize, Errno> {
     let mask = set::user_bit(sig)?;
-    let action = Action { handler, mask, flags: libc::SA_RESTART, restorer: 0 };
+    // Relaxed: a flag for this signal alone; racing siginterrupt calls are the program's race.
+    let restart = if INTERRUPTING.load(Ordering::Relaxed) & mask != 0 { 0 } else { libc::SA_RESTART };
+    let action = Action { handler, mask, flags: restart, restorer: 0 };
     // SAFETY: the caller's contract.
     unsafe { sigaction(sig, Some(action)) }.map(|old| old.handler)
+}
+
+/// `siginterrupt(sig, interrupt)`: whether the handler of `sig` interrupts system calls
+/// (clears `SA_RESTART`) or lets them restart, now and for later `signal` calls.
+pub fn siginterrupt(sig: i32, interrupt: bool) -> Result<(), Errno> {
+    let bit = set::user_bit(sig)?;
+    // SAFETY: reads the current action and installs it again with one flag changed.
+    let mut action = unsafe { sigaction(sig, None) }?;
+    if interrupt {
+        // Relaxed: as in `signal`.
+        INTERRUPTING.fetch_or(bit, Ordering::Relaxed);
+        action.flags &= !libc::SA_RESTART;
+    } else {
+        // Relaxed: as in `signal`.
+        INTERRUPTING.fetch_and(!bit, Ordering::Relaxed);
+        action.flags |= libc::SA_RESTART;
+    }
+    // SAFETY: the action was the program's own; only `SA_RESTART` changed.
+    unsafe { sigaction(sig, Some(action)) }.map(|_| ())
 }
