@@ -12,9 +12,11 @@ PYTHON   ?= python3
 
 all: lib
 
-# Build tools the project needs, on a fresh Debian machine (CI included): cbindgen from crates.io.
+# What the project needs on a fresh Debian machine (CI included): cbindgen from crates.io, and
+# the time-zone database that the time tests read (Debian's tzdata), installed when missing.
 deps:
 	@command -v cbindgen >/dev/null 2>&1 || $(CARGO) install cbindgen --locked --quiet
+	@test -f /usr/share/zoneinfo/Europe/Berlin || bench/tools.sh tzdata || true
 
 lib:
 	$(CARGO) build --release --features c-abi --quiet
@@ -42,7 +44,7 @@ test-header: deps
 	rm -rf $$tmp
 	@$(PYTHON) c-tests/header_check.py
 
-test-c: lib
+test-c: lib deps
 	@$(PYTHON) c-tests/run.py
 
 install: lib
