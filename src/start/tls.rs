@@ -61,13 +61,16 @@ impl Template {
         let tp_addr = (area as usize + self.offset + tp_align - 1) & !(tp_align - 1);
         let tp = area.wrapping_add(tp_addr - area as usize);
         let block = tp.wrapping_sub(self.offset);
+        // The copies use the string instructions directly, not `memcpy`/`memset`: those choose
+        // their SIMD form on first use, and the probe (`cpuid`, a VM exit) must not run while
+        // a program starts. A zero-filled control block is `Tcb::ZERO` (see its note).
         // SAFETY: [block, tp + size_of::<Tcb>()) lies inside the area (see `area_size`); the
         // image is the program's mapped `.tdata`, which never overlaps a fresh area.
         unsafe {
-            core::ptr::copy_nonoverlapping(self.image as *const u8, block, self.filesz);
-            core::ptr::write_bytes(block.add(self.filesz), 0, self.offset - self.filesz);
+            crate::arch::copy_forward(block, self.image as *const u8, self.filesz);
+            crate::arch::fill(block.add(self.filesz), 0, self.offset - self.filesz);
             let tcb = tp.cast::<Tcb>();
-            tcb.write(Tcb::ZERO);
+            crate::arch::fill(tcb.cast(), 0, size_of::<Tcb>());
             (*tcb).self_ptr = tcb;
             (*tcb).self_again = tcb;
             tcb

@@ -113,7 +113,9 @@ const _: () = {
 
 impl Tcb {
     /// A control block with every field zero, to be placed and filled in by its thread's
-    /// creator.
+    /// creator. Every field's zero value is all-zero bits (null, 0, `None`, `false`), so a
+    /// zero-filled block equals this one; `Template::install` relies on that. A field added
+    /// here must keep it so.
     pub const ZERO: Tcb = Tcb {
         self_ptr: core::ptr::null_mut(),
         dtv: core::ptr::null_mut(),
