@@ -8,7 +8,7 @@ CC_WRAP  := bin/rustcrt-cc
 HEADER   := include/rustcrt.h
 PYTHON   ?= python3
 
-.PHONY: all lib demo check test-rust test-c test-header header install clean deps
+.PHONY: all lib demo check test-rust test-c test-header test-tables header tables install clean deps
 
 all: lib
 
@@ -28,7 +28,18 @@ header: deps
 demo: lib
 	@$(PYTHON) examples/run.py
 
-check: lib test-rust test-header test-c
+check: lib test-rust test-header test-tables test-c
+
+# The Unicode tables of C.UTF-8 (src/ctype/unicode_tables.rs), generated from the Unicode 14.0.0
+# data of Python's unicodedata and Perl's Unicode::UCD; `make check` fails when the committed
+# file differs from what the generator makes now (a few seconds).
+tables:
+	$(PYTHON) tools/gen_wctype.py > src/ctype/unicode_tables.rs.tmp
+	mv src/ctype/unicode_tables.rs.tmp src/ctype/unicode_tables.rs
+
+test-tables:
+	@$(PYTHON) tools/gen_wctype.py | diff -q src/ctype/unicode_tables.rs - >/dev/null || \
+		{ echo "src/ctype/unicode_tables.rs is stale: run 'make tables' and commit it"; exit 1; }
 
 test-rust:
 	$(CARGO) test --quiet

@@ -4581,6 +4581,18 @@ wchar_t *wmemmove(wchar_t *dst, const wchar_t *src, size_t n);
 // `dst` writable for `n` elements.
 wchar_t *wmemset(wchar_t *dst, wchar_t c, size_t n);
 
+// [`wcwidth`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/wcwidth.html): the
+// columns `wc` takes, 0 for NUL and combining characters, -1 when it is not printable.
+int wcwidth(wchar_t wc);
+
+// [`wcswidth`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/wcswidth.html): the
+// columns of the characters of `s` before its NUL or its `n`th, -1 when one of them is not
+// printable (or `s` is null and `n` is not 0).
+//
+// # Safety
+// `s` points to `n` wide characters or to a NUL-terminated string of fewer.
+int wcswidth(const wchar_t *s, size_t n);
+
 // [`iswalnum`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/iswalnum.html): a letter or a digit.
 int iswalnum(wint_t wc);
 

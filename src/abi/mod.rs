@@ -62,6 +62,7 @@ mod unistd_sys;
 mod utsname;
 mod wait;
 mod wchar;
+mod wchar_width;
 mod wctype;
 
 use rustix::io::Errno;

@@ -10,6 +10,8 @@
 //! char`), reached through a pointer to entry 0. The class bits are glibc's `_IS*` values,
 //! which its header defines byte-swapped on little-endian machines.
 
+#[rustfmt::skip]
+mod unicode_tables;
 pub mod wide;
 
 /// `_ISupper`: upper-case letter.
