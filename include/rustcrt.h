@@ -4702,7 +4702,8 @@ int iswblank(wint_t wc);
 int iswblank_l(wint_t wc, locale_t l);
 
 // [`wctype`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/wctype.html): the
-// class named `name`, 0 for an unknown name.
+// class named `name` ("alnum" ... "xdigit"; in C.UTF-8 also "combining" and
+// "combining_level3", as in glibc), 0 for an unknown name.
 //
 // # Safety
 // `name` NUL-terminated.
@@ -4711,8 +4712,8 @@ unsigned long wctype(const char *name);
 // [`wctype_l`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/wctype.html)
 //
 // # Safety
-// `name` NUL-terminated.
-unsigned long wctype_l(const char *name, locale_t _l);
+// `name` NUL-terminated; `l` is `LC_GLOBAL_LOCALE` or a live locale object.
+unsigned long wctype_l(const char *name, locale_t l);
 
 // [`iswctype`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/iswctype.html)
 int iswctype(wint_t wc, unsigned long class_);
@@ -4742,17 +4743,28 @@ wint_t towlower_l(wint_t wc, locale_t l);
 wint_t towupper_l(wint_t wc, locale_t l);
 
 // [`wctrans`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/wctrans.html):
-// the mapping "tolower" or "toupper"; null with `EINVAL` for another name. A `wctrans_t`
-// is a pointer to a mapping table in glibc; ours point at the byte case tables, which
-// tell the two mappings apart.
+// the mapping "tolower" or "toupper" (in C.UTF-8 also "totitle", as in glibc); null with
+// `EINVAL` for another name.
 //
 // # Safety
 // `name` NUL-terminated.
 const int32_t *wctrans(const char *name);
 
+// [`wctrans_l`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/wctrans.html)
+//
+// # Safety
+// `name` NUL-terminated; `l` is `LC_GLOBAL_LOCALE` or a live locale object.
+const int32_t *wctrans_l(const char *name, locale_t l);
+
 // [`towctrans`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/towctrans.html):
 // `wc` mapped by `t`; unchanged for a null `t`.
 wint_t towctrans(wint_t wc, const int32_t *t);
+
+// [`towctrans_l`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/towctrans.html)
+//
+// # Safety
+// `l` is `LC_GLOBAL_LOCALE` or a live locale object.
+wint_t towctrans_l(wint_t wc, const int32_t *t, locale_t l);
 
 // The process entry point, as the kernel's ELF loader enters it.
 //

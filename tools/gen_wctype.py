@@ -1,12 +1,15 @@
 #!/usr/bin/env python3
 """Writes src/ctype/unicode_tables.rs: the classes, widths and simple case mappings of every
-code point in rustcrt's C.UTF-8, derived from Unicode 14.0.0 by glibc 2.36's rules.
+code point in rustcrt's C.UTF-8, derived from Unicode 14.0.0 by glibc 2.36's rules (those of
+its C.UTF-8, which adds the classes "combining" and "combining_level3" and the mapping
+"totitle" to C's).
 
 Usage: python3 tools/gen_wctype.py > src/ctype/unicode_tables.rs   (or `make tables`)
 
 Unicode data comes from Python's `unicodedata` (general category, bidirectional class,
 decomposition, East Asian width) and, for the properties it does not expose (Alphabetic,
-Uppercase, Lowercase, Prepended_Concatenation_Mark, the simple case mappings), from Perl's
+Uppercase, Lowercase, Prepended_Concatenation_Mark, the simple case and title-case
+mappings), from Perl's
 Unicode::UCD. Both must be at Unicode 14.0.0, the version glibc 2.36's locale data is built
 from; the script refuses to run otherwise.
 
@@ -24,7 +27,9 @@ the widths), restated:
 - cntrl: Cc, Zl, Zp;
 - graph: assigned, not Cc, not space; print: assigned, not Cc, Zl or Zp;
 - punct: graph and neither alpha nor digit; alnum: alpha or digit (localedef's rule);
-- case mappings: the simple mappings of assigned code points;
+- combining: Mn, Mc, Me; combining_level3: those of them whose canonical combining class
+  is below 200;
+- case mappings (toupper, tolower, totitle): the simple mappings of assigned code points;
 - width: -1 when not print, except NUL (0); else 0 for Mn, Me, Cf and bidirectional
   class NSM, except the Prepended_Concatenation_Marks and U+00AD (1); 0 for the Hangul
   medial vowels and final consonants U+1160..U+11FF and U+D7B0..U+D7FF; 2 for East Asian
@@ -49,16 +54,16 @@ print "version ", Unicode::UCD::UnicodeVersion(), "\n";
 for my $p (qw(Alphabetic Uppercase Lowercase Prepended_Concatenation_Mark)) {
     print "list $p ", join(" ", prop_invlist($p)), "\n";
 }
-for my $p (qw(Simple_Uppercase_Mapping Simple_Lowercase_Mapping)) {
+for my $p (qw(Simple_Uppercase_Mapping Simple_Lowercase_Mapping Simple_Titlecase_Mapping)) {
     my ($starts, $maps, $format, $default) = prop_invmap($p);
     die "unexpected format $format/$default for $p\n" if $format ne "a" || $default != 0;
     print "map $p ", join(" ", map { "$starts->[$_]:$maps->[$_]" } 0 .. $#$starts), "\n";
 }
 """
 
-# glibc's class bit names, as src/ctype/mod.rs defines them.
+# The class bit names, as src/ctype/mod.rs defines them.
 CLASS_ORDER = ["UPPER", "LOWER", "ALPHA", "DIGIT", "XDIGIT", "SPACE", "PRINT", "GRAPH", "BLANK",
-               "CNTRL", "PUNCT", "ALNUM"]
+               "CNTRL", "PUNCT", "ALNUM", "COMBINING", "COMBINING_LEVEL3"]
 
 
 def perl_properties():
@@ -88,18 +93,19 @@ def perl_properties():
 
 
 def properties():
-    """For every code point, its (class names, width)."""
+    """For every code point, its (class names, width); and the case mappings by name."""
     if unicodedata.unidata_version != UNICODE_VERSION:
         sys.exit(f"Python's unicodedata is at Unicode {unicodedata.unidata_version}, not {UNICODE_VERSION}")
     sets, maps = perl_properties()
     alphabetic, uppercase, lowercase = sets["Alphabetic"], sets["Uppercase"], sets["Lowercase"]
     prepended = sets["Prepended_Concatenation_Mark"]
     to_upper, to_lower = maps["Simple_Uppercase_Mapping"], maps["Simple_Lowercase_Mapping"]
+    to_title = maps["Simple_Titlecase_Mapping"]
     result = []
     for c in range(LIMIT):
         ch = chr(c)
         cat = unicodedata.category(ch)
-        assigned = cat not in ("Cn", "Cs")
+        assigned = assigned_code_point(c)
         classes = set()
         zs_breaking = cat == "Zs" and "<noBreak>" not in unicodedata.decomposition(ch)
         space = c in (0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x20) or cat in ("Zl", "Zp") or zs_breaking
@@ -131,8 +137,18 @@ def properties():
             classes.add("PUNCT")
         if alpha or digit:
             classes.add("ALNUM")
+        if cat in ("Mn", "Mc", "Me"):
+            classes.add("COMBINING")
+            if unicodedata.combining(ch) < 200:
+                classes.add("COMBINING_LEVEL3")
         result.append((frozenset(classes), width(c, cat, printable, prepended)))
-    return result, to_upper, to_lower
+    mappings = [("UPPER", to_upper), ("LOWER", to_lower), ("TITLE", to_title)]
+    return result, [(name, {c: m for c, m in mapping.items() if assigned_code_point(c)}) for name, mapping in mappings]
+
+
+def assigned_code_point(c):
+    """Whether glibc counts `c` as a character: its category is neither Cn nor Cs."""
+    return unicodedata.category(chr(c)) not in ("Cn", "Cs")
 
 
 def width(c, cat, printable, prepended):
@@ -197,7 +213,7 @@ def rust_list(values, indent="    "):
 
 
 def main():
-    props, to_upper, to_lower = properties()
+    props, mappings = properties()
     distinct = sorted(set(props), key=lambda p: (sorted(CLASS_ORDER.index(n) for n in p[0]), p[1]))
     number = {p: i for i, p in enumerate(distinct)}
     leaves, leaf_numbers = dedup_blocks([number[p] for p in props], 1 << LEAF_BITS)
@@ -241,7 +257,7 @@ pub static LEAVES: [u8; {len(leaves)}] = [
 {rust_list(leaves)}
 ];
 """)
-    for name, mapping in (("UPPER", to_upper), ("LOWER", to_lower)):
+    for name, mapping in mappings:
         runs = case_runs(mapping)
         packed = [f"({first << 9 | (stride == 2) << 8 | count:#x}, {delta})" for first, count, stride, delta in runs]
         out.write(f"""

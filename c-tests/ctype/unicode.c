@@ -1,5 +1,7 @@
 /* Every code point 0..0x10ffff (and a few values beyond, WEOF among them) through every
- * <wctype.h> class, towupper/towlower and wcwidth, in C.UTF-8 and in C: per class the number of
+ * <wctype.h> class, towupper/towlower and wcwidth, in C.UTF-8 and in C, and through what glibc's
+ * C.UTF-8 has beyond C: the classes "combining" and "combining_level3" and the mapping
+ * "totitle" (wctype/wctrans give 0 for them in C). Per class the number of
  * members and an FNV-1a hash of them, per case mapping the number of characters it changes and
  * a hash of the pairs, per width the number of characters and a hash of them. rustcrt must
  * print what glibc 2.36 prints. Along the walk, iswctype(wctype(name)), the *_l forms (given
@@ -20,6 +22,8 @@ static const class_l_fn classes_l[] = {iswalnum_l, iswalpha_l, iswblank_l, iswcn
 static const char *const names[] = {"alnum", "alpha", "blank", "cntrl", "digit", "graph", "lower",
     "print", "punct", "space", "upper", "xdigit"};
 #define NCLASSES (sizeof classes / sizeof classes[0])
+static const char *const extra_names[] = {"combining", "combining_level3"};
+#define NEXTRA (sizeof extra_names / sizeof extra_names[0])
 
 struct tally {
     long count;
@@ -54,8 +58,9 @@ static wint_t value_at(unsigned long i)
 static void walk(locale_t other, locale_t differing)
 {
     struct tally in_class[NCLASSES], upper = {0, 14695981039346656037ul}, lower = upper, width[4];
-    wctype_t desc[NCLASSES];
-    wctrans_t to_upper = wctrans("toupper"), to_lower = wctrans("tolower");
+    struct tally in_extra[NEXTRA], title = upper;
+    wctype_t desc[NCLASSES], extra[NEXTRA];
+    wctrans_t to_upper = wctrans("toupper"), to_lower = wctrans("tolower"), to_title = wctrans("totitle");
     long mismatches = 0, same_in_other_locale = 0;
     T_CHECK(to_upper != 0 && to_lower != 0);
     for (unsigned k = 0; k < NCLASSES; k++) {
@@ -63,6 +68,12 @@ static void walk(locale_t other, locale_t differing)
         desc[k] = wctype(names[k]);
         T_CHECK(desc[k] != 0);
     }
+    for (unsigned k = 0; k < NEXTRA; k++) {
+        in_extra[k] = upper;
+        extra[k] = wctype(extra_names[k]);
+        T_EQ(extra[k] == 0, wctype_l(extra_names[k], other) == 0);
+    }
+    T_EQ(to_title == 0, wctrans_l("totitle", other) == 0);
     for (int w = 0; w < 4; w++)
         width[w] = upper;
     for (unsigned long i = 0; i < 0x110000 + sizeof beyond / sizeof beyond[0]; i++) {
@@ -77,6 +88,22 @@ static void walk(locale_t other, locale_t differing)
             mismatches += v != (iswctype_l(c, desc[k], other) != 0);
             all_same &= v == (classes_l[k](c, differing) != 0);
         }
+        for (unsigned k = 0; k < NEXTRA; k++) {
+            if (extra[k] == 0)
+                continue;
+            int v = iswctype(c, extra[k]) != 0;
+            if (v)
+                add(&in_extra[k], c);
+            mismatches += v != (iswctype_l(c, extra[k], other) != 0);
+        }
+        if (to_title != 0) {
+            wint_t t = towctrans(c, to_title);
+            if (t != c) {
+                add(&title, c);
+                add(&title, t);
+            }
+            mismatches += t != towctrans_l(c, to_title, other);
+        }
         wint_t u = towupper(c), l = towlower(c);
         if (u != c) {
             add(&upper, c);
@@ -87,6 +114,7 @@ static void walk(locale_t other, locale_t differing)
             add(&lower, l);
         }
         mismatches += u != towupper_l(c, other) || l != towlower_l(c, other);
+        mismatches += u != towctrans_l(c, to_upper, other) || l != towctrans_l(c, to_lower, other);
         mismatches += u != towctrans(c, to_upper) || l != towctrans(c, to_lower);
         all_same &= u == towupper_l(c, differing) && l == towlower_l(c, differing);
         int w = wcwidth((wchar_t)c);
@@ -101,8 +129,20 @@ static void walk(locale_t other, locale_t differing)
     t_print_kv("same in the other locale ", same_in_other_locale);
     for (unsigned k = 0; k < NCLASSES; k++)
         show(names[k], &in_class[k]);
+    for (unsigned k = 0; k < NEXTRA; k++) {
+        if (extra[k] != 0)
+            show(extra_names[k], &in_extra[k]);
+        else {
+            t_print(extra_names[k]);
+            t_print(" none\n");
+        }
+    }
     show("toupper", &upper);
     show("tolower", &lower);
+    if (to_title != 0)
+        show("totitle", &title);
+    else
+        t_print("totitle none\n");
     show("width-1", &width[0]);
     show("width0", &width[1]);
     show("width1", &width[2]);
@@ -149,6 +189,13 @@ int main(void)
     T_EQ(wcwidth(0x4e00), -1);
     T_EQ(wcswidth(L"\x65e5\x672c", 2), -1);
     T_CHECK(wctrans("totitle") == 0);
+    T_EQ(wctype("combining"), 0);
+    T_EQ(wctype("combining_level3"), 0);
+    T_CHECK(wctype_l("combining", utf8) != 0);
+    T_CHECK(wctrans_l("totitle", utf8) != 0);
+    T_EQ(towctrans_l(0x1c6, wctrans_l("totitle", utf8), utf8), 0x1c5);
+    T_EQ(towctrans_l(0xe9, wctrans_l("toupper", utf8), utf8), 0xc9);
+    T_EQ(towctrans_l(0xe9, wctrans_l("toupper", c), c), 0xe9);
 
     T_CHECK(setlocale(LC_ALL, "C.UTF-8") != NULL);
     t_print("C.UTF-8\n");
@@ -172,6 +219,16 @@ int main(void)
     T_EQ(wcswidth(L"e\x301x", 3), 2);
     T_EQ(wcswidth(L"\x65e5\x85", 2), -1);
     T_EQ(wcswidth(L"\x65e5\x85", 1), 2);
+    T_EQ(towctrans(0x1c6, wctrans("totitle")), 0x1c5);
+    T_EQ(towctrans(0x1c6, wctrans("toupper")), 0x1c4);
+    T_EQ(towctrans(0x1f80, wctrans("totitle")), 0x1f88);
+    T_EQ(iswctype(0x301, wctype("combining")), 1);
+    T_EQ(iswctype(0x301, wctype("combining_level3")), 0); /* canonical combining class 230 */
+    T_EQ(iswctype(0x334, wctype("combining_level3")), 1); /* class 1 */
+    T_EQ(iswctype(L'a', wctype("combining")), 0);
+    T_CHECK(wctrans_l("totitle", c) == 0);
+    T_EQ(wctype_l("combining", c), 0);
+    T_CHECK(wctype_l("combining", utf8) != 0);
     freelocale(utf8);
     freelocale(c);
     return t_status();

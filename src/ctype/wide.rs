@@ -10,11 +10,13 @@
 //! that is not alphanumeric; unassigned code points and surrogates are in no class; widths
 //! are 0 for combining and format characters, 2 for East Asian wide and full-width ones,
 //! -1 for what is not printable. Values above U+10FFFF (`WEOF` among them) are in no class,
-//! map to themselves and have width -1.
+//! map to themselves and have width -1. As in glibc, C.UTF-8 also has the classes
+//! "combining" and "combining_level3" and the mapping "totitle", which C has not.
 
 use super::classes;
-use super::unicode_tables::{LEAF_BITS, LEAVES, MIDDLE, MIDDLE_BITS, PROPERTIES, ROOT, TO_LOWER, TO_UPPER};
-use super::{IS_ALNUM, IS_ALPHA, IS_BLANK, IS_CNTRL, IS_DIGIT, IS_GRAPH, IS_LOWER, IS_PRINT, IS_PUNCT, IS_SPACE, IS_UPPER, IS_XDIGIT};
+use super::unicode_tables::{LEAF_BITS, LEAVES, MIDDLE, MIDDLE_BITS, PROPERTIES, ROOT, TO_LOWER, TO_TITLE, TO_UPPER};
+use super::{IS_ALNUM, IS_ALPHA, IS_BLANK, IS_CNTRL, IS_COMBINING, IS_COMBINING_LEVEL3, IS_DIGIT, IS_GRAPH, IS_LOWER};
+use super::{IS_PRINT, IS_PUNCT, IS_SPACE, IS_UPPER, IS_XDIGIT};
 
 /// The classes and width of a code point that has none: unassigned, a surrogate, or no
 /// code point at all.
@@ -79,6 +81,39 @@ pub fn to_upper(wc: u32, utf8: bool) -> u32 {
     }
 }
 
+/// A case mapping of `wctrans`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mapping {
+    /// "tolower".
+    Lower,
+    /// "toupper".
+    Upper,
+    /// "totitle" (C.UTF-8 only): the title-case form, the upper-case one except for the
+    /// digraphs (U+01C4 DŽ and U+01C6 dž map to U+01C5 Dž) and Greek capitals with a
+    /// subscript iota.
+    Title,
+}
+
+/// The mapping `wctrans` names `name`, if the locale (with a UTF-8 `LC_CTYPE` or not) has it.
+pub fn mapping_named(name: &[u8], utf8: bool) -> Option<Mapping> {
+    match name {
+        b"tolower" => Some(Mapping::Lower),
+        b"toupper" => Some(Mapping::Upper),
+        b"totitle" if utf8 => Some(Mapping::Title),
+        _ => None,
+    }
+}
+
+/// `towctrans`: `wc` mapped by `mapping`, in a locale with a UTF-8 `LC_CTYPE` or not.
+pub fn map(wc: u32, mapping: Mapping, utf8: bool) -> u32 {
+    match mapping {
+        Mapping::Lower => to_lower(wc, utf8),
+        Mapping::Upper => to_upper(wc, utf8),
+        Mapping::Title if utf8 && wc >= 0x80 => map_case(&TO_TITLE, wc),
+        Mapping::Title => to_upper(wc, utf8),
+    }
+}
+
 /// `wcwidth`: the columns `wc` takes on a terminal, -1 when it is not printable, in a
 /// locale with a UTF-8 `LC_CTYPE` or not.
 pub fn width(wc: u32, utf8: bool) -> i32 {
@@ -107,8 +142,18 @@ pub fn string_width(chars: impl Iterator<Item = u32>, utf8: bool) -> i32 {
     total
 }
 
+/// The class bits `wctype` gives for `name` in a locale with a UTF-8 `LC_CTYPE` or not; 0 for
+/// a name the locale has no class of.
+pub fn class_named(name: &[u8], utf8: bool) -> u16 {
+    let only_utf8 = IS_COMBINING | IS_COMBINING_LEVEL3;
+    CLASS_NAMES
+        .iter()
+        .find(|(n, _)| *n == name)
+        .map_or(0, |&(_, m)| if m & only_utf8 != 0 && !utf8 { 0 } else { m })
+}
+
 /// `wctype` names and their class bits.
-pub const CLASS_NAMES: [(&[u8], u16); 12] = [
+const CLASS_NAMES: [(&[u8], u16); 14] = [
     (b"alnum", IS_ALNUM),
     (b"alpha", IS_ALPHA),
     (b"blank", IS_BLANK),
@@ -121,6 +166,8 @@ pub const CLASS_NAMES: [(&[u8], u16); 12] = [
     (b"space", IS_SPACE),
     (b"upper", IS_UPPER),
     (b"xdigit", IS_XDIGIT),
+    (b"combining", IS_COMBINING),
+    (b"combining_level3", IS_COMBINING_LEVEL3),
 ];
 
 #[cfg(test)]
@@ -215,8 +262,44 @@ mod tests {
     }
 
     #[test]
+    fn title_case_and_mapping_names() {
+        assert_eq!(mapping_named(b"totitle", true), Some(Mapping::Title));
+        assert_eq!(mapping_named(b"totitle", false), None);
+        assert_eq!(mapping_named(b"toupper", false), Some(Mapping::Upper));
+        assert_eq!(mapping_named(b"tolower", true), Some(Mapping::Lower));
+        assert_eq!(mapping_named(b"TOLOWER", true), None);
+        assert_eq!(map(0x1c4, Mapping::Title, true), 0x1c5);
+        assert_eq!(map(0x1c6, Mapping::Title, true), 0x1c5);
+        assert_eq!(map(0x1c5, Mapping::Title, true), 0x1c5);
+        assert_eq!(map(0x1c6, Mapping::Upper, true), 0x1c4);
+        assert_eq!(map(0x1f80, Mapping::Title, true), 0x1f88);
+        assert_eq!(map(0xe9, Mapping::Title, true), 0xc9);
+        assert_eq!(map(u32::from(b'q'), Mapping::Title, true), u32::from(b'Q'));
+        assert_eq!(map(u32::from(b'q'), Mapping::Title, false), u32::from(b'Q'));
+        assert_eq!(map(0xe9, Mapping::Title, false), 0xe9);
+        assert_eq!(map(0xdf, Mapping::Title, true), 0xdf);
+        assert_eq!(map(0x391, Mapping::Lower, true), 0x3b1);
+    }
+
+    #[test]
+    fn class_names() {
+        assert_eq!(class_named(b"alpha", false), IS_ALPHA);
+        assert_eq!(class_named(b"xdigit", true), IS_XDIGIT);
+        assert_eq!(class_named(b"combining", true), IS_COMBINING);
+        assert_eq!(class_named(b"combining", false), 0);
+        assert_eq!(class_named(b"combining_level3", false), 0);
+        assert_eq!(class_named(b"Alpha", true), 0);
+        assert_eq!(class_named(b"", true), 0);
+        assert!(has(0x301, IS_COMBINING) && !has(0x301, IS_COMBINING_LEVEL3)); // ccc 230
+        assert!(has(0x903, IS_COMBINING) && has(0x903, IS_COMBINING_LEVEL3)); // Mc, ccc 0
+        assert!(has(0x20dd, IS_COMBINING)); // enclosing circle (Me)
+        assert!(has(0x334, IS_COMBINING) && has(0x334, IS_COMBINING_LEVEL3)); // ccc 1
+        assert!(!has(u32::from(b'a'), IS_COMBINING) && !has(0x4e00, IS_COMBINING));
+    }
+
+    #[test]
     fn case_runs_are_sorted_and_land_on_letters() {
-        for runs in [&TO_UPPER[..], &TO_LOWER[..]] {
+        for runs in [&TO_UPPER[..], &TO_LOWER[..], &TO_TITLE[..]] {
             assert!(runs.windows(2).all(|w| w[0].0 >> 9 < w[1].0 >> 9));
             for &(key, _) in runs {
                 let first = key >> 9;
