@@ -1,13 +1,14 @@
 /* Every code point 0..0x10ffff (and a few values beyond, WEOF among them) through every
  * <wctype.h> class, towupper/towlower and wcwidth, in C.UTF-8 and in C, and through what glibc's
  * C.UTF-8 has beyond C: the classes "combining" and "combining_level3" and the mapping
- * "totitle" (wctype/wctrans give 0 for them in C). Per class the number of
- * members and an FNV-1a hash of them, per case mapping the number of characters it changes and
- * a hash of the pairs, per width the number of characters and a hash of them. rustcrt must
- * print what glibc 2.36 prints. Along the walk, iswctype(wctype(name)), the *_l forms (given
- * a locale object of the global locale's kind) and towctrans must agree with the plain
- * functions, and the number of values the other locale's object treats alike is printed. Then the error paths: unknown class and mapping names, the
- * 0 descriptors, wcswidth on non-printable characters, at NUL and at n. */
+ * "totitle" (wctype/wctrans give 0 for them in C). Per class the number of members and an
+ * FNV-1a hash of them, per case mapping the number of characters it changes and a hash of the
+ * pairs, per width the number of characters and a hash of them: rustcrt must print what
+ * glibc 2.36 prints. Along the walk, iswctype(wctype(name)), the *_l forms (given a locale
+ * object of the global locale's kind) and towctrans must agree with the plain functions, and
+ * the number of values the other locale's object treats alike is printed. Then the error
+ * paths: unknown class and mapping names, the 0 descriptors, wcswidth on non-printable
+ * characters, at NUL and at n. */
 #include <locale.h>
 #include <wchar.h>
 #include <wctype.h>

@@ -48,6 +48,18 @@ fn map_case(runs: &[(u32, i32)], wc: u32) -> u32 {
     if offset % stride == 0 && offset / stride < key & 0xff { wc.wrapping_add_signed(delta) } else { wc }
 }
 
+/// The classes one of which every code point a table of case runs maps is in (the generator
+/// checks it: a character with a mapping is an upper- or lower-case letter).
+const UPPER_SOURCES: u16 = IS_LOWER;
+const LOWER_SOURCES: u16 = IS_UPPER;
+const TITLE_SOURCES: u16 = IS_UPPER | IS_LOWER;
+
+/// `wc` mapped by `runs`, whose code points are all in one of the classes `sources`: the
+/// search of the runs is skipped for every other character.
+fn map_cased(runs: &[(u32, i32)], sources: u16, wc: u32) -> u32 {
+    if properties(wc).0 & sources == 0 { wc } else { map_case(runs, wc) }
+}
+
 /// The class bits (glibc's `_IS*` values) of `wc` in a locale with a UTF-8 `LC_CTYPE` or not.
 pub fn wide_classes(wc: u32, utf8: bool) -> u16 {
     if wc < 0x80 {
@@ -64,7 +76,7 @@ pub fn to_lower(wc: u32, utf8: bool) -> u32 {
     if wc < 0x80 {
         super::to_lower(wc as i32) as u32
     } else if utf8 {
-        map_case(&TO_LOWER, wc)
+        map_cased(&TO_LOWER, LOWER_SOURCES, wc)
     } else {
         wc
     }
@@ -75,7 +87,7 @@ pub fn to_upper(wc: u32, utf8: bool) -> u32 {
     if wc < 0x80 {
         super::to_upper(wc as i32) as u32
     } else if utf8 {
-        map_case(&TO_UPPER, wc)
+        map_cased(&TO_UPPER, UPPER_SOURCES, wc)
     } else {
         wc
     }
@@ -109,7 +121,7 @@ pub fn map(wc: u32, mapping: Mapping, utf8: bool) -> u32 {
     match mapping {
         Mapping::Lower => to_lower(wc, utf8),
         Mapping::Upper => to_upper(wc, utf8),
-        Mapping::Title if utf8 && wc >= 0x80 => map_case(&TO_TITLE, wc),
+        Mapping::Title if utf8 && wc >= 0x80 => map_cased(&TO_TITLE, TITLE_SOURCES, wc),
         Mapping::Title => to_upper(wc, utf8),
     }
 }
@@ -299,13 +311,18 @@ mod tests {
 
     #[test]
     fn case_runs_are_sorted_and_land_on_letters() {
-        for runs in [&TO_UPPER[..], &TO_LOWER[..], &TO_TITLE[..]] {
+        let tables = [(&TO_UPPER[..], UPPER_SOURCES), (&TO_LOWER[..], LOWER_SOURCES), (&TO_TITLE[..], TITLE_SOURCES)];
+        for (runs, sources) in tables {
             assert!(runs.windows(2).all(|w| w[0].0 >> 9 < w[1].0 >> 9));
             for &(key, _) in runs {
-                let first = key >> 9;
-                let mapped = map_case(runs, first);
-                assert_ne!(mapped, first, "run at {first:#x}");
-                assert_ne!(wide_classes(mapped, true) & (IS_UPPER | IS_LOWER), 0, "{first:#x} maps to {mapped:#x}");
+                let (first, stride) = (key >> 9, if key & 0x100 != 0 { 2 } else { 1 });
+                for wc in (0..key & 0xff).map(|i| first + i * stride) {
+                    let mapped = map_case(runs, wc);
+                    assert_ne!(mapped, wc, "run at {first:#x}");
+                    assert_ne!(wide_classes(wc, true) & sources, 0, "{wc:#x} is no source");
+                    assert_eq!(map_cased(runs, sources, wc), mapped);
+                    assert_ne!(wide_classes(mapped, true) & (IS_UPPER | IS_LOWER), 0, "{wc:#x} maps to {mapped:#x}");
+                }
             }
         }
     }
