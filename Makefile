@@ -31,15 +31,18 @@ demo: lib
 check: lib test-rust test-header test-tables test-c
 
 # The Unicode tables of C.UTF-8 (src/ctype/unicode_tables.rs), generated from the Unicode 14.0.0
-# data of Python's unicodedata and Perl's Unicode::UCD; `make check` fails when the committed
-# file differs from what the generator makes now (a few seconds).
+# data of Python's unicodedata and Perl's Unicode::UCD (glibc 2.36's version); `make check`
+# fails when the committed file differs from what the generator makes now (a few seconds), and
+# says it skipped the comparison on a machine whose Python or Perl has other Unicode data.
 tables:
 	$(PYTHON) tools/gen_wctype.py > src/ctype/unicode_tables.rs.tmp
 	mv src/ctype/unicode_tables.rs.tmp src/ctype/unicode_tables.rs
 
 test-tables:
-	@$(PYTHON) tools/gen_wctype.py | diff -q src/ctype/unicode_tables.rs - >/dev/null || \
-		{ echo "src/ctype/unicode_tables.rs is stale: run 'make tables' and commit it"; exit 1; }
+	@if $(PYTHON) tools/gen_wctype.py --data-ok; then \
+		$(PYTHON) tools/gen_wctype.py | diff -q src/ctype/unicode_tables.rs - >/dev/null || \
+		{ echo "src/ctype/unicode_tables.rs is stale: run 'make tables' and commit it"; exit 1; }; \
+	else echo "test-tables: skipped, this machine cannot make the tables (see above)"; fi
 
 test-rust:
 	$(CARGO) test --quiet

@@ -5,13 +5,13 @@ its C.UTF-8, which adds the classes "combining" and "combining_level3" and the m
 "totitle" to C's).
 
 Usage: python3 tools/gen_wctype.py > src/ctype/unicode_tables.rs   (or `make tables`)
+       python3 tools/gen_wctype.py --data-ok   (exit status 0 when the data below is at hand)
 
 Unicode data comes from Python's `unicodedata` (general category, bidirectional class,
 decomposition, East Asian width) and, for the properties it does not expose (Alphabetic,
 Uppercase, Lowercase, Prepended_Concatenation_Mark, the simple case and title-case
-mappings), from Perl's
-Unicode::UCD. Both must be at Unicode 14.0.0, the version glibc 2.36's locale data is built
-from; the script refuses to run otherwise.
+mappings), from Perl's Unicode::UCD. Both must be at Unicode 14.0.0, the version glibc
+2.36's locale data is built from; the script refuses to run otherwise.
 
 glibc's rules (localedata/unicode-gen: unicode_utils.py for the classes, utf8_gen.py for
 the widths), restated:
@@ -50,7 +50,6 @@ RUN_COUNT_MAX = 255
 
 PERL_SCRIPT = r"""
 use Unicode::UCD qw(prop_invlist prop_invmap);
-print "version ", Unicode::UCD::UnicodeVersion(), "\n";
 for my $p (qw(Alphabetic Uppercase Lowercase Prepended_Concatenation_Mark)) {
     print "list $p ", join(" ", prop_invlist($p)), "\n";
 }
@@ -66,16 +65,27 @@ CLASS_ORDER = ["UPPER", "LOWER", "ALPHA", "DIGIT", "XDIGIT", "SPACE", "PRINT", "
                "CNTRL", "PUNCT", "ALNUM", "COMBINING", "COMBINING_LEVEL3"]
 
 
+def data_problem():
+    """Why this machine's Unicode data cannot make the tables, or None when it can."""
+    if unicodedata.unidata_version != UNICODE_VERSION:
+        return f"Python's unicodedata is at Unicode {unicodedata.unidata_version}, not {UNICODE_VERSION}"
+    script = "use Unicode::UCD; print Unicode::UCD::UnicodeVersion()"
+    try:
+        perl = subprocess.run(["perl", "-e", script], capture_output=True, text=True)
+    except OSError as e:
+        return f"no perl: {e}"
+    if perl.returncode != 0 or perl.stdout != UNICODE_VERSION:
+        return f"Perl's Unicode::UCD is not at Unicode {UNICODE_VERSION}: {perl.stdout}{perl.stderr}".strip()
+    return None
+
+
 def perl_properties():
     """The inversion lists (as sets) and simple case mappings (as dicts) Perl knows."""
     out = subprocess.run(["perl", "-e", PERL_SCRIPT], check=True, capture_output=True, text=True).stdout
     sets, maps = {}, {}
     for line in out.splitlines():
         kind, name, *values = line.split()
-        if kind == "version":
-            if name != UNICODE_VERSION:
-                sys.exit(f"Perl's Unicode::UCD is at Unicode {name}, not {UNICODE_VERSION}")
-        elif kind == "list":
+        if kind == "list":
             bounds = [int(v) for v in values] + [LIMIT]
             members = set()
             for i in range(0, len(bounds) - 1, 2):
@@ -94,8 +104,6 @@ def perl_properties():
 
 def properties():
     """For every code point, its (class names, width); and the case mappings by name."""
-    if unicodedata.unidata_version != UNICODE_VERSION:
-        sys.exit(f"Python's unicodedata is at Unicode {unicodedata.unidata_version}, not {UNICODE_VERSION}")
     sets, maps = perl_properties()
     alphabetic, uppercase, lowercase = sets["Alphabetic"], sets["Uppercase"], sets["Lowercase"]
     prepended = sets["Prepended_Concatenation_Mark"]
@@ -157,12 +165,19 @@ def width(c, cat, printable, prepended):
         return 0
     if not printable:
         return -1
+    # glibc's special cases, which no Unicode property gives: the Hangul medial vowels and
+    # final consonants join the initial consonant before them in one (wide) syllable cell.
     if 0x1160 <= c <= 0x11ff or 0xd7b0 <= c <= 0xd7ff:
         return 0
+    # The soft hyphen (Cf) shows as a hyphen where a line breaks; the prepended
+    # concatenation marks (Cf, U+0600 ARABIC NUMBER SIGN ...) show above the digits after them.
     if c == 0xad or c in prepended:
         return 1
     if cat in ("Mn", "Me", "Cf") or unicodedata.bidirectional(chr(c)) == "NSM":
         return 0
+    # Also glibc's choice: the circled numbers on black squares U+3248..U+324F are East Asian
+    # Ambiguous, taken as wide; the Yijing hexagrams U+4DC0..U+4DFF (Neutral) sit among the
+    # CJK ideographs and are drawn as wide as them.
     if unicodedata.east_asian_width(chr(c)) in ("W", "F") or 0x3248 <= c <= 0x324f or 0x4dc0 <= c <= 0x4dff:
         return 2
     return 1
@@ -275,4 +290,8 @@ pub static TO_{name}: [(u32, i32); {len(runs)}] = [
 
 
 if __name__ == "__main__":
-    main()
+    problem = data_problem()
+    if problem:
+        sys.exit(problem)
+    if sys.argv[1:] != ["--data-ok"]:
+        main()
