@@ -5,7 +5,7 @@
 //! 3. Record auxv and the environment; set `program_invocation_name`.
 //! 4. Build the main thread's TLS block and control block; set `%fs`, the canary, the tid.
 //! 5. Apply IRELATIVE relocations, then make RELRO read-only.
-//! 6. Register the destructors as the first exit handler; run the constructors.
+//! 6. Run the constructors (`exit` runs the destructors, after the handlers; see `crate::exit`).
 //! 7. `exit(main(argc, argv, envp))`.
 //!
 //! Nothing here probes the CPU: features are detected where they are used, on first use.
@@ -21,6 +21,8 @@ pub mod reloc;
 pub mod tls;
 
 #[cfg(feature = "c-abi")]
+pub use arrays::run_finalizers;
+#[cfg(feature = "c-abi")]
 pub use entry::entry;
 
 #[cfg(feature = "c-abi")]
@@ -29,17 +31,13 @@ mod entry {
     use super::elf::{Dyn, PT_DYNAMIC, PT_GNU_RELRO, Phdr, Rela};
     use super::reloc::{Tables, Unsupported};
     use super::{arrays, main_thread, progname};
-    use crate::exit::{self, handlers::Handler};
+    use crate::exit;
     use crate::io::diag;
     use core::ffi::{c_char, c_int};
 
     unsafe extern "C" {
         fn main(argc: c_int, argv: *mut *mut c_char, envp: *mut *mut c_char) -> c_int;
     }
-
-    const AT_PHDR: usize = 3;
-    const AT_PHNUM: usize = 5;
-    const AT_PAGESZ: usize = 6;
 
     /// Called by `_start` with the initial stack pointer, the run-time address of `_DYNAMIC`
     /// (null in a non-PIE program) and the bounds of `.rela.iplt` (both null in a PIE).
@@ -76,10 +74,10 @@ mod entry {
 
     /// The executable's program headers, from AT_PHDR and AT_PHNUM.
     fn program_headers(args: &StartArgs) -> &'static [Phdr] {
-        match (args.aux(AT_PHDR), args.aux(AT_PHNUM)) {
+        match (args.wanted.phdr, args.wanted.phnum) {
+            (0, _) | (_, 0) => &[],
             // SAFETY: the kernel maps the program headers and gives their address and count.
-            (Some(at), Some(n)) => unsafe { core::slice::from_raw_parts(at as *const Phdr, n) },
-            _ => &[],
+            (at, n) => unsafe { core::slice::from_raw_parts(at as *const Phdr, n) },
         }
     }
 
@@ -106,10 +104,10 @@ mod entry {
     /// Called once by `entry`, single-threaded, after relocation.
     unsafe fn start_program(args: StartArgs, phdrs: &'static [Phdr], base: usize, relocs: Option<Tables>) -> ! {
         super::auxv::record(args.auxv);
-        // SAFETY: single-threaded start-up; envp is the kernel's, followed by auxv as rustix
-        // expects.
+        // SAFETY: single-threaded start-up. rustix wants an environment block followed by
+        // auxv; the environment's terminator is one (empty), and spares it a second walk.
         unsafe {
-            rustix::param::init(args.envp.cast());
+            rustix::param::init(args.envp_end());
             crate::env::set_environ(args.envp);
             progname::init(*args.argv);
             main_thread::init(&args, phdrs, base);
@@ -118,10 +116,8 @@ mod entry {
             // SAFETY: RELATIVE fix-ups are done and the thread pointer is set.
             unsafe { t.apply_irelative() };
         }
-        protect_relro(phdrs, base, args.aux(AT_PAGESZ).unwrap_or(4096));
-        // The destructors are the first handler, so they run after every later one. The list
-        // is empty and its first block static, so this cannot fail.
-        let _ = exit::AT_EXIT.push(Handler::Plain(arrays::run_finalizers));
+        let page = if args.wanted.page_size == 0 { 4096 } else { args.wanted.page_size };
+        protect_relro(phdrs, base, page);
         let argc = args.argc as c_int;
         // SAFETY: constructors and main are the program's, called as glibc calls them.
         let status = unsafe {
