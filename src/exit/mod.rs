@@ -10,6 +10,8 @@
 //! `exit` meanwhile blocks until the process is gone.
 
 pub mod abort;
+#[cfg(feature = "c-abi")]
+mod dso_handle;
 pub mod handlers;
 
 use crate::sync::futex;
