@@ -82,20 +82,26 @@ mod entry {
     }
 
     /// Reports a relocation we cannot apply and exits with 127. Runs before relocation:
-    /// only literals and stack data.
+    /// only literals and stack data (no promoted constant arrays of slices, whose pointers
+    /// would still need relocation).
     fn die_unrelocatable(why: Unsupported) -> ! {
         let mut digits = [0u8; 20];
         match why {
-            Unsupported::Type(t) => diag::write_stderr(&[
+            Unsupported::Type(t) => say(
                 b"rustcrt: cannot start this program: unsupported relocation type ",
                 diag::decimal(t as u64, &mut digits),
                 b"\n",
-            ]),
-            Unsupported::Layout => {
-                diag::write_stderr(&[b"rustcrt: cannot start this program: unsupported dynamic section\n"])
-            }
+            ),
+            Unsupported::Layout => say(b"rustcrt: cannot start this program: unsupported dynamic section\n", b"", b""),
         }
         exit::exit_now(127)
+    }
+
+    /// Writes three pieces to standard error. One call site for the writing code, which the
+    /// start-up of every program carries.
+    #[inline(never)]
+    fn say(a: &[u8], b: &[u8], c: &[u8]) {
+        diag::write_stderr(&[a, b, c]);
     }
 
     /// Start-up after relocation: steps 3 to 7.
