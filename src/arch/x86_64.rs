@@ -29,6 +29,7 @@ pub use syscall::syscall6;
 #[cfg(feature = "c-abi")]
 #[unsafe(naked)]
 #[unsafe(no_mangle)]
+#[unsafe(link_section = ".text.startup.rustcrt")]
 pub unsafe extern "C" fn _start() -> ! {
     core::arch::naked_asm!(
         ".weak _DYNAMIC",

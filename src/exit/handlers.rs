@@ -134,6 +134,7 @@ impl HandlerList {
 
     /// Takes the newest handler not yet run that belongs to `dso` (every handler when `dso`
     /// is null), marking it run.
+    #[unsafe(link_section = ".text.exit.rustcrt")]
     pub fn take_newest(&self, dso: *mut c_void) -> Option<Handler> {
         self.lock.with(|| {
             // SAFETY: the lock is held.
@@ -145,6 +146,7 @@ impl HandlerList {
     }
 
     /// Runs every handler, newest first, including those registered meanwhile.
+    #[unsafe(link_section = ".text.exit.rustcrt")]
     pub fn run_all(&self) {
         while let Some(handler) = self.take_newest(ptr::null_mut()) {
             // SAFETY: taken from the list, so registered and not yet run.
@@ -178,6 +180,7 @@ fn push_into(entries: &mut [MaybeUninit<Handler>], len: &mut usize, handler: Han
 /// Takes the newest entry of `entries[..len]` that belongs to `dso`, marking it run. Not
 /// inlined: called for the mapped blocks and the inline entries alike, and only at exit.
 #[inline(never)]
+#[unsafe(link_section = ".text.exit.rustcrt")]
 fn take_from(entries: &mut [MaybeUninit<Handler>], len: usize, dso: *mut c_void) -> Option<Handler> {
     for entry in entries.get_mut(..len).unwrap_or_default().iter_mut().rev() {
         // SAFETY: entries below `len` are initialised.
@@ -191,6 +194,7 @@ fn take_from(entries: &mut [MaybeUninit<Handler>], len: usize, dso: *mut c_void)
 
 /// Drops run entries from the top of `entries[..len]`. Not inlined, as `take_from`.
 #[inline(never)]
+#[unsafe(link_section = ".text.exit.rustcrt")]
 fn drop_done(entries: &[MaybeUninit<Handler>], len: &mut usize) {
     while let Some(top) = len.checked_sub(1).and_then(|i| entries.get(i)) {
         // SAFETY: entries below `len` are initialised.

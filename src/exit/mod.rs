@@ -82,6 +82,7 @@ fn run_destructors_once() {
 
 /// `exit`: runs the exit handlers and the destructors, flushes the stdio streams, then ends
 /// the process with `status & 0xff`.
+#[unsafe(link_section = ".text.exit.rustcrt")]
 pub fn exit(status: c_int) -> ! {
     claim_exit();
     crate::thread::exit::run_exit_destructors();

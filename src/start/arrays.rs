@@ -24,6 +24,7 @@ unsafe extern "C" {
 ///
 /// # Safety
 /// Once, at start-up, after relocation and thread-pointer set-up.
+#[unsafe(link_section = ".text.startup.rustcrt")]
 pub unsafe fn run_initializers(argc: c_int, argv: *mut *mut c_char, envp: *mut *mut c_char) {
     // The linker defines each pair of symbols around an array of function pointers.
     let arrays = [
@@ -45,6 +46,7 @@ pub unsafe fn run_initializers(argc: c_int, argv: *mut *mut c_char, envp: *mut *
 
 /// Runs `.fini_array` from the last entry to the first. `exit` calls it after the handlers, as
 /// glibc does.
+#[unsafe(link_section = ".text.exit.rustcrt")]
 pub fn run_finalizers() {
     let (start, end) = (&raw const __fini_array_start, &raw const __fini_array_end);
     let mut f = end as *const Finalizer;

@@ -28,6 +28,7 @@ static MAIN_AREA: MainArea = MainArea(UnsafeCell::new([0; 2048]));
 ///
 /// # Safety
 /// Once, single-threaded, after relocation; `phdrs` and `base` describe this executable.
+#[unsafe(link_section = ".text.startup.rustcrt")]
 pub unsafe fn init(args: &StartArgs, phdrs: &[Phdr], base: usize) {
     let template = match phdrs.iter().find(|p| p.p_type == PT_TLS) {
         Some(p) => Template::new(

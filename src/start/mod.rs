@@ -9,6 +9,12 @@
 //! 7. `exit(main(argc, argv, envp))`.
 //!
 //! Nothing here probes the CPU: features are detected where they are used, on first use.
+//!
+//! The functions that every start runs are in `.text.startup.rustcrt` and those of every
+//! exit in `.text.exit.rustcrt`: GNU ld's default script puts `.text.startup*` and
+//! `.text.exit*` together at the front of `.text` (with the compiler's `main`, which gcc puts
+//! in `.text.startup`), so a program's start and exit touch one stretch of text, one
+//! fault-around window, however big the program is.
 
 #[cfg(feature = "c-abi")]
 mod arrays;
@@ -44,6 +50,7 @@ mod entry {
     ///
     /// # Safety
     /// Only `_start` calls this, once, with the kernel's initial stack.
+    #[unsafe(link_section = ".text.startup.rustcrt")]
     pub unsafe extern "C" fn entry(sp: *const usize, dynamic: *const Dyn, iplt_start: *const Rela, iplt_end: *const Rela) -> ! {
         // SAFETY: `_start` passes the kernel's initial stack.
         let args = unsafe { StartArgs::from_stack(sp) };
@@ -108,6 +115,7 @@ mod entry {
     ///
     /// # Safety
     /// Called once by `entry`, single-threaded, after relocation.
+    #[unsafe(link_section = ".text.startup.rustcrt")]
     unsafe fn start_program(args: StartArgs, phdrs: &'static [Phdr], base: usize, relocs: Option<Tables>) -> ! {
         super::auxv::record(args.auxv);
         // SAFETY: single-threaded start-up. rustix wants an environment block followed by
@@ -134,6 +142,7 @@ mod entry {
     }
 
     /// Makes the PT_GNU_RELRO range read-only, as a dynamic linker would after relocation.
+    #[unsafe(link_section = ".text.startup.rustcrt")]
     fn protect_relro(phdrs: &[Phdr], base: usize, page: usize) {
         let Some(relro) = phdrs.iter().find(|p| p.p_type == PT_GNU_RELRO) else { return };
         let start = (base + relro.p_vaddr as usize) & !(page - 1);

@@ -67,6 +67,7 @@ impl Template {
     ///
     /// # Safety
     /// As for `install`, and every byte of the area must be zero.
+    #[unsafe(link_section = ".text.startup.rustcrt")]
     pub unsafe fn install_zeroed(&self, area: *mut u8) -> *mut Tcb {
         // SAFETY: the caller's contract.
         unsafe { self.place(area, false) }
