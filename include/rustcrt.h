@@ -4774,7 +4774,7 @@ wint_t towctrans_l(wint_t wc, const int32_t *t, locale_t l);
 // program is position independent (and where it was loaded): it is a weak, hidden reference,
 // so a non-PIE static link resolves it to 0. A non-PIE link also brackets the GNU indirect
 // function relocations with `__rela_iplt_start`/`__rela_iplt_end`; a PIE link defines
-// neither, and the two weak references are then both 0, an empty range.
+// neither, and a PIE passes an empty range.
 //
 // # Safety
 // Only the kernel calls this.

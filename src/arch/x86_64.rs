@@ -22,13 +22,14 @@ pub use syscall::syscall6;
 /// program is position independent (and where it was loaded): it is a weak, hidden reference,
 /// so a non-PIE static link resolves it to 0. A non-PIE link also brackets the GNU indirect
 /// function relocations with `__rela_iplt_start`/`__rela_iplt_end`; a PIE link defines
-/// neither, and the two weak references are then both 0, an empty range.
+/// neither, and a PIE passes an empty range.
 ///
 /// # Safety
 /// Only the kernel calls this.
 #[cfg(feature = "c-abi")]
 #[unsafe(naked)]
 #[unsafe(no_mangle)]
+#[unsafe(link_section = ".text.startup.rustcrt")]
 pub unsafe extern "C" fn _start() -> ! {
     core::arch::naked_asm!(
         ".weak _DYNAMIC",
@@ -41,11 +42,23 @@ pub unsafe extern "C" fn _start() -> ! {
         "mov rdi, rsp",
         // Second argument: the run-time address of _DYNAMIC (0 in a non-PIE program).
         "lea rsi, [rip + _DYNAMIC]",
-        // Third and fourth: the non-PIE indirect-function relocations, loaded through the GOT:
-        // a PIE cannot refer to an undefined symbol PC-relatively, and its GOT slots for
-        // these two undefined weak symbols hold 0 without needing relocation.
+        "test rsi, rsi",
+        "jz 2f",
+        // A PIE: its dynamic section shares the writable segment's first page with the GOT
+        // that relocation is about to write. Touch it with a write first (an `or` of 0, which
+        // changes nothing), so that the page costs one copy-on-write fault instead of a read
+        // fault and then a copy-on-write fault. No indirect-function range (third and fourth
+        // arguments): a PIE has its IRELATIVE entries in the dynamic section's tables.
+        "or qword ptr [rsi], 0",
+        "xor edx, edx",
+        "xor ecx, ecx",
+        "jmp 3f",
+        // Non-PIE: the indirect-function relocations, loaded through the GOT (the code must
+        // still link as a PIE, which cannot refer to an undefined symbol PC-relatively).
+        "2:",
         "mov rdx, qword ptr [rip + __rela_iplt_start@GOTPCREL]",
         "mov rcx, qword ptr [rip + __rela_iplt_end@GOTPCREL]",
+        "3:",
         // The ABI requires %rsp to be 16-byte aligned before a call; the kernel aligns it,
         // but a hand-written loader may not.
         "and rsp, -16",
