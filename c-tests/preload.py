@@ -1,12 +1,12 @@
 #!/usr/bin/env python3
 """The preload suite: the C tests of the families that librustcrt_preload.so exports (string,
-malloc, sync), built against glibc as ordinary dynamic programs, run once plainly and once with
-LD_PRELOAD=librustcrt_preload.so and RUSTCRT_STATS=1.
+malloc, sync) and those of c-tests/preload/, built against glibc as ordinary dynamic programs,
+run once plainly and once with LD_PRELOAD=librustcrt_preload.so and RUSTCRT_STATS=1.
 
 A test passes when both runs exit as the test declares (run.py's declarations), print the same
 standard output, and the preloaded run's statistics line shows that our functions served it:
 the family of the test's directory counted calls, and so did every sync family the file name
-names (sync/rwlock.c: rwlock). A test expected to die by a signal prints no statistics (the
+names (sync/rwlock.c: rwlock), or those a `// families: a b` line at the top names. A test expected to die by a signal prints no statistics (the
 destructor that prints them does not run); its exit is checked alone.
 
     c-tests/preload.py [filter...]   (needs `make preload` first)
@@ -23,7 +23,7 @@ import run  # noqa: E402  (the main driver: declarations, flags, expected exits)
 
 PRELOAD = os.path.join(run.ROOT, "target", "release", "librustcrt_preload.so")
 OUT = os.path.join(run.ROOT, "out", "c-tests-preload")
-DIRS = ["string", "malloc", "sync"]
+DIRS = ["string", "malloc", "sync", "preload"]
 SYNC = ["mutex", "cond", "rwlock", "spin", "barrier", "once", "sem"]
 
 
@@ -37,7 +37,11 @@ def stats(stderr):
     return counts
 
 
-def expected_families(name):
+def expected_families(name, src):
+    with open(src) as f:
+        m = re.match(r"//\s*families:(.*)", f.readline())
+    if m:
+        return m.group(1).split(), False
     directory, base = name.split("/", 1)
     if directory != "sync":
         return [directory], False
@@ -75,7 +79,7 @@ def one_test(src):
                             f"--- preload\n{pre.stdout.decode(errors='replace')}")
         if decl["expect"].startswith("status"):
             counts = stats(pre.stderr)
-            families, any_sync = expected_families(name)
+            families, any_sync = expected_families(name, src)
             if not counts:
                 failures.append("preload: no statistics line on stderr")
             elif any_sync and not any(counts.get(f, 0) for f in SYNC):
