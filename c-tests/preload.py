@@ -11,12 +11,10 @@ destructor that prints them does not run); its exit is checked alone.
 
     c-tests/preload.py [filter...]   (needs `make preload` first)
 """
-import concurrent.futures
 import os
 import re
 import subprocess
 import sys
-import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import run  # noqa: E402  (the main driver: declarations, flags, expected exits)
@@ -50,13 +48,14 @@ def expected_families(name, src):
 
 def one_test(src):
     name = os.path.relpath(src, run.TESTS)[:-2]
+    title = name + " (preload)"
     decl = run.declarations(src)
     exe = os.path.join(OUT, name)
     os.makedirs(os.path.dirname(exe), exist_ok=True)
     cmd = ["gcc"] + run.CFLAGS + run.shlex.split(decl["cflags"]) + [src, "-o", exe]
     r = subprocess.run(cmd, capture_output=True, text=True)
     if r.returncode != 0:
-        return name, [f"build failed:\n{' '.join(cmd)}\n{r.stderr}"]
+        return title, [f"build failed:\n{' '.join(cmd)}\n{r.stderr}"]
     args = run.shlex.split(decl["args"])
     env = dict(kv.split("=", 1) for kv in run.shlex.split(decl["env"]))
     preload_env = dict(env, LD_PRELOAD=PRELOAD, RUSTCRT_STATS="1")
@@ -87,7 +86,7 @@ def one_test(src):
             for f in families:
                 if not counts.get(f, 0):
                     failures.append(f"preload: family {f} served no call: {counts}")
-    return name, failures
+    return title, failures
 
 
 def main():
@@ -97,22 +96,9 @@ def main():
     only = sys.argv[1:]
     sources = sorted(os.path.join(run.TESTS, d, f) for d in DIRS
                      for f in os.listdir(os.path.join(run.TESTS, d)) if f.endswith(".c"))
-    sources = [s for s in sources if not only or any(o in s for o in only)]
-    start = time.time()
-    passed = failed = 0
-    with concurrent.futures.ThreadPoolExecutor(max_workers=os.cpu_count() or 2) as pool:
-        for name, failures in pool.map(one_test, sources):
-            if failures:
-                failed += 1
-                print(f"FAIL {name} (preload)")
-                for f in failures:
-                    print("    " + f.replace("\n", "\n    "))
-            else:
-                passed += 1
-                print(f"ok   {name} (preload)")
-    print(f"preload tests (glibc, then LD_PRELOAD) took {time.time() - start:.1f}s")
-    print(f"{passed} passed, {failed} failed")
-    return 1 if failed or not sources else 0
+    # Filters match the path from the repository's root, which names "preload" only where meant.
+    sources = [s for s in sources if not only or any(o in os.path.relpath(s, run.ROOT) for o in only)]
+    return run.run_all(sources, one_test, "preload tests (glibc, then LD_PRELOAD)")
 
 
 if __name__ == "__main__":
