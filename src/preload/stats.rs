@@ -7,7 +7,8 @@
 //! (`rustcrt_stats_families`, ended by a null name) that the report walks.
 
 use core::ffi::c_char;
-use core::sync::atomic::{AtomicU8, AtomicU64, Ordering::Relaxed};
+use core::sync::atomic::{AtomicI32, AtomicU8, AtomicU64, Ordering::Relaxed};
+use rustix::fd::{AsFd, BorrowedFd, IntoRawFd};
 
 /// Nonzero when the counters count; read by every entry point.
 #[unsafe(no_mangle)]
@@ -40,12 +41,54 @@ pub unsafe fn init(envp: *const *const c_char) {
                 // Relaxed: no other data is published with the flag; a thread that sees it late
                 // only misses counts.
                 rustcrt_stats_on.store(1, Relaxed);
+                keep_stderr();
             }
             return;
         }
         // SAFETY: not past the terminating null entry.
         p = unsafe { p.add(1) };
     }
+}
+
+/// Standard error as it was at start-up: a duplicate descriptor (programs such as coreutils
+/// close descriptor 2 in an `atexit` handler, before the report runs) and its file's identity,
+/// so that the report never writes into a file the program opened later on either number.
+static KEPT_FD: AtomicI32 = AtomicI32::new(-1);
+static KEPT_DEV: AtomicU64 = AtomicU64::new(0);
+static KEPT_INO: AtomicU64 = AtomicU64::new(0);
+
+/// Remembers standard error for the report (at load time, before any thread of the program).
+fn keep_stderr() {
+    // SAFETY: descriptor 2 is only borrowed for these calls.
+    let stderr = unsafe { rustix::stdio::stderr() };
+    let (Ok(st), Ok(dup)) = (rustix::fs::fstat(stderr), rustix::io::fcntl_dupfd_cloexec(stderr, 3)) else {
+        return;
+    };
+    // Relaxed: written before the program runs, read at exit by the thread that exits.
+    KEPT_DEV.store(st.st_dev, Relaxed);
+    KEPT_INO.store(st.st_ino, Relaxed);
+    KEPT_FD.store(dup.into_raw_fd(), Relaxed);
+}
+
+/// Descriptor 2 if it is still start-up's standard error, else the duplicate if it still is.
+fn report_fd() -> Option<BorrowedFd<'static>> {
+    // Relaxed: as in `keep_stderr`.
+    let kept = KEPT_FD.load(Relaxed);
+    let same = |fd: BorrowedFd<'_>| {
+        rustix::fs::fstat(fd).is_ok_and(|st| st.st_dev == KEPT_DEV.load(Relaxed) && st.st_ino == KEPT_INO.load(Relaxed))
+    };
+    // SAFETY: descriptor 2 is only borrowed for `fstat` and the report's write; if the program
+    // closed it, the calls fail.
+    let stderr = unsafe { rustix::stdio::stderr() };
+    if same(stderr.as_fd()) {
+        return Some(stderr);
+    }
+    if kept < 0 {
+        return None;
+    }
+    // SAFETY: a descriptor number other than -1, borrowed as descriptor 2 is.
+    let dup = unsafe { BorrowedFd::borrow_raw(kept) };
+    if same(dup) { Some(dup) } else { None }
 }
 
 /// Prints `rustcrt stats: string=N malloc=N ...` on standard error, in one write. Run by
@@ -73,7 +116,9 @@ extern "C" fn report() {
         }
     }
     line.push(b"\n");
-    crate::io::diag::write_stderr(&[line.bytes()]);
+    if let Some(fd) = report_fd() {
+        crate::io::diag::write_to(fd, &[line.bytes()]);
+    }
 }
 
 #[used]
