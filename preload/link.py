@@ -52,6 +52,25 @@ EXCLUDED = {
     "__chk_fail": "exit",
 }
 
+# Second names glibc exports: the allocator's `__libc_*` (which programs call to reach "the
+# real malloc") and `cfree`, and for binaries linked long ago (compatibility versions only)
+# `__pthread_*` from the days of a separate libpthread and the `_np` spellings. Each gets the
+# first name's entry, so that no block or object meets glibc's function.
+ALIASES = {f"__pthread_{n}": f"pthread_{n}" for n in [
+    "mutex_destroy", "mutex_init", "mutex_lock", "mutex_trylock", "mutex_unlock",
+    "mutexattr_destroy", "mutexattr_init", "mutexattr_settype", "once",
+    "rwlock_destroy", "rwlock_init", "rwlock_rdlock", "rwlock_tryrdlock", "rwlock_trywrlock",
+    "rwlock_unlock", "rwlock_wrlock"]}
+ALIASES.update({f"__libc_{n}": n for n in ["malloc", "free", "calloc", "realloc", "memalign", "valloc", "pvalloc"]})
+ALIASES.update({
+    "cfree": "free",
+    "pthread_mutex_consistent_np": "pthread_mutex_consistent",
+    "pthread_mutexattr_getkind_np": "pthread_mutexattr_gettype",
+    "pthread_mutexattr_setkind_np": "pthread_mutexattr_settype",
+    "pthread_mutexattr_getrobust_np": "pthread_mutexattr_getrobust",
+    "pthread_mutexattr_setrobust_np": "pthread_mutexattr_setrobust",
+})
+
 # What the object may take from glibc (and the toolchain's weak hooks of crtbeginS.o).
 IMPORTS = {"__errno_location", "pthread_key_create", "pthread_setspecific", "__register_atfork",
            "__cxa_finalize", "_ITM_registerTMCloneTable", "_ITM_deregisterTMCloneTable",
@@ -94,14 +113,20 @@ def exports():
     return out
 
 
+def aliases(exported):
+    """[(second name, first name, family)] for the ALIASES whose first name is exported."""
+    family = dict(exported)
+    return [(alias, name, family[name]) for alias, name in ALIASES.items() if name in family]
+
+
 def entry_points(exported):
     """Assembly: the counting entry points, the counters and the family table."""
     s = ["\t.hidden rustcrt_stats_on", "\t.text"]
-    for name, family in exported:
-        s += [f"\t.globl {name}", f"\t.type {name}, @function", f"\t.hidden __rustcrt_{name}",
+    for name, target, family in [(n, n, f) for n, f in exported] + aliases(exported):
+        s += [f"\t.globl {name}", f"\t.type {name}, @function", f"\t.hidden __rustcrt_{target}",
               "\t.p2align 4", f"{name}:",
-              "\tcmpb $0, rustcrt_stats_on(%rip)", "\tjne 1f", f"\tjmp __rustcrt_{name}",
-              f"1:\tlock incq rustcrt_stats_{family}(%rip)", f"\tjmp __rustcrt_{name}",
+              "\tcmpb $0, rustcrt_stats_on(%rip)", "\tjne 1f", f"\tjmp __rustcrt_{target}",
+              f"1:\tlock incq rustcrt_stats_{family}(%rip)", f"\tjmp __rustcrt_{target}",
               f"\t.size {name}, .-{name}"]
     s += ["\t.bss"]
     for family in FAMILIES:
@@ -134,6 +159,7 @@ def main():
     names = [n for n, _ in exported]
     defined = {l.split()[-1] for l in run(["nm", "--defined-only", lib]).splitlines()
                if re.search(r" [TW] ", l)}
+    public = names + [a for a, _, _ in aliases(exported)]
     missing = [n for n in names if n not in defined]
     if missing:
         sys.exit("link.py: shims not in the archive: " + " ".join(missing))
@@ -148,13 +174,13 @@ def main():
             f.write(entry_points(exported))
         script = os.path.join(tmp, "exports.map")
         with open(script, "w") as f:
-            f.write("{\n  global:\n" + "".join(f"    {n};\n" for n in names) + "  local: *;\n};\n")
+            f.write("{\n  global:\n" + "".join(f"    {n};\n" for n in public) + "  local: *;\n};\n")
         run(["gcc", "-shared", "-o", out + ".tmp", asm, renamed, "-Wl,--version-script=" + script,
              "-Wl,--gc-sections", "-Wl,--strip-debug", "-Wl,--no-undefined", "-Wl,-z,relro,-z,now", "-Wl,-z,noexecstack",
              "-Wl,-soname,librustcrt_preload.so"])
     got = dynamic_symbols(out + ".tmp", "--defined-only")
-    if got != set(names):
-        sys.exit(f"link.py: exports differ: extra {sorted(got - set(names))}, missing {sorted(set(names) - got)}")
+    if got != set(public):
+        sys.exit(f"link.py: exports differ: extra {sorted(got - set(public))}, missing {sorted(set(public) - got)}")
     if "no_tcb" in run(["nm", out + ".tmp"]):
         sys.exit("link.py: an exported function can reach thread::tcb::current, which does not exist"
                  " in a glibc process (give that path a preload variant)")
