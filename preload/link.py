@@ -10,7 +10,8 @@ it. Each exported name NAME is an entry point generated here: it counts the call
 family's counter when `RUSTCRT_STATS` turned counting on, then jumps to the shim, which the
 archive's symbols are renamed to (`__rustcrt_NAME`). A version script keeps every other
 symbol of the archive local. The result is checked: exactly the listed names exported,
-nothing undefined but what glibc provides (IMPORTS), and no path from an export to our thread
+nothing undefined but what glibc provides (IMPORTS), every sync function of glibc's
+exported (but KNOWN_GAPS), and no path from an export to our thread
 control block (`preload::no_tcb`, which stands in for it, must have been dropped as unused).
 """
 import os
@@ -70,6 +71,11 @@ ALIASES.update({
     "pthread_mutexattr_getrobust_np": "pthread_mutexattr_getrobust",
     "pthread_mutexattr_setrobust_np": "pthread_mutexattr_setrobust",
 })
+
+# The sync families are whole when every function glibc exports under their prefixes is ours
+# (else glibc's would work on our objects). Those not implemented yet, which stay glibc's:
+SYNC_PREFIXES = r"^(__)?(pthread_(mutex|mutexattr|cond|condattr|rwlock|rwlockattr|spin|barrier|barrierattr|once)_|pthread_once$|sem_|mtx_|cnd_|call_once$)"
+KNOWN_GAPS = {"pthread_mutex_getprioceiling", "pthread_mutex_setprioceiling"}
 
 # What the object may take from glibc (and the toolchain's weak hooks of crtbeginS.o).
 IMPORTS = {"__errno_location", "pthread_key_create", "pthread_setspecific", "__register_atfork",
@@ -184,6 +190,10 @@ def main():
     if "no_tcb" in run(["nm", out + ".tmp"]):
         sys.exit("link.py: an exported function can reach thread::tcb::current, which does not exist"
                  " in a glibc process (give that path a preload variant)")
+    libc = run(["gcc", "-print-file-name=libc.so.6"]).strip()
+    gaps = {n for n in dynamic_symbols(libc, "--defined-only") if re.match(SYNC_PREFIXES, n)} - got - KNOWN_GAPS
+    if gaps:
+        sys.exit("link.py: glibc's sync functions missing here (a family must be whole): " + " ".join(sorted(gaps)))
     stray = dynamic_symbols(out + ".tmp", "--undefined-only") - IMPORTS
     if stray:
         sys.exit("link.py: unexpected imports: " + " ".join(sorted(stray)))
