@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """The preload suite: the C tests of the families that librustcrt_preload.so exports (string,
-malloc, sync) and those of c-tests/preload/, built against glibc as ordinary dynamic programs,
+malloc, sync), those of c-tests/preload/ and the glibc-only ones of preload/tests/ (names only
+glibc and the preload build have), built against glibc as ordinary dynamic programs,
 run once plainly and once with LD_PRELOAD=librustcrt_preload.so and RUSTCRT_STATS=1.
 
 A test passes when both runs exit as the test declares (run.py's declarations), print the same
@@ -21,7 +22,8 @@ import run  # noqa: E402  (the main driver: declarations, flags, expected exits)
 
 PRELOAD = os.path.join(run.ROOT, "target", "release", "librustcrt_preload.so")
 OUT = os.path.join(run.ROOT, "out", "c-tests-preload")
-DIRS = ["string", "malloc", "sync", "preload"]
+DIRS = [os.path.join(run.TESTS, d) for d in ["string", "malloc", "sync", "preload"]]
+DIRS.append(os.path.join(run.ROOT, "preload", "tests"))
 SYNC = ["mutex", "cond", "rwlock", "spin", "barrier", "once", "sem"]
 
 
@@ -47,7 +49,7 @@ def expected_families(name, src):
 
 
 def one_test(src):
-    name = os.path.relpath(src, run.TESTS)[:-2]
+    name = os.path.relpath(src, run.TESTS if src.startswith(run.TESTS) else run.ROOT)[:-2]
     title = name + " (preload)"
     decl = run.declarations(src)
     exe = os.path.join(OUT, name)
@@ -94,8 +96,7 @@ def main():
         print(f"{PRELOAD} missing: run `make preload`")
         return 1
     only = sys.argv[1:]
-    sources = sorted(os.path.join(run.TESTS, d, f) for d in DIRS
-                     for f in os.listdir(os.path.join(run.TESTS, d)) if f.endswith(".c"))
+    sources = sorted(os.path.join(d, f) for d in DIRS for f in os.listdir(d) if f.endswith(".c"))
     # Filters match the path from the repository's root, which names "preload" only where meant.
     sources = [s for s in sources if not only or any(o in os.path.relpath(s, run.ROOT) for o in only)]
     return run.run_all(sources, one_test, "preload tests (glibc, then LD_PRELOAD)")
