@@ -10,9 +10,9 @@ it. Each exported name NAME is an entry point generated here: it counts the call
 family's counter when `RUSTCRT_STATS` turned counting on, then jumps to the shim, which the
 archive's symbols are renamed to (`__rustcrt_NAME`). A version script keeps every other
 symbol of the archive local. The result is checked: exactly the listed names exported,
-nothing undefined but what glibc provides (IMPORTS), every sync function of glibc's
-exported (but KNOWN_GAPS), and no path from an export to our thread
-control block (`preload::no_tcb`, which stands in for it, must have been dropped as unused).
+nothing undefined but what glibc provides (IMPORTS), every sync function of glibc's exported
+(but KNOWN_GAPS), and no path from an export to our thread control block
+(`preload::no_tcb`, which stands in for it, must have been dropped as unused).
 """
 import os
 import re
@@ -23,8 +23,8 @@ import tempfile
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 ABI = os.path.join(ROOT, "src", "abi")
 
-# family -> shim files. Where a file serves several families (the C11 objects), PREFIXES says
-# which name goes where.
+# family -> shim files. Where a file serves several families (the C11 objects), SHARED_FILES
+# says by prefix which name goes where.
 FAMILIES = {
     "string": ["string.rs", "strings.rs", "fortify.rs", "wchar.rs"],
     "malloc": ["malloc.rs"],
