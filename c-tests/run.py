@@ -128,18 +128,13 @@ def one_test(src):
     return name, failures
 
 
-def main():
-    only = sys.argv[1:]
-    sources = []
-    for d, _, files in os.walk(TESTS):
-        if os.path.basename(d) == "common":
-            continue
-        sources += [os.path.join(d, f) for f in files if f.endswith(".c")]
-    sources = sorted(s for s in sources if not only or any(o in s for o in only))
+def run_all(sources, test, title):
+    """Runs `test(source) -> (name, failures)` on every source, in parallel, printing a line per
+    test and a summary; returns the exit status. (c-tests/preload.py uses it too.)"""
     start = time.time()
     passed = failed = 0
     with concurrent.futures.ThreadPoolExecutor(max_workers=os.cpu_count() or 2) as pool:
-        for name, failures in pool.map(one_test, sources):
+        for name, failures in pool.map(test, sources):
             if failures:
                 failed += 1
                 print(f"FAIL {name}")
@@ -148,9 +143,20 @@ def main():
             else:
                 passed += 1
                 print(f"ok   {name}")
-    print(f"C tests ({len(BUILDS)} builds each) took {time.time() - start:.1f}s")
+    print(f"{title} took {time.time() - start:.1f}s")
     print(f"{passed} passed, {failed} failed")
     return 1 if failed or not sources else 0
+
+
+def main():
+    only = sys.argv[1:]
+    sources = []
+    for d, _, files in os.walk(TESTS):
+        if os.path.basename(d) == "common":
+            continue
+        sources += [os.path.join(d, f) for f in files if f.endswith(".c")]
+    sources = sorted(s for s in sources if not only or any(o in s for o in only))
+    return run_all(sources, one_test, f"C tests ({len(BUILDS)} builds each)")
 
 
 if __name__ == "__main__":

@@ -7,11 +7,15 @@
 mod process;
 mod setjmp;
 mod signal;
+#[cfg(feature = "preload")]
+mod static_tls;
 mod syscall;
 
 pub use process::clone_vfork;
 pub use setjmp::{jump, stack_pointer};
 pub use signal::restore_rt;
+#[cfg(feature = "preload")]
+pub use static_tls::{STATIC_TLS_SIZE, static_tls};
 pub use syscall::syscall6;
 
 /// The process entry point, as the kernel's ELF loader enters it.

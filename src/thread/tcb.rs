@@ -159,17 +159,34 @@ impl Tcb {
 ///
 /// Only valid in a process whose start-up code is ours (the `c-abi` build): in a
 /// glibc-started process `%fs` points at glibc's own record, whose layout past 0x80 differs.
+#[cfg(not(feature = "preload"))]
 #[inline(always)]
 pub fn current() -> *mut Tcb {
     crate::arch::thread_pointer().cast()
 }
 
+/// The preload build runs in glibc's threads, which have no control block of ours: code that
+/// reaches for one is a bug, stopped here rather than let loose on glibc's record (and
+/// `preload/link.py` refuses an object in which an exported function can reach this).
+#[cfg(feature = "preload")]
+pub fn current() -> *mut Tcb {
+    crate::preload::no_tcb()
+}
+
 /// The address of the calling thread's `errno`.
+#[cfg(not(feature = "preload"))]
 #[inline(always)]
 pub fn errno_location() -> *mut c_int {
     // SAFETY: `current()` is this thread's live control block; taking a field's address does
     // not read it.
     unsafe { &raw mut (*current()).errno }
+}
+
+/// The address of the calling thread's `errno` in the preload build: glibc's.
+#[cfg(feature = "preload")]
+#[inline(always)]
+pub fn errno_location() -> *mut c_int {
+    crate::preload::errno_location()
 }
 
 /// Sets the calling thread's `errno`.
