@@ -28,6 +28,7 @@ pub mod fmt;
 pub mod fs;
 pub mod io;
 pub mod locale;
+pub mod math;
 pub mod mm;
 pub mod process;
 pub mod signal;

@@ -8,6 +8,7 @@ mod process;
 mod setjmp;
 mod signal;
 mod syscall;
+pub mod fpu;
 
 pub use process::clone_vfork;
 pub use setjmp::{jump, stack_pointer};
