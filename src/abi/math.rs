@@ -160,9 +160,9 @@ exact! {
     /// [`trunc`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/trunc.html)
     trunc = libm::trunc, truncf = libm::truncf; (x) -> f64, f32;
     /// [`round`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/round.html)
-    round = libm::round, roundf = libm::roundf; (x) -> f64, f32;
+    round = round::round, roundf = round::roundf; (x) -> f64, f32;
     /// `roundeven`: halfway cases to even, whatever the rounding mode (C23).
-    roundeven = libm::roundeven, roundevenf = libm::roundevenf; (x) -> f64, f32;
+    roundeven = round::roundeven, roundevenf = round::roundevenf; (x) -> f64, f32;
     /// [`rint`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/rint.html):
     /// in the current rounding mode.
     rint = round::rint, rintf = round::rintf; (x) -> f64, f32;

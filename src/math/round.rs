@@ -52,13 +52,41 @@ pub fn lrintf(x: f32) -> i64 {
     fpu::f32_to_i64_current(x)
 }
 
+/// C's `round`: halfway cases away from zero, the same in every rounding mode and never
+/// inexact (the `libm` crate's adds 0.5 in the current mode, so it rounds `-2.5` to `-2`
+/// upward). The truncation is bit-wise, and `x - t` and `t ± 1` are exact for `|x| < 2^52`.
+#[inline]
+pub fn round(x: f64) -> f64 {
+    let t = libm::trunc(x);
+    if (x - t).abs() >= 0.5 { t + libm::copysign(1.0, x) } else { t }
+}
+
+/// [`round`] for `f32`, exactly (every step is exact in `f64`).
+#[inline]
+pub fn roundf(x: f32) -> f32 {
+    round(x as f64) as f32
+}
+
+/// C23's `roundeven`: halfway cases to even, in every rounding mode.
+#[inline]
+pub fn roundeven(x: f64) -> f64 {
+    let r = round(x);
+    let halfway = (x - libm::trunc(x)).abs() == 0.5;
+    // The step back towards zero keeps the sign: roundeven(-0.5) is -0.
+    if halfway && libm::fmod(r, 2.0) != 0.0 { libm::copysign(r - libm::copysign(1.0, x), x) } else { r }
+}
+
+/// [`roundeven`] for `f32`.
+#[inline]
+pub fn roundevenf(x: f32) -> f32 {
+    roundeven(x as f64) as f32
+}
+
 /// C's `lround`: halfway away from zero, `i64::MIN` and invalid when out of range, and (as
-/// glibc) never inexact: the truncation is bit-wise and `x - t` and `t ± 1` are exact.
+/// glibc) never inexact.
 #[inline]
 pub fn lround(x: f64) -> i64 {
-    let t = libm::trunc(x);
-    let r = if (x - t).abs() >= 0.5 { t + libm::copysign(1.0, x) } else { t };
-    fpu::f64_to_i64_truncating(r)
+    fpu::f64_to_i64_truncating(round(x))
 }
 
 /// [`lround`] for `f32` (computed in `f64`, where every step is exact).
@@ -164,6 +192,15 @@ mod tests {
         }
         fenv::set(fenv::Source::Saved(&saved));
         assert_eq!(lround(-2.5), -3);
+        for mode in [0, 0x400, 0x800, 0xc00] {
+            assert!(fenv::set_rounding(mode));
+            assert_eq!(round(core::hint::black_box(-2.5)), -3.0);
+            assert_eq!(round(core::hint::black_box(0.49999999999999994)), 0.0);
+            assert_eq!(roundeven(core::hint::black_box(-2.5)), -2.0);
+            assert_eq!(roundeven(core::hint::black_box(3.5)), 4.0);
+            assert!(roundeven(core::hint::black_box(-0.5)).is_sign_negative());
+        }
+        fenv::set(fenv::Source::Saved(&saved));
         assert_eq!(lround(0.49999999999999994), 0);
         assert_eq!(lround(f64::NAN), i64::MIN);
         assert_eq!(nan_payload(b"0x123"), 0x123);
