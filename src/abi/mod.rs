@@ -24,6 +24,7 @@ mod locale;
 mod malloc;
 mod math;
 mod math_class;
+mod math_long;
 mod mman;
 mod panic;
 mod poll;

@@ -9,6 +9,7 @@ mod setjmp;
 mod signal;
 mod syscall;
 pub mod fpu;
+pub mod x87;
 
 pub use process::clone_vfork;
 pub use setjmp::{jump, stack_pointer};
