@@ -1,6 +1,6 @@
 //! `<math.h>`: the `long double` functions that are exact on the x87 format (see
 //! `math::long`), the `long double` classification names, and `nexttoward`. The C functions
-//! are assembly stubs (`c_x87!`) around the Rust halves here, which read the arguments from
+//! are assembly stubs (`c_long_double!`, `c_x87!`) around the Rust halves here, which read the arguments from
 //! the caller's stack; they are not in the generated header.
 //!
 //! Not exported: the `long double` transcendental functions (`sinl`, `expl`, `powl` …),
@@ -9,6 +9,7 @@
 
 use super::math::set_error;
 use super::math_class::unordered;
+use crate::arch::c_long_double;
 use crate::arch::x87::{self, Parts, Slot, c_x87};
 use crate::math::class::{self, Class};
 use crate::math::errors::{self, Real, Zero};
@@ -114,8 +115,7 @@ unsafe extern "C" fn frexpl_parts(exp: *mut c_int, args: *const Slot) -> Parts {
     m.into()
 }
 
-c_x87! {
-    st0:
+c_long_double! {
     /// [`fabsl`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/fabs.html)
     fabsl("rdi") => fabsl_parts;
     /// [`sqrtl`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/sqrt.html):
@@ -250,7 +250,6 @@ fn toward(x: LongDouble, y: LongDouble) -> Option<f64> {
 }
 
 c_x87! {
-    regs:
     /// [`lrintl`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/lrint.html):
     /// `fistp` in the current rounding mode.
     lrintl("rdi") => lrintl_parts;

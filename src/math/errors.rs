@@ -40,43 +40,30 @@ pub trait Real: Copy {
     fn tiny(self) -> bool;
 }
 
-impl Real for f64 {
-    #[inline]
-    fn nan(self) -> bool {
-        self.is_nan()
-    }
-    #[inline]
-    fn finite(self) -> bool {
-        self.is_finite()
-    }
-    #[inline]
-    fn zero(self) -> bool {
-        self == 0.0
-    }
-    #[inline]
-    fn tiny(self) -> bool {
-        self.abs() < f64::MIN_POSITIVE
-    }
+/// `Real` for the primitive float types.
+macro_rules! real {
+    ($($t:ty),*) => {$(
+        impl Real for $t {
+            #[inline]
+            fn nan(self) -> bool {
+                self.is_nan()
+            }
+            #[inline]
+            fn finite(self) -> bool {
+                self.is_finite()
+            }
+            #[inline]
+            fn zero(self) -> bool {
+                self == 0.0
+            }
+            #[inline]
+            fn tiny(self) -> bool {
+                self.abs() < <$t>::MIN_POSITIVE
+            }
+        }
+    )*};
 }
-
-impl Real for f32 {
-    #[inline]
-    fn nan(self) -> bool {
-        self.is_nan()
-    }
-    #[inline]
-    fn finite(self) -> bool {
-        self.is_finite()
-    }
-    #[inline]
-    fn zero(self) -> bool {
-        self == 0.0
-    }
-    #[inline]
-    fn tiny(self) -> bool {
-        self.abs() < f32::MIN_POSITIVE
-    }
-}
+real!(f32, f64);
 
 /// The error that `result`, computed from the floating-point arguments `args` (the first
 /// one first), reports; `zero` says what a zero result means.

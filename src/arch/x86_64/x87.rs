@@ -1,7 +1,8 @@
 //! `long double` on x86_64: the x87 operations `<math.h>` needs exactly (square root,
 //! rounding in the current mode, scaling, partial remainders, conversion to an integer), and
 //! the entry stubs of exported functions that take `long double` arguments, which the ABI
-//! passes in memory on the stack, and return one in `%st(0)`.
+//! passes in memory on the stack (`c_x87!`, and `c_long_double!` for a `long double`
+//! result, returned in `%st(0)`).
 //!
 //! Values travel as their 10-byte images ([`LongDouble`]): each operation loads the image
 //! onto the x87 stack, computes, and stores the result back, leaving the stack empty as the
@@ -32,7 +33,7 @@ impl Slot {
 }
 
 /// A `long double` result as two integer registers (`%rax`: significand, `%rdx`: sign and
-/// exponent), which the `st0` stubs load onto the x87 stack.
+/// exponent), which `c_long_double!` stubs load onto the x87 stack.
 #[repr(C)]
 pub struct Parts {
     significand: u64,
@@ -153,41 +154,14 @@ pub fn to_integer(x: LongDouble) -> i64 {
     r
 }
 
-/// Defines exported C functions that take `long double` arguments (on the stack) and whose
-/// Rust half receives the address of the first one in register `$reg` (the register of the
-/// next integer argument after the function's own integer arguments).
-///
-/// - `st0: name(reg) => parts;` — `parts` returns [`Parts`], loaded into `%st(0)`.
-/// - `regs: name(reg) => parts;` — `parts` returns in the ordinary registers (an integer, a
-///   `double` in `%xmm0`); the stub tail-calls it.
+/// Defines exported C functions that take `long double` arguments (on the stack) and return
+/// in the ordinary registers (an integer, a `double` in `%xmm0`): `name(reg) => parts`
+/// tail-calls `parts` with the address of the first stack argument in register `reg` (the
+/// one after the function's integer arguments). `c_long_double!(name(reg) => parts)` is the
+/// form for a `long double` result.
 #[cfg(feature = "c-abi")]
 macro_rules! c_x87 {
-    (st0: $( $(#[$doc:meta])* $name:ident($reg:literal) => $parts:path; )*) => {$(
-        $(#[$doc])*
-        ///
-        /// # Safety
-        /// As the C function.
-        #[unsafe(naked)]
-        #[unsafe(no_mangle)]
-        pub unsafe extern "C" fn $name() {
-            core::arch::naked_asm!(
-                // Entry %rsp is 8 mod 16: 24 bytes align it for the call and leave a 16-byte
-                // slot at [rsp]; the caller's stack arguments start at [rsp + 32].
-                "sub rsp, 24",
-                concat!("lea ", $reg, ", [rsp + 32]"),
-                "call {parts}",
-                // The 10-byte image (rax: significand, dx: sign and exponent) onto the x87
-                // stack, where a long double is returned.
-                "mov qword ptr [rsp], rax",
-                "mov word ptr [rsp + 8], dx",
-                "fld tbyte ptr [rsp]",
-                "add rsp, 24",
-                "ret",
-                parts = sym $parts,
-            )
-        }
-    )*};
-    (regs: $( $(#[$doc:meta])* $name:ident($reg:literal) => $parts:path; )*) => {$(
+    ($( $(#[$doc:meta])* $name:ident($reg:literal) => $parts:path; )*) => {$(
         $(#[$doc])*
         ///
         /// # Safety
