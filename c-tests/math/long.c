@@ -46,6 +46,14 @@ int main(void)
     UNARY(roundevenl);
     UNARY(rintl);
     UNARY(nearbyintl);
+    UNARY(logbl);
+    printf("modfl:");
+    for (unsigned i = 0; i < N; i++) {
+        long double ip = 7;
+        showl(modfl(in[i], &ip));
+        showl(ip);
+    }
+    printf("\n");
     printf("lrintl/lroundl:");
     for (unsigned i = 0; i < N; i++)
         printf(" %ld/%lld/%ld/%lld", lrintl(in[i]), llrintl(in[i]), lroundl(in[i]), llroundl(in[i]));
@@ -90,6 +98,37 @@ int main(void)
         printf("(%s)", errno_name(errno));
         showl(copysignl(pairs[i][0], pairs[i][1]));
     }
+    printf("\nfmaxl/fminl/fdiml/nextafterl/nexttowardl:");
+    for (unsigned i = 0; i < NP; i++) {
+        showl(fmaxl(pairs[i][0], pairs[i][1]));
+        showl(fminl(pairs[i][0], pairs[i][1]));
+        errno = 0;
+        showl(fdiml(pairs[i][0], pairs[i][1]));
+        printf("(%s)", errno_name(errno));
+        errno = 0;
+        showl(nextafterl(pairs[i][0], pairs[i][1]));
+        printf("(%s)", errno_name(errno));
+        showl(nexttowardl(pairs[i][1], pairs[i][0]));
+    }
+    errno = 0;
+    showl(fdiml(LDBL_MAX, -LDBL_MAX));
+    printf("(%s)", errno_name(errno));
+    errno = 0;
+    showl(nextafterl(LDBL_MAX, (long double)INFINITY));
+    printf("(%s)", errno_name(errno));
+    errno = 0;
+    showl(nextafterl(0x1p-16382L, 0));
+    printf("(%s)", errno_name(errno));
+    errno = 0;
+    showl(nextafterl(0x1p-16445L, 0));
+    printf("(%s)", errno_name(errno));
+    errno = 0;
+    showl(nextafterl(0, -1));
+    printf("(%s)", errno_name(errno));
+    showl(fmaxl(0.0L, -0.0L));
+    showl(fmaxl(-0.0L, 0.0L));
+    showl(fminl(0.0L, -0.0L));
+    showl(fminl(-0.0L, 0.0L));
     printf("\n");
 
     /* rintl, nearbyintl, lrintl in each rounding mode; nearbyintl raises no inexact. */

@@ -10,7 +10,7 @@
 use super::math::set_error;
 use super::math_class::unordered;
 use crate::arch::c_long_double;
-use crate::arch::x87::{self, Parts, Slot, c_x87};
+use crate::arch::x87::{self, LongDoubleCell, Parts, Slot, c_x87};
 use crate::math::class::{self, Class};
 use crate::math::errors::{self, Real, Zero};
 use crate::math::long::{self, Direction};
@@ -60,6 +60,7 @@ unary! {
     truncl_parts = |x| long::round(x, Direction::TowardZero).into();
     roundl_parts = |x| long::round(x, Direction::NearestAway).into();
     roundevenl_parts = |x| long::round(x, Direction::NearestEven).into();
+    logbl_parts = |x| long::logb(x).into();
     rintl_parts = |x| long::rint(x).into();
     nearbyintl_parts = |x| long::nearbyint(x).into();
 }
@@ -81,6 +82,55 @@ binary! {
     copysignl_parts = |x, y| long::copysign(x, y).into();
     fmodl_parts = |x, y| report(&[x, y], x87::remainder(x, y, false), Zero::MayBeExact);
     remainderl_parts = |x, y| report(&[x, y], x87::remainder(x, y, true), Zero::MayBeExact);
+    nextafterl_parts = |x, y| {
+        let r = long::next_after(x, y);
+        set_error(errors::next_error(x, y, r));
+        r.into()
+    };
+    fmaxl_parts = |x, y| max_min(x, y, Ordering::Greater).into();
+    fminl_parts = |x, y| max_min(x, y, Ordering::Less).into();
+    fdiml_parts = |x, y| match quiet_nan(x, y) {
+        Some(n) => n.into(),
+        None if long::compare(x, y) == Ordering::Greater => report(&[x, y], x87::subtract(x, y), Zero::MayBeExact),
+        None => LongDouble { significand: 0, top: 0 }.into(),
+    };
+}
+
+/// The quiet NaN that an operation on `x` and `y` gives when either is a NaN (raising
+/// invalid for a signaling one).
+fn quiet_nan(x: LongDouble, y: LongDouble) -> Option<LongDouble> {
+    let n = if x.nan() { x } else if y.nan() { y } else { return None };
+    if class::signalingl(x) || class::signalingl(y) {
+        crate::math::fenv::raise(0x01);
+    }
+    Some(LongDouble { significand: n.significand | 1 << 62, top: n.top })
+}
+
+/// `fmaxl` (`keep` Greater) or `fminl` (Less), as glibc's x87 code: `x` when it is strictly
+/// beyond `y` that way (`fmaxl`) or not beyond (`fminl`: equal values give `x`, while
+/// `fmaxl` gives `y`), the number when the other is a quiet NaN.
+fn max_min(x: LongDouble, y: LongDouble, keep: Ordering) -> LongDouble {
+    if x.nan() || y.nan() {
+        if class::signalingl(x) || class::signalingl(y) || (x.nan() && y.nan()) {
+            return quiet_nan(x, y).unwrap_or(x);
+        }
+        return if x.nan() { y } else { x };
+    }
+    let order = long::compare(x, y);
+    let x_wins = if keep == Ordering::Greater { order == Ordering::Greater } else { order != Ordering::Greater };
+    if x_wins { x } else { y }
+}
+
+/// # Safety
+/// `iptr` null or writable; `args` as the stub passes it.
+unsafe extern "C" fn modfl_parts(iptr: *mut LongDoubleCell, args: *const Slot) -> Parts {
+    // SAFETY: one long double argument.
+    let (fraction, integer) = long::modf(unsafe { arg(args, 0) });
+    if !iptr.is_null() {
+        // SAFETY: non-null, and writable for a long double by the caller's contract.
+        unsafe { iptr.write(LongDoubleCell::new(integer)) };
+    }
+    fraction.into()
 }
 
 /// `x * 2^n` with the `double` rule's errors.
@@ -153,6 +203,23 @@ c_long_double! {
     scalblnl("rsi") => scalblnl_parts;
     /// [`frexpl`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/frexp.html)
     frexpl("rsi") => frexpl_parts;
+    /// [`modfl`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/modf.html)
+    modfl("rsi") => modfl_parts;
+    /// [`logbl`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/logb.html):
+    /// `-inf` and divide-by-zero for 0, no `errno` (as glibc).
+    logbl("rdi") => logbl_parts;
+    /// [`nextafterl`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/nextafter.html)
+    nextafterl("rdi") => nextafterl_parts;
+    /// [`nexttowardl`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/nexttoward.html):
+    /// `nextafterl`.
+    nexttowardl("rdi") => nextafterl_parts;
+    /// [`fmaxl`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/fmax.html)
+    fmaxl("rdi") => fmaxl_parts;
+    /// [`fminl`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/fmin.html)
+    fminl("rdi") => fminl_parts;
+    /// [`fdiml`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/fdim.html):
+    /// `ERANGE` on overflow.
+    fdiml("rdi") => fdiml_parts;
 }
 
 /// Defines Rust halves of one `long double` argument returning an integer.

@@ -210,6 +210,77 @@ pub fn copysign(x: LongDouble, y: LongDouble) -> LongDouble {
     LongDouble { significand: x.significand, top: (x.top & 0x7fff) | (y.top & 0x8000) }
 }
 
+/// C's `modfl`: `(fraction, integer part)`, both with the sign of `x`; the fraction of an
+/// infinity is zero. The subtraction is exact.
+pub fn modf(x: LongDouble) -> (LongDouble, LongDouble) {
+    let integer = round(x, Direction::TowardZero);
+    if x.nan() {
+        return (x, x);
+    }
+    if !x.finite() {
+        return (zero(x.top & 0x8000), x);
+    }
+    (copysign(x87::subtract(x, integer), x), integer)
+}
+
+/// C's `logbl`: the exponent as a `long double`; `-inf` raising divide-by-zero at zero, `+inf`
+/// at infinities, the NaN at NaNs.
+pub fn logb(x: LongDouble) -> LongDouble {
+    if x.nan() {
+        return x;
+    }
+    if !x.finite() {
+        return abs(x);
+    }
+    if x.significand == 0 {
+        super::fenv::raise(0x04);
+        return LongDouble { significand: INTEGER_BIT, top: 0xffff };
+    }
+    LongDouble::from_f64(normalised(x).1 as f64)
+}
+
+/// C's `nextafterl` (and `nexttowardl`, the same function for `long double`): the
+/// neighbour of `x` toward `y`, stepping the significand and carrying into the exponent.
+pub fn next_after(x: LongDouble, y: LongDouble) -> LongDouble {
+    if x.nan() || y.nan() {
+        let n = if x.nan() { x } else { y };
+        return LongDouble { significand: n.significand | 1 << 62, top: n.top };
+    }
+    let order = compare(x, y);
+    if order == core::cmp::Ordering::Equal {
+        return y;
+    }
+    if x.zero() {
+        super::fenv::raise(0x10 | 0x20);
+        return LongDouble { significand: 1, top: y.top & 0x8000 };
+    }
+    // Away from zero when y is beyond x on x's side.
+    let away = (order == core::cmp::Ordering::Less) != (x.top & 0x8000 != 0);
+    let sign = x.top & 0x8000;
+    let exponent = x.top & 0x7fff;
+    let (significand, exponent) = if away {
+        match x.significand.checked_add(1) {
+            // A subnormal that reaches the integer bit is the smallest normal.
+            Some(s) if exponent == 0 && s == INTEGER_BIT => (s, 1),
+            Some(s) => (s, exponent),
+            None => (INTEGER_BIT, exponent + 1),
+        }
+    } else if x.significand == INTEGER_BIT && exponent > 1 {
+        (u64::MAX, exponent - 1)
+    } else if x.significand == INTEGER_BIT && exponent == 1 {
+        (INTEGER_BIT - 1, 0)
+    } else {
+        (x.significand - 1, exponent)
+    };
+    let r = LongDouble { significand, top: sign | exponent };
+    if exponent == 0x7fff {
+        super::fenv::raise(0x08 | 0x20);
+    } else if exponent == 0 {
+        super::fenv::raise(0x10 | 0x20);
+    }
+    r
+}
+
 /// A key that orders non-NaN images as their values (±0 equal).
 fn order(x: LongDouble) -> i128 {
     if x.zero() {
@@ -232,6 +303,10 @@ mod tests {
 
     fn ld(v: f64) -> LongDouble {
         LongDouble::from_f64(v)
+    }
+
+    fn class_sign(v: LongDouble) -> bool {
+        v.top & 0x8000 != 0
     }
 
     #[test]
@@ -271,5 +346,17 @@ mod tests {
         assert_eq!(compare(ld(-1.0), ld(0.5)), core::cmp::Ordering::Less);
         assert_eq!(compare(ld(0.0), ld(-0.0)), core::cmp::Ordering::Equal);
         assert_eq!(compare(ld(1e-310), ld(1e-320)), core::cmp::Ordering::Greater);
+        assert_eq!(modf(ld(-3.25)), (ld(-0.25), ld(-3.0)));
+        assert!(class_sign(modf(ld(-3.0)).0));
+        assert_eq!(logb(ld(0.75)), ld(-1.0));
+        let max = LongDouble { significand: u64::MAX, top: 0x7ffe };
+        assert_eq!(next_after(max, ld(f64::INFINITY)), ld(f64::INFINITY));
+        assert_eq!(next_after(ld(1.0), ld(2.0)), LongDouble { significand: 1 << 63 | 1, top: 0x3fff });
+        assert_eq!(next_after(ld(1.0), ld(0.0)), LongDouble { significand: u64::MAX, top: 0x3ffe });
+        let min_normal = LongDouble { significand: 1 << 63, top: 1 };
+        assert_eq!(next_after(min_normal, ld(0.0)), LongDouble { significand: (1 << 63) - 1, top: 0 });
+        assert_eq!(next_after(LongDouble { significand: (1 << 63) - 1, top: 0 }, ld(1.0)), min_normal);
+        assert_eq!(next_after(ld(-0.0), ld(-1.0)), LongDouble { significand: 1, top: 0x8000 });
+        assert_eq!(next_after(ld(-1.0), ld(-2.0)), LongDouble { significand: 1 << 63 | 1, top: 0xbfff });
     }
 }

@@ -32,6 +32,18 @@ impl Slot {
     }
 }
 
+/// A `long double` object in memory (what a `long double *` points to): 16 bytes, the image
+/// in the first 10.
+pub type LongDoubleCell = Slot;
+
+impl Slot {
+    /// The object holding `v` (the padding zeroed).
+    #[inline]
+    pub fn new(v: LongDouble) -> Slot {
+        Slot { significand: v.significand, top: v.top, padding: [0; 3] }
+    }
+}
+
 /// A `long double` result as two integer registers (`%rax`: significand, `%rdx`: sign and
 /// exponent), which `c_long_double!` stubs load onto the x87 stack.
 #[repr(C)]
@@ -90,6 +102,22 @@ unary! {
     /// Rounded to an integer in the current rounding mode (`frndint`), raising inexact when
     /// it changes.
     round_to_integer: "frndint";
+}
+
+/// `x - y`, rounded once in the current mode to the 64-bit significand (`fsub`).
+#[inline]
+pub fn subtract(x: LongDouble, y: LongDouble) -> LongDouble {
+    let mut m = Image::new(x);
+    let d = Image::new(y);
+    // SAFETY: pushes y and x, subtracts, stores the difference and pops y.
+    unsafe {
+        core::arch::asm!(
+            "fld tbyte ptr [{d}]", "fld tbyte ptr [{m}]", "fsub st(0), st(1)",
+            "fstp tbyte ptr [{m}]", "fstp st(0)",
+            m = in(reg) &raw mut m, d = in(reg) &raw const d, options(nostack),
+        );
+    }
+    m.value()
 }
 
 /// `x * 2^n`, rounded once (`fscale`); `n` beyond the exponent range overflows or underflows
