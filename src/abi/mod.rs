@@ -6,6 +6,7 @@
 
 mod assert;
 mod auxv;
+mod complex;
 mod ctype;
 mod dirent;
 mod err;
