@@ -10,6 +10,7 @@ Declarations, in `//` comments at the top of a test file:
   // args: a b c             command-line arguments
   // env: K=V K2=V2          the whole environment (default: empty)
   // cflags: ...             extra compiler flags
+  // ldflags: ...            extra link arguments, after the source (libraries: -lm)
   // check: aslr             static-PIE builds must load at a different address on each run
                              (the test prints its address; output is then not compared)
   // stderr: compare         standard error must match across builds too
@@ -38,10 +39,10 @@ TIMEOUT = 120
 
 
 def declarations(path):
-    decl = {"expect": "status=0", "args": "", "env": "", "cflags": "", "check": "", "stderr": ""}
+    decl = {"expect": "status=0", "args": "", "env": "", "cflags": "", "ldflags": "", "check": "", "stderr": ""}
     with open(path) as f:
         for line in f:
-            m = re.match(r"\s*//\s*(expect|args|env|cflags|check|stderr):\s*(.*)$", line)
+            m = re.match(r"\s*//\s*(expect|args|env|cflags|ldflags|check|stderr):\s*(.*)$", line)
             if m:
                 decl[m.group(1)] = m.group(2).strip()
             elif line.strip() and not line.lstrip().startswith("//"):
@@ -52,7 +53,7 @@ def declarations(path):
 def build(src, name, build_name, decl):
     exe = os.path.join(OUT, name, build_name)
     os.makedirs(os.path.dirname(exe), exist_ok=True)
-    cmd = BUILDS[build_name] + CFLAGS + shlex.split(decl["cflags"]) + [src, "-o", exe]
+    cmd = BUILDS[build_name] + CFLAGS + shlex.split(decl["cflags"]) + [src, "-o", exe] + shlex.split(decl["ldflags"])
     r = subprocess.run(cmd, capture_output=True, text=True)
     if r.returncode != 0:
         return None, f"build {build_name} failed:\n{' '.join(cmd)}\n{r.stderr}"

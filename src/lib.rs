@@ -32,6 +32,7 @@ pub mod fmt;
 pub mod fs;
 pub mod io;
 pub mod locale;
+pub mod math;
 pub mod mm;
 /// The preload build's glue to glibc; nothing C links against (hence not in the header).
 ///

@@ -10,6 +10,8 @@ mod assert;
 #[cfg(feature = "c-abi")]
 mod auxv;
 #[cfg(feature = "c-abi")]
+mod complex;
+#[cfg(feature = "c-abi")]
 mod ctype;
 #[cfg(feature = "c-abi")]
 mod dirent;
@@ -21,6 +23,7 @@ mod errno;
 mod exec;
 #[cfg(feature = "c-abi")]
 mod fcntl;
+mod fenv;
 mod fortify;
 #[cfg(feature = "c-abi")]
 mod fortify_io;
@@ -37,6 +40,12 @@ mod ioctl;
 #[cfg(feature = "c-abi")]
 mod locale;
 mod malloc;
+#[cfg(feature = "c-abi")]
+mod math;
+#[cfg(feature = "c-abi")]
+mod math_class;
+#[cfg(feature = "c-abi")]
+mod math_long;
 #[cfg(feature = "c-abi")]
 mod mman;
 mod panic;

@@ -10,6 +10,8 @@ mod signal;
 #[cfg(feature = "preload")]
 mod static_tls;
 mod syscall;
+pub mod fpu;
+pub mod x87;
 
 pub use process::clone_vfork;
 pub use setjmp::{jump, stack_pointer};
@@ -287,9 +289,12 @@ pub unsafe extern "C" fn clone_thread(
 /// `c_long_double!(name => parts)` exports `name`, taking the same (integer-class) arguments
 /// as `parts`, an `extern "C"` function that returns the value's 16-byte x87 image as two
 /// integers (`%rax`: the significand, `%rdx`: sign and exponent in the low 16 bits).
+/// `c_long_double!(name(reg) => parts)` also passes `parts`, in register `reg` (the one after
+/// the function's integer arguments), the address of the caller's stack arguments, where
+/// the ABI puts `long double` arguments (see `x87::Slot`).
 #[cfg(feature = "c-abi")]
 macro_rules! c_long_double {
-    ($( $(#[$doc:meta])* $name:ident => $parts:path; )*) => {$(
+    ($( $(#[$doc:meta])* $name:ident $(($reg:literal))? => $parts:path; )*) => {$(
         $(#[$doc])*
         ///
         /// # Safety
@@ -301,6 +306,9 @@ macro_rules! c_long_double {
                 // Entry %rsp is 8 mod 16; 24 bytes make it 16-aligned for the call and leave a
                 // 16-byte slot at [rsp] for the value.
                 "sub rsp, 24",
+                // The caller's stack arguments, if asked for, start past the slot, the 8
+                // bytes of padding and the return address.
+                $(concat!("lea ", $reg, ", [rsp + 32]"),)?
                 // The arguments are still in their registers: call the Rust half.
                 "call {parts}",
                 // Store the 10-byte image (rax: significand, dx: sign and exponent)...
