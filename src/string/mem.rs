@@ -173,17 +173,12 @@ pub unsafe fn fill_explicit(dst: *mut u8, byte: u8, n: usize) {
 #[inline]
 pub unsafe fn compare(a: *const u8, b: *const u8, n: usize) -> i32 {
     // SAFETY: per the contract.
-    unsafe {
-        if n <= 32 {
-            return vector::compare_upto_32(a, b, n);
-        }
-        compare_beyond_32(a, b, n)
-    }
+    unsafe { compare_chosen(a, b, n) }
 }
 
 cpu::chosen! {
-    /// [`compare`] of more than 32 bytes.
-    unsafe fn compare_beyond_32(a: *const u8, b: *const u8, n: usize) -> i32 {
+    /// [`compare`]: every size goes to the chosen form, so that `memcmp` is one jump.
+    unsafe fn compare_chosen(a: *const u8, b: *const u8, n: usize) -> i32 {
         avx2: vector::compare_avx2,
         sse2: vector::compare_sse2,
     }
@@ -245,7 +240,7 @@ mod tests {
                         // SAFETY: as above.
                         let got = unsafe { compare(x.as_ptr(), y.as_ptr(), len) };
                         assert_eq!(got, reference_compare(x, &y), "len {len} off {off} pos {pos}");
-                        if len > 32 {
+                        {
                             // SAFETY: as above; the baseline path, whatever this CPU has.
                             let got = unsafe { super::vector::compare_sse2(x.as_ptr(), y.as_ptr(), len) };
                             assert_eq!(got, reference_compare(x, &y));
@@ -257,6 +252,39 @@ mod tests {
                             let got = unsafe { compare(x.as_ptr(), y.as_ptr(), len) };
                             assert_eq!(got, reference_compare(x, &y));
                         }
+                    }
+                }
+            }
+        }
+    }
+
+    /// Both backends, every alignment of the first range in 0..64 (the second at another
+    /// one), every length in 0..=300 and every position of a single difference.
+    #[test]
+    fn compare_every_alignment_length_and_position() {
+        let base: Vec<u8> = (0..400u32).map(|i| (i * 7 + 3) as u8).collect();
+        let avx2 = super::cpu::has_avx2();
+        let mut y = vec![0u8; 400];
+        for aa in 0..64 {
+            let ab = (aa * 5 + 3) % 64;
+            for len in 0..=300 {
+                let x = &base[aa..aa + len];
+                y[ab..ab + len].copy_from_slice(x);
+                for pos in (0..len).chain([usize::MAX]) {
+                    if pos != usize::MAX {
+                        y[ab + pos] ^= if pos % 2 == 0 { 0x80 } else { 0x01 };
+                    }
+                    let want = reference_compare(x, &y[ab..ab + len]);
+                    let (p, q) = (x.as_ptr(), y[ab..].as_ptr());
+                    // SAFETY: both are readable for `len` bytes.
+                    unsafe {
+                        assert_eq!(super::vector::compare_sse2(p, q, len), want, "align {aa} len {len} pos {pos}");
+                        if avx2 {
+                            assert_eq!(super::vector::compare_avx2(p, q, len), want, "align {aa} len {len} pos {pos}");
+                        }
+                    }
+                    if pos != usize::MAX {
+                        y[ab + pos] = x[pos];
                     }
                 }
             }
@@ -282,10 +310,12 @@ mod tests {
                 fill(x, 7, n);
                 copy(y, x, n);
                 assert_eq!(compare(x, y, n), 0);
+                assert_eq!(super::vector::compare_sse2(x, y, n), 0);
                 move_bytes(x, y, n);
                 if n > 0 {
                     *y.add(n - 1) = 9;
                     assert_eq!(compare(x, y, n), -2);
+                    assert_eq!(super::vector::compare_sse2(x, y, n), -2);
                 }
             }
         }
