@@ -60,6 +60,33 @@ pub fn format(sink: &mut dyn Sink, fmt: &[u8], va: &mut VaList<'_>, errno: c_int
     }
 }
 
+/// glibc's rule for the fortified printf functions at `_FORTIFY_SOURCE=2`: a format that
+/// stores a count (`%n`) must lie in the program's read-only image (see
+/// [`crate::fmt::readonly`]), else the process dies with glibc's message and SIGABRT.
+/// `fmt` is the format without its terminator, which must follow it. glibc checks when it
+/// reaches the `%n`; this looks ahead instead, so a format in the image costs one walk of
+/// the segment headers and only a writable one is parsed.
+pub fn refuse_writable_count(fmt: &[u8]) {
+    if crate::fmt::readonly::is_read_only(fmt.as_ptr() as usize, fmt.len() + 1) || !stores_count(fmt) {
+        return;
+    }
+    crate::io::diag::write_stderr(&[b"*** %n in writable segment detected ***\n"]);
+    crate::exit::abort::abort()
+}
+
+/// Whether formatting `fmt` reaches a `%n` (before any error in the format).
+fn stores_count(fmt: &[u8]) -> bool {
+    let mut at = 0;
+    while let Some(i) = memchr::memchr(b'%', fmt.get(at..).unwrap_or_default()) {
+        let Ok((spec, next)) = spec::parse(fmt, at + i + 1) else { return false };
+        if spec.conversion == b'n' {
+            return true;
+        }
+        at = next;
+    }
+    false
+}
+
 /// Continues at the specification at `fmt[at]`, the first with a numbered argument, with the
 /// arguments read into a table first.
 #[inline(never)]
