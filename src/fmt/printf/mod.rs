@@ -20,7 +20,7 @@ mod text;
 
 use crate::arch::VaList;
 use crate::fmt::Sink;
-use args::{Args, MAX_POSITIONS, Slot};
+use args::{Allocated, Args, ON_STACK, Slot};
 use core::ffi::c_int;
 use rustix::io::Errno;
 use spec::{Count, Length, Spec};
@@ -91,9 +91,15 @@ fn stores_count(fmt: &[u8]) -> bool {
 /// arguments read into a table first.
 #[inline(never)]
 fn positional(out: &mut Out<'_>, fmt: &[u8], at: usize, va: &mut VaList<'_>, errno: c_int) -> Result<usize, Errno> {
-    let mut table = [Slot::EMPTY; MAX_POSITIONS];
-    let n = args::read_table(fmt, at, va, &mut table)?;
-    run(out, fmt, at, &mut Args::Table(table.get(..n).unwrap_or_default()), errno)?;
+    let n = args::positions(fmt, at)?;
+    let mut small = [Slot::EMPTY; ON_STACK];
+    let mut large = None;
+    let table = match small.get_mut(..n) {
+        Some(t) => t,
+        None => large.insert(Allocated::new(n)?).slots(),
+    };
+    args::read_table(fmt, at, va, table)?;
+    run(out, fmt, at, &mut Args::Table(table), errno)?;
     Ok(out.count)
 }
 
