@@ -228,6 +228,17 @@ pub unsafe fn compare_upto_32(a: *const u8, b: *const u8, n: usize) -> i32 {
     }
 }
 
+/// [`compare_upto_32`] out of line: the larger sizes then run straight on after one
+/// not-taken branch, and the small ones reach it by a tail jump.
+///
+/// # Safety
+/// Both readable for `n <= 32` bytes.
+#[inline(never)]
+unsafe fn compare_small(a: *const u8, b: *const u8, n: usize) -> i32 {
+    // SAFETY: per the contract.
+    unsafe { compare_upto_32(a, b, n) }
+}
+
 /// The `memcmp` result of the first of `K` vectors of `W` bytes at `offsets` (ascending,
 /// their union a prefix of the ranges, all but one possibly equal) that differs, or 0.
 /// `eq` gives the mask of equal bytes of the vector at an offset (all `W` bits set when equal).
@@ -257,7 +268,7 @@ unsafe fn first_differing<const K: usize>(a: *const u8, b: *const u8, offsets: [
 pub unsafe fn compare_avx2(a: *const u8, b: *const u8, n: usize) -> i32 {
     if n <= 32 {
         // SAFETY: per the contract.
-        return unsafe { compare_upto_32(a, b, n) };
+        return unsafe { compare_small(a, b, n) };
     }
     let load = |p: *const u8, i: usize| {
         // SAFETY: callers pass offsets with i + 32 <= n.
@@ -275,11 +286,17 @@ pub unsafe fn compare_avx2(a: *const u8, b: *const u8, n: usize) -> i32 {
         if _mm256_movemask_epi8(_mm256_and_si256(x, y)) as u32 == u32::MAX {
             return 0;
         }
+        // Out of the straight line of equal ranges, as glibc lays its exits out.
+        core::hint::cold_path();
         return unsafe { first_differing(a, b, [0, n - 32], u32::MAX, eq) };
     }
     if n <= 128 {
         let at = [0, 32, n - 64, n - 32];
-        return if differs(at) { unsafe { first_differing(a, b, at, u32::MAX, eq) } } else { 0 };
+        if differs(at) {
+            core::hint::cold_path();
+            return unsafe { first_differing(a, b, at, u32::MAX, eq) };
+        }
+        return 0;
     }
     // The steps before the last: an index running from `-last` up to 0, so that its sign
     // ends the loop; it stops at the first step that differs.
@@ -312,11 +329,16 @@ pub unsafe fn compare_avx2(a: *const u8, b: *const u8, n: usize) -> i32 {
         );
     }
     if (i as isize) < 0 {
+        core::hint::cold_path();
         let at = last.wrapping_add(i);
         return unsafe { first_differing(a, b, [at, at + 32, at + 64, at + 96], u32::MAX, eq) };
     }
     let at = [last, last + 32, last + 64, last + 96];
-    if differs(at) { unsafe { first_differing(a, b, at, u32::MAX, eq) } } else { 0 }
+    if differs(at) {
+        core::hint::cold_path();
+        return unsafe { first_differing(a, b, at, u32::MAX, eq) };
+    }
+    0
 }
 
 /// `memcmp` with SSE2: as [`compare_avx2`] with 16-byte vectors, up to
@@ -329,7 +351,7 @@ pub unsafe fn compare_avx2(a: *const u8, b: *const u8, n: usize) -> i32 {
 pub unsafe fn compare_sse2(a: *const u8, b: *const u8, n: usize) -> i32 {
     if n <= 32 {
         // SAFETY: per the contract.
-        return unsafe { compare_upto_32(a, b, n) };
+        return unsafe { compare_small(a, b, n) };
     }
     let cmp = |i: usize| {
         // SAFETY: callers pass offsets with i + 16 <= n.
