@@ -30,13 +30,15 @@ const PAGE: usize = 4096;
 /// The loop over aligned groups of [`Blocks::groups`]: `body` tests the group at `{p}` and
 /// leaves ZF clear when it holds a match; `{p}` then advances by `step` bytes. Bounded, the
 /// loop also stops at the first group at or above `end` (tested before each group);
-/// unbounded, it has no other exit. `{p}` ends at the group with the match.
+/// unbounded, it has no other exit. `{p}` ends at the group with the match. The loop is
+/// aligned to 32 bytes, as glibc aligns its loops.
 macro_rules! group_loop {
     ($bounded:expr, $end:expr, $step:literal, [$($body:literal),* $(,)?], $($ops:tt)*) => {
         if $bounded {
             asm!(
                 "cmp {p}, {e}",
                 "jae 3f",
+                ".p2align 5",
                 "2:",
                 $($body,)*
                 "jnz 3f",
@@ -49,6 +51,7 @@ macro_rules! group_loop {
             )
         } else {
             asm!(
+                ".p2align 5",
                 "2:",
                 $($body,)*
                 concat!("lea {p}, [{p} + ", $step, "]"),

@@ -10,7 +10,7 @@
 use core::arch::asm;
 use core::arch::x86_64::{
     __m128i, __m256i, _mm_cmpeq_epi8, _mm_loadu_si128, _mm_movemask_epi8, _mm_set1_epi8, _mm_storeu_si128,
-    _mm256_and_si256, _mm256_cmpeq_epi8, _mm256_loadu_si256, _mm256_movemask_epi8, _mm256_or_si256, _mm256_set1_epi8,
+    _mm256_cmpeq_epi8, _mm256_loadu_si256, _mm256_movemask_epi8, _mm256_or_si256, _mm256_set1_epi8,
     _mm256_storeu_si256, _mm256_testz_si256, _mm256_xor_si256, _mm_and_si128,
 };
 
@@ -282,8 +282,25 @@ pub unsafe fn compare_avx2(a: *const u8, b: *const u8, n: usize) -> i32 {
     };
     // SAFETY (of each `first_differing`): every offset plus 32 is at most n.
     if n <= 64 {
-        let (x, y) = (_mm256_cmpeq_epi8(load(a, 0), load(b, 0)), _mm256_cmpeq_epi8(load(a, n - 32), load(b, n - 32)));
-        if _mm256_movemask_epi8(_mm256_and_si256(x, y)) as u32 == u32::MAX {
+        // The equal-bytes mask of both halves at once, with the loads folded into the
+        // compares (which the optimiser would not do).
+        let equal: u32;
+        // SAFETY: [a, a + 32), [a + n - 32, a + n) and the same of `b` lie inside the ranges
+        // (32 < n <= 64); nothing is written.
+        unsafe {
+            asm!(
+                "vmovdqu {x}, ymmword ptr [{a}]",
+                "vpcmpeqb {x}, {x}, ymmword ptr [{b}]",
+                "vmovdqu {y}, ymmword ptr [{a} + {n} - 32]",
+                "vpcmpeqb {y}, {y}, ymmword ptr [{b} + {n} - 32]",
+                "vpand {x}, {x}, {y}",
+                "vpmovmskb {m:e}, {x}",
+                a = in(reg) a, b = in(reg) b, n = in(reg) n, m = lateout(reg) equal,
+                x = out(ymm_reg) _, y = out(ymm_reg) _,
+                options(nostack, readonly, pure, preserves_flags),
+            );
+        }
+        if equal == u32::MAX {
             return 0;
         }
         // Out of the straight line of equal ranges, as glibc lays its exits out.
@@ -306,6 +323,7 @@ pub unsafe fn compare_avx2(a: *const u8, b: *const u8, n: usize) -> i32 {
     // both ranges; nothing is written.
     unsafe {
         asm!(
+            ".p2align 5",
             "2:",
             "vmovdqu {w}, ymmword ptr [{a} + {i}]",
             "vpxor {w}, {w}, ymmword ptr [{b} + {i}]",
