@@ -14,6 +14,8 @@
 //! a group is aligned to its size, so it does not straddle a page either.
 
 use super::cpu;
+use core::ffi::c_int;
+use core::sync::atomic::{AtomicPtr, Ordering};
 use core::arch::asm;
 use core::arch::x86_64::{__m128i, __m256i, _mm_set1_epi8, _mm_setzero_si128, _mm256_set1_epi8, _mm256_setzero_si256};
 
@@ -448,12 +450,51 @@ cpu::chosen! {
     }
 }
 
-cpu::chosen! {
-    /// `memchr`, as an address (0: none).
-    unsafe fn byte_bounded(s: *const u8, needle: u8, n: usize) -> usize {
-        avx2: scan_avx2::<BYTE, true, true>,
-        sse2: scan_sse2::<BYTE, true, true>,
-    }
+/// A form of `memchr` with C's calling convention and arguments (the byte as an `int`),
+/// returning the address (0: none), so that C's `memchr` can jump straight to it.
+pub type FindByteFn = unsafe extern "C" fn(*const u8, c_int, usize) -> usize;
+
+/// The form of `memchr` for this CPU, [`find_byte_first`] until the first call: as
+/// `cpu::chosen!` keeps it, but public, so that the C function `memchr` can be a single
+/// `jmp` through it.
+pub static FIND_BYTE: AtomicPtr<()> = AtomicPtr::new(find_byte_first as *mut ());
+
+/// The first call of `memchr`: probes the CPU, keeps the form that suits it, and runs it.
+///
+/// # Safety
+/// As [`find_byte`].
+#[cold]
+unsafe extern "C" fn find_byte_first(s: *const u8, c: c_int, n: usize) -> usize {
+    let f: FindByteFn = if cpu::has_avx2() { find_byte_avx2 } else { find_byte_sse2 };
+    // Relaxed: racing first calls store the same pointer, and the code it points at needs
+    // no publication.
+    FIND_BYTE.store(f as *mut (), Ordering::Relaxed);
+    // SAFETY: the caller's contract; the form suits this CPU.
+    unsafe { f(s, c, n) }
+}
+
+// The section `find_byte_avx2` alone lives in, aligned to 64 bytes as glibc aligns its
+// string functions (stable Rust cannot align a function).
+core::arch::global_asm!(".pushsection .text.rustcrt.aligned64.memchr,\"ax\",@progbits", ".p2align 6", ".popsection");
+
+/// `memchr` with AVX2.
+///
+/// # Safety
+/// As [`find_byte`]; AVX2 available.
+#[target_feature(enable = "avx2")]
+#[unsafe(link_section = ".text.rustcrt.aligned64.memchr")]
+unsafe extern "C" fn find_byte_avx2(s: *const u8, c: c_int, n: usize) -> usize {
+    // SAFETY: per the contract.
+    unsafe { scan_avx2::<BYTE, true, true>(s, c as u8, n) }
+}
+
+/// `memchr` with SSE2.
+///
+/// # Safety
+/// As [`find_byte`].
+unsafe extern "C" fn find_byte_sse2(s: *const u8, c: c_int, n: usize) -> usize {
+    // SAFETY: per the contract.
+    unsafe { scan_sse2::<BYTE, true, true>(s, c as u8, n) }
 }
 
 cpu::chosen! {
@@ -500,8 +541,13 @@ pub unsafe fn length_n(s: *const u8, n: usize) -> usize {
 pub unsafe fn find_byte(s: *const u8, c: u8, n: usize) -> *const u8 {
     // The address is of a byte of the caller's object (whose pointer came from C, which
     // exposes it); rebuilding it this way keeps the C function a single jump.
+    // Relaxed: see `find_byte_first`.
+    let f = FIND_BYTE.load(Ordering::Relaxed);
+    // SAFETY: `FIND_BYTE` only ever holds `find_byte_first` or one of the two forms, all
+    // `FindByteFn`s.
+    let f = unsafe { core::mem::transmute::<*mut (), FindByteFn>(f) };
     // SAFETY: per the contract.
-    core::ptr::with_exposed_provenance(unsafe { byte_bounded(s, c, n) })
+    core::ptr::with_exposed_provenance(unsafe { f(s, c_int::from(c), n) })
 }
 
 /// `rawmemchr`: the offset of the first `c` at `s`.
