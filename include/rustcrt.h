@@ -2884,6 +2884,14 @@ FILE *fmemopen(void *buf, size_t size, const char *mode);
 FILE *open_memstream(char **buf,
                      size_t *size);
 
+// `fopencookie(cookie, mode, io)` (GNU): a stream whose input and output go through the
+// functions in `io`, called with `cookie`.
+//
+// # Safety
+// `mode` null or a NUL-terminated string; the functions in `io` callable with `cookie` as
+// glibc documents, while the stream is open.
+FILE *fopencookie(void *cookie, const char *mode, cookie_io_functions_t io);
+
 // [`tmpfile`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/tmpfile.html)
 FILE *tmpfile(void);
 

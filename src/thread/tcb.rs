@@ -99,6 +99,10 @@ pub struct Tcb {
     /// The locale this thread chose with `uselocale` (`crate::locale`); null while it uses
     /// the global locale.
     pub locale: *const c_void,
+    /// The texts `strerror` and `strsignal` return for numbers without a fixed one
+    /// ("Unknown error 1234"), one buffer each per thread as in glibc (`crate::string::message`).
+    pub strerror_text: crate::string::message::TextBuffer,
+    pub strsignal_text: crate::string::message::TextBuffer,
 }
 
 const _: () = {
@@ -152,6 +156,8 @@ impl Tcb {
         alloc_cache: core::ptr::null_mut(),
         robust: crate::sync::robust::RobustList::zero(),
         locale: core::ptr::null(),
+        strerror_text: crate::string::message::TextBuffer::ZERO,
+        strsignal_text: crate::string::message::TextBuffer::ZERO,
     };
 }
 
