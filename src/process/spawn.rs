@@ -338,9 +338,7 @@ pub unsafe fn spawn(
     // SAFETY: the child has exec'ed or ended, so the shared job is ours again.
     let error = unsafe { core::ptr::read_volatile(&raw const job.error) };
     if error != 0 {
-        let mut status = 0;
-        // SAFETY: `status` is a live local.
-        let _ = unsafe { super::wait::wait4(pid as i32, &raw mut status, 0, core::ptr::null_mut()) };
+        super::wait::reap(pid as i32);
         return Err(Errno::from_raw_os_error(error));
     }
     Ok(pid as i32)
