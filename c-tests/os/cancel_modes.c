@@ -58,7 +58,7 @@ static void e_sigtimedwait(void) { sigset_t s; sigemptyset(&s); sigaddset(&s, SI
 
 static void entry_tests(void)
 {
-    ct_tmp_path(path, "rustcrt-cancel-modes-");
+    os_tmp_path(path, "rustcrt-cancel-modes-");
     unlink(path);
     T_RET(pipe(p), 0);
     T_EQ(write(p[1], "d", 1), 1);

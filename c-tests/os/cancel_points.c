@@ -84,7 +84,7 @@ static void do_waitid(void) { siginfo_t si; waitid(P_PID, (id_t)child, &si, WEXI
 
 static void fifo_make(void)
 {
-    ct_tmp_path(fifo, "rustcrt-cancel-fifo-");
+    os_tmp_path(fifo, "rustcrt-cancel-fifo-");
     unlink(fifo);
     T_RET(mkfifo(fifo, 0600), 0);
 }

@@ -17,7 +17,7 @@
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
-#include "test.h"
+#include "os_test.h"
 
 static pthread_key_t ct_key;
 static int ct_cleanups, ct_destructors, ct_returned;
@@ -47,30 +47,11 @@ static void ct_nap(long ns)
     nanosleep(&ts, NULL);
 }
 
-/* Appends the decimal digits of `u` to `s`. */
-static inline void ct_append_number(char *s, unsigned u)
-{
-    char digits[16], *d = digits + sizeof digits;
-    *--d = 0;
-    do
-        *--d = (char)('0' + u % 10);
-    while (u /= 10);
-    strcat(s, d);
-}
-
-/* A path in /tmp for this process: `name` then the process id. */
-static inline void ct_tmp_path(char *path, const char *name)
-{
-    strcpy(path, "/tmp/");
-    strcat(path, name);
-    ct_append_number(path, (unsigned)getpid());
-}
-
 /* The state letter of thread `tid` of this process ('R', 'S', ...), or 0 once it is gone. */
 static char ct_state(int tid)
 {
     char path[64] = "/proc/self/task/";
-    ct_append_number(path, (unsigned)tid);
+    os_append_number(path, (unsigned)tid);
     strcat(path, "/stat");
     char buf[256];
     int fd = open(path, O_RDONLY | O_CLOEXEC);

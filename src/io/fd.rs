@@ -4,7 +4,7 @@
 
 use core::ffi::{CStr, c_char, c_int};
 use rustix::fd::{BorrowedFd, IntoRawFd, OwnedFd};
-use rustix::fs::{Mode, OFlags, SeekFrom};
+use rustix::fs::SeekFrom;
 use rustix::io::Errno;
 
 /// The most the kernel transfers in one `read`/`write` (`MAX_RW_COUNT`): larger counts are
@@ -62,13 +62,11 @@ pub unsafe fn open(path: *const c_char, flags: c_int, mode: u32) -> Result<c_int
 /// # Safety
 /// `path` must be null or a NUL-terminated string.
 pub unsafe fn openat(dirfd: c_int, path: *const c_char, flags: c_int, mode: u32) -> Result<c_int, Errno> {
-    // SAFETY: the caller's contract.
-    let path = unsafe { crate::fs::path::c_path(path) }?;
-    let dir = crate::fs::path::dir(dirfd)?;
-    let flags = OFlags::from_bits_retain(flags as u32);
-    let needs_mode = flags.contains(OFlags::CREATE) || flags.contains(OFlags::TMPFILE);
-    let mode = if needs_mode { Mode::from_bits_retain(mode) } else { Mode::empty() };
-    rustix::fs::openat(dir, path, flags, mode).map(raw)
+    let path = crate::fs::path::CPath::new(path);
+    // SAFETY: the kernel reads the path (`fs::path` says why not rustix); it ignores `mode`
+    // without `O_CREAT` or `O_TMPFILE`.
+    unsafe { crate::fs::path::at(libc::SYS_openat, [dirfd as usize, path.arg(), flags as usize, mode as usize, 0, 0]) }
+        .map(|fd| fd as c_int)
 }
 
 /// `close(fd)`.

@@ -252,8 +252,8 @@ unsafe fn child(
                         step(crate::io::fd::dup3(from, to, 0, true).map(|_| ()))?;
                     }
                 }
-                // SAFETY: the list owns a NUL-terminated copy of the path.
-                FileAction::Chdir { path } => step(crate::fs::cwd::chdir(unsafe { CStr::from_ptr(path) }))?,
+                // The list owns a NUL-terminated copy of the path.
+                FileAction::Chdir { path } => step(crate::fs::cwd::chdir(crate::fs::path::CPath::new(path)))?,
                 FileAction::Fchdir { fd } => step(crate::fs::cwd::fchdir(fd))?,
             }
         }
@@ -261,7 +261,7 @@ unsafe fn child(
         // SAFETY: per the contract.
         let e = unsafe {
             match program {
-                Program::Path(p) => super::exec::execve(p, argv, envp),
+                Program::Path(p) => super::exec::execve((*p).into(), argv, envp),
                 Program::Search(f) => super::exec::execvpe(f, argv, envp),
             }
         };
