@@ -1,7 +1,7 @@
 /* A cancelled thread blocked in each blocking cancellation point (POSIX XSH 2.9.5.2) runs
  * its cleanup handler and key destructor and joins as PTHREAD_CANCELED: descriptor I/O on
- * pipes and a FIFO, sleeps, signal waits, child waits, polling, and record locks held by
- * another process. */
+ * pipes and a FIFO, sleeps, signal waits, child waits, polling, record locks held by another
+ * process, and system (which kills and reaps its command and restores SIGINT's action). */
 #include <poll.h>
 #include <signal.h>
 #include <stdlib.h>
@@ -129,6 +129,17 @@ static void do_setlkw(void) { struct flock fl = { .l_type = F_WRLCK, .l_whence =
 static void do_ofd_setlkw(void) { struct flock fl = { .l_type = F_WRLCK, .l_whence = SEEK_SET }; fcntl(lock_fd, F_OFD_SETLKW, &fl); }
 static void do_lockf(void) { lockf(lock_fd, F_LOCK, 0); }
 
+static void do_system(void) { system("sleep 30"); }
+
+/* No child is left behind (the cancelled system reaped it) and SIGINT is no longer ignored. */
+static void system_done(void)
+{
+    T_ERRNO(waitpid(-1, NULL, WNOHANG), ECHILD);
+    struct sigaction sa;
+    T_RET(sigaction(SIGINT, NULL, &sa), 0);
+    T_CHECK(sa.sa_handler == SIG_DFL);
+}
+
 static const struct {
     const char *name;
     void (*setup)(void);
@@ -162,6 +173,7 @@ static const struct {
     { "fcntl F_SETLKW", lock_by_child, do_setlkw, lock_release },
     { "fcntl F_OFD_SETLKW", lock_by_child, do_ofd_setlkw, lock_release },
     { "lockf F_LOCK", lock_by_child, do_lockf, lock_release },
+    { "system", NULL, do_system, system_done },
 };
 
 int main(void)

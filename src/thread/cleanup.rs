@@ -39,6 +39,13 @@ pub struct OldBuf {
 
 const _: () = assert!(core::mem::size_of::<OldBuf>() == 32);
 
+impl OldBuf {
+    /// A buffer for [`push_old`] to fill, for the library's own cleanup handlers.
+    pub fn empty() -> Self {
+        OldBuf { routine: None, arg: core::ptr::null_mut(), canceltype: 0, prev: core::ptr::null_mut() }
+    }
+}
+
 /// `__pthread_register_cancel`: `buf` becomes the newest cleanup buffer.
 ///
 /// # Safety
