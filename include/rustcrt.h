@@ -260,7 +260,7 @@ int system(const char *command);
 // [`creat`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/creat.html)
 //
 // # Safety
-// `path` must be null or a NUL-terminated string.
+// `path` must be a NUL-terminated string (a bad address is `EFAULT`).
 int creat(const char *path, mode_t mode);
 
 // `creat64`: `creat` under `_FILE_OFFSET_BITS=64`.
@@ -1485,6 +1485,36 @@ void __pthread_unregister_cancel_restore(__pthread_unwind_buf_t *buf);
 // # Safety
 // Only from the `pthread_cleanup_push` expansion, while the thread unwinds.
 void __pthread_unwind_next(__pthread_unwind_buf_t *_buf) __attribute__((__noreturn__));
+
+// `_pthread_cleanup_push`: the old cleanup ABI (before `__pthread_register_cancel`):
+// `routine(arg)` runs if the thread is cancelled or exits before the matching pop.
+//
+// # Safety
+// `buf` a writable `struct _pthread_cleanup_buffer` that stays live until it is popped.
+void _pthread_cleanup_push(struct _pthread_cleanup_buffer *buf, void (*routine)(void*), void *arg);
+
+// `_pthread_cleanup_pop`: removes the newest old-style buffer; runs its routine if `execute`
+// is nonzero.
+//
+// # Safety
+// `buf` the newest buffer `_pthread_cleanup_push` registered.
+void _pthread_cleanup_pop(struct _pthread_cleanup_buffer *buf, int execute);
+
+// `_pthread_cleanup_push_defer`: `_pthread_cleanup_push`, and the thread's cancellation is
+// deferred until the matching `_pthread_cleanup_pop_restore`.
+//
+// # Safety
+// As for `_pthread_cleanup_push`.
+void _pthread_cleanup_push_defer(struct _pthread_cleanup_buffer *buf,
+                                 void (*routine)(void*),
+                                 void *arg);
+
+// `_pthread_cleanup_pop_restore`: `_pthread_cleanup_pop`, restoring the cancel type the
+// matching `_pthread_cleanup_push_defer` saved.
+//
+// # Safety
+// As for `_pthread_cleanup_pop`.
+void _pthread_cleanup_pop_restore(struct _pthread_cleanup_buffer *buf, int execute);
 
 // [`pthread_key_create`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_key_create.html):
 // `EAGAIN` when all 1024 keys are in use.

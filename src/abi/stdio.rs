@@ -6,6 +6,7 @@
 
 use super::OrErrno;
 use crate::stdio::cookie::CookieIo;
+use crate::fs::path::CPath;
 use crate::stdio::file::{Buffering, Direction, File, Stream};
 use crate::stdio::standard::{BUFSIZ, STDERR, STDIN, STDOUT};
 use crate::stdio::{locked, open, paths, registry, unlocked};
@@ -1225,11 +1226,7 @@ pub extern "C" fn _flushlbf() {
 /// `path` must be null or a NUL-terminated string.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn remove(path: *const c_char) -> c_int {
-    // SAFETY: the caller's contract.
-    unsafe { path_str(path) }
-        .and_then(paths::remove)
-        .map(|()| 0)
-        .or_errno(-1)
+    paths::remove(CPath::new(path)).map(|()| 0).or_errno(-1)
 }
 
 /// [`rename`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/rename.html)
@@ -1238,8 +1235,5 @@ pub unsafe extern "C" fn remove(path: *const c_char) -> c_int {
 /// `old` and `new` must be null or NUL-terminated strings.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn rename(old: *const c_char, new: *const c_char) -> c_int {
-    // SAFETY: the caller's contract.
-    unsafe { path_str(old).and_then(|old| paths::rename(old, path_str(new)?)) }
-        .map(|()| 0)
-        .or_errno(-1)
+    paths::rename(CPath::new(old), CPath::new(new)).map(|()| 0).or_errno(-1)
 }

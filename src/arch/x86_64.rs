@@ -4,6 +4,7 @@
 //! `_start` is entered by the kernel with the initial process stack in `%rsp`; nothing else may
 //! call it. `thread_pointer` is only meaningful once `%fs` has been set by the start-up code.
 
+mod cancel;
 mod process;
 mod setjmp;
 mod signal;
@@ -13,6 +14,7 @@ mod syscall;
 pub mod fpu;
 pub mod x87;
 
+pub use cancel::{cancellable_syscall, landing, region};
 pub use process::clone_vfork;
 pub use setjmp::{jump, stack_pointer};
 pub use signal::restore_rt;

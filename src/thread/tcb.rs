@@ -89,7 +89,9 @@ pub struct Tcb {
     /// Cancellation state, type and request: see `thread::cancel`.
     pub cancel: AtomicU32,
     /// The newest cleanup buffer of `pthread_cleanup_push` (C code's `__pthread_register_cancel`).
-    pub cleanup: *mut crate::thread::cancel::UnwindBuf,
+    pub cleanup: *mut crate::thread::cleanup::UnwindBuf,
+    /// The newest buffer of the old `_pthread_cleanup_push` ABI.
+    pub old_cleanup: *mut crate::thread::cleanup::OldBuf,
     /// Link in the stack cache (`thread::stack`) while the thread's memory is cached.
     pub next_cached: AtomicPtr<Tcb>,
     /// The allocator's per-thread heap (`crate::alloc`); null until the thread first allocates.
@@ -152,6 +154,7 @@ impl Tcb {
         joining: core::ptr::null_mut(),
         cancel: AtomicU32::new(0),
         cleanup: core::ptr::null_mut(),
+        old_cleanup: core::ptr::null_mut(),
         next_cached: AtomicPtr::new(core::ptr::null_mut()),
         alloc_cache: core::ptr::null_mut(),
         robust: crate::sync::robust::RobustList::zero(),
