@@ -27,7 +27,7 @@ use crate::kernel::{self as runtime, KernelSigaction, KernelSigactionFlags, Kern
 use crate::thread::tcb::{self, Tcb};
 use crate::thread::{exit, sys};
 use core::ffi::{c_int, c_void};
-use core::sync::atomic::{AtomicBool, Ordering};
+use core::sync::atomic::{AtomicBool, Ordering, compiler_fence};
 use rustix::io::Errno;
 
 pub const DISABLED: u32 = 1;
@@ -194,11 +194,41 @@ pub fn set_type(kind: c_int) -> Result<c_int, Errno> {
 /// unregistered.
 pub unsafe fn register(buf: *mut UnwindBuf) {
     let t = tcb::current();
-    // SAFETY: the caller's buffer; our own control block.
+    // SAFETY: the caller's buffer; our own control block. C leaves `cleanup` unset: null
+    // marks a buffer to jump into (see `with_cleanup`).
     unsafe {
+        (*buf).cleanup = core::ptr::null_mut();
         (*buf).prev = (*t).cleanup;
         (*t).cleanup = buf;
     }
+}
+
+/// Runs `f` with `undo` as the newest cleanup handler: should the thread be cancelled (or
+/// call `pthread_exit`) inside `f`, `undo` runs in its turn among the handlers C code pushed,
+/// newest first, before the thread ends. The record is a buffer in this frame whose `cleanup`
+/// word points at `undo` (C's buffers have it null), so the frame is still live when
+/// [`unwind_one`] calls it: unwinding only ever jumps to frames registered before it.
+pub fn with_cleanup<R>(undo: &dyn Fn(), f: impl FnOnce() -> R) -> R {
+    let t = tcb::current();
+    let mut buf = UnwindBuf {
+        jump: [0; 9],
+        prev: core::ptr::null_mut(),
+        cleanup: (&raw const undo).cast_mut().cast(),
+        canceltype: 0,
+        reserved: [0; 3],
+    };
+    // SAFETY: our own control block; the record stays in this frame until unlinked below.
+    unsafe {
+        buf.prev = (*t).cleanup;
+        (*t).cleanup = &raw mut buf;
+    }
+    // The SIGCANCEL handler reads the list on this thread: keep the links where they are.
+    compiler_fence(Ordering::SeqCst);
+    let r = f();
+    compiler_fence(Ordering::SeqCst);
+    // SAFETY: as above; `f` left the list as it found it (C code pops what it pushes).
+    unsafe { (*t).cleanup = buf.prev };
+    r
 }
 
 /// `__pthread_unregister_cancel`: the buffer before `buf` becomes the newest again.
@@ -239,19 +269,25 @@ pub unsafe fn unregister_restore(buf: *mut UnwindBuf) {
 }
 
 /// Jumps into the newest registered cleanup buffer (removing it), if there is one: its code
-/// runs the cleanup routine and comes back through `__pthread_unwind_next`. Returns when none
-/// is left.
+/// runs the cleanup routine and comes back through `__pthread_unwind_next`. A record of
+/// [`with_cleanup`] is called instead, and unwinding goes on. Returns when none is left.
 pub fn unwind_one() {
     let t = tcb::current();
-    // SAFETY: our own control block; a registered buffer is live (see `register`), and its
-    // frame is below us on the stack, so jumping there abandons only our frames, which own
-    // nothing that needs dropping.
-    unsafe {
-        let buf = (*t).cleanup;
-        if buf.is_null() {
-            return;
+    loop {
+        // SAFETY: our own control block; a registered buffer is live (see `register`), and
+        // its frame is below us on the stack, so jumping there abandons only our frames, which
+        // own nothing that needs dropping. A record of `with_cleanup` points at its handler.
+        unsafe {
+            let buf = (*t).cleanup;
+            if buf.is_null() {
+                return;
+            }
+            (*t).cleanup = (*buf).prev;
+            let undo = (*buf).cleanup.cast::<&dyn Fn()>();
+            if undo.is_null() {
+                crate::arch::jump(buf.cast::<u8>(), 1)
+            }
+            (*undo)();
         }
-        (*t).cleanup = (*buf).prev;
-        crate::arch::jump(buf.cast::<u8>(), 1)
     }
 }
