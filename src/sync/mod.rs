@@ -2,9 +2,11 @@
 //! the pthread, C11 and semaphore objects (each file documents its algorithm at the top).
 
 pub mod barrier;
+mod cancel;
 pub mod condvar;
 pub mod cpus;
 pub mod futex;
+pub mod handoff;
 pub mod lock;
 pub mod mutex;
 pub mod mutex_attr;

@@ -13,6 +13,7 @@
 use crate::thread::cancel;
 use crate::thread::tcb;
 use core::ffi::{c_int, c_void};
+use core::sync::atomic::{Ordering, compiler_fence};
 
 /// glibc's `__pthread_unwind_buf_t` (104 bytes): the jump buffer `__sigsetjmp` filled, then
 /// the link to the previous buffer, the newest old-style buffer when this one was
@@ -195,4 +196,26 @@ pub fn unwind_one() {
             crate::arch::jump(buf.cast::<u8>(), 1)
         }
     }
+}
+
+/// Runs `f` with `undo` as the newest cleanup handler: should the thread be cancelled (or
+/// call `pthread_exit`) inside `f`, `undo` runs in its turn among the handlers C code pushed,
+/// newest first, before the thread ends. It is an old-style buffer in this frame, so the
+/// frame is still live when [`unwind_one`] calls it: unwinding only ever jumps to frames
+/// registered before it.
+pub fn with_cleanup<R>(undo: &dyn Fn(), f: impl FnOnce() -> R) -> R {
+    unsafe extern "C" fn call(arg: *mut c_void) {
+        // SAFETY: `arg` is the `&dyn Fn()` of the frame below, live while its buffer is.
+        unsafe { (*arg.cast::<&dyn Fn()>())() }
+    }
+    let mut buf = OldBuf::empty();
+    // SAFETY: the buffer and `undo` stay in this frame until popped below.
+    unsafe { push_old(&mut buf, Some(call), (&raw const undo).cast_mut().cast()) };
+    // The SIGCANCEL handler reads the chain on this thread: keep the links where they are.
+    compiler_fence(Ordering::SeqCst);
+    let r = f();
+    compiler_fence(Ordering::SeqCst);
+    // SAFETY: ours is the newest buffer again (`f` pops what it pushes); not run.
+    unsafe { pop_old(&mut buf, false) };
+    r
 }

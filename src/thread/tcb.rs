@@ -98,6 +98,8 @@ pub struct Tcb {
     pub alloc_cache: *mut c_void,
     /// The robust mutexes the thread holds, for the kernel (`crate::sync::robust`).
     pub robust: crate::sync::robust::RobustList,
+    /// A condition-variable wake deferred to a mutex's unlock (`crate::sync::handoff`).
+    pub handoff: crate::sync::handoff::Slot,
     /// The locale this thread chose with `uselocale` (`crate::locale`); null while it uses
     /// the global locale.
     pub locale: *const c_void,
@@ -158,6 +160,7 @@ impl Tcb {
         next_cached: AtomicPtr::new(core::ptr::null_mut()),
         alloc_cache: core::ptr::null_mut(),
         robust: crate::sync::robust::RobustList::zero(),
+        handoff: crate::sync::handoff::Slot::zero(),
         locale: core::ptr::null(),
         strerror_text: crate::string::message::TextBuffer::ZERO,
         strsignal_text: crate::string::message::TextBuffer::ZERO,
