@@ -101,6 +101,10 @@ pub struct Tcb {
     /// The locale this thread chose with `uselocale` (`crate::locale`); null while it uses
     /// the global locale.
     pub locale: *const c_void,
+    /// The texts `strerror` and `strsignal` return for numbers without a fixed one
+    /// ("Unknown error 1234"), one buffer each per thread as in glibc (`crate::string::message`).
+    pub strerror_text: crate::string::message::TextBuffer,
+    pub strsignal_text: crate::string::message::TextBuffer,
 }
 
 const _: () = {
@@ -155,6 +159,8 @@ impl Tcb {
         alloc_cache: core::ptr::null_mut(),
         robust: crate::sync::robust::RobustList::zero(),
         locale: core::ptr::null(),
+        strerror_text: crate::string::message::TextBuffer::ZERO,
+        strsignal_text: crate::string::message::TextBuffer::ZERO,
     };
 }
 
@@ -162,17 +168,34 @@ impl Tcb {
 ///
 /// Only valid in a process whose start-up code is ours (the `c-abi` build): in a
 /// glibc-started process `%fs` points at glibc's own record, whose layout past 0x80 differs.
+#[cfg(not(feature = "preload"))]
 #[inline(always)]
 pub fn current() -> *mut Tcb {
     crate::arch::thread_pointer().cast()
 }
 
+/// The preload build runs in glibc's threads, which have no control block of ours: code that
+/// reaches for one is a bug, stopped here rather than let loose on glibc's record (and
+/// `preload/link.py` refuses an object in which an exported function can reach this).
+#[cfg(feature = "preload")]
+pub fn current() -> *mut Tcb {
+    crate::preload::no_tcb()
+}
+
 /// The address of the calling thread's `errno`.
+#[cfg(not(feature = "preload"))]
 #[inline(always)]
 pub fn errno_location() -> *mut c_int {
     // SAFETY: `current()` is this thread's live control block; taking a field's address does
     // not read it.
     unsafe { &raw mut (*current()).errno }
+}
+
+/// The address of the calling thread's `errno` in the preload build: glibc's.
+#[cfg(feature = "preload")]
+#[inline(always)]
+pub fn errno_location() -> *mut c_int {
+    crate::preload::errno_location()
 }
 
 /// Sets the calling thread's `errno`.
