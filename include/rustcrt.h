@@ -2694,7 +2694,8 @@ void __stack_chk_fail(void) __attribute__((__noreturn__));
 // [`stat`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/stat.html)
 //
 // # Safety
-// `path` must be null or NUL-terminated; `out` null or writable.
+// `out` writable for the result, or an address the kernel refuses (the kernel checks `path`
+// and `out`: `EFAULT`).
 int stat(const char *path, struct stat *out);
 
 // [`lstat`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/lstat.html)
@@ -2742,7 +2743,8 @@ int fstatat64(int dirfd, const char *path, struct stat64 *out, int flags);
 // [`statx`](https://man7.org/linux/man-pages/man2/statx.2.html)
 //
 // # Safety
-// `path` must be null or NUL-terminated; `out` null or writable.
+// `out` writable for the result, or an address the kernel refuses (the kernel checks `path`
+// and `out`: `EFAULT`).
 int statx(int dirfd, const char *path, int flags, uint32_t mask, struct statx *out);
 
 // [`mkdir`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/mkdir.html)
