@@ -902,43 +902,6 @@ double nextafter(double x, double y);
 // [`nextafterf`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/nextafter.html)
 float nextafterf(float x, float y);
 
-// [`frexp`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/frexp.html)
-//
-// # Safety
-// `exp` null or writable.
-double frexp(double x, int *exp);
-
-// [`frexpf`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/frexp.html)
-//
-// # Safety
-// `exp` null or writable.
-float frexpf(float x, int *exp);
-
-// [`modf`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/modf.html)
-//
-// # Safety
-// `iptr` null or writable.
-double modf(double x, double *iptr);
-
-// [`modff`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/modf.html)
-//
-// # Safety
-// `iptr` null or writable.
-float modff(float x, float *iptr);
-
-// [`remquo`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/remquo.html):
-// the low bits of the quotient with its sign; no `errno` (as glibc).
-//
-// # Safety
-// `quo` null or writable.
-double remquo(double x, double y, int *quo);
-
-// [`remquof`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/remquo.html)
-//
-// # Safety
-// `quo` null or writable.
-float remquof(float x, float y, int *quo);
-
 // [`lgamma`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/lgamma.html):
 // also sets `signgam`.
 double lgamma(double x);
@@ -951,19 +914,6 @@ double gamma(double x);
 
 // `gammaf`: the old name of `lgammaf`.
 float gammaf(float x);
-
-// `lgamma_r`: `lgamma` with the sign stored at `sign` instead of `signgam` (POSIX-style
-// reentrant form, in glibc).
-//
-// # Safety
-// `sign` null or writable.
-double lgamma_r(double x, int *sign);
-
-// `lgammaf_r`
-//
-// # Safety
-// `sign` null or writable.
-float lgammaf_r(float x, int *sign);
 
 // `sincos`: the sine and the cosine at once (GNU).
 //
