@@ -608,7 +608,7 @@ mod tests {
 
     #[test]
     fn no_lost_increments_every_kind() {
-        for kind in [NORMAL, RECURSIVE, ERRORCHECK, ADAPTIVE, NORMAL | PSHARED, ERRORCHECK | PRIO_INHERIT, ROBUST, RECURSIVE | ROBUST] {
+        for kind in [NORMAL, RECURSIVE, ERRORCHECK, ADAPTIVE, NORMAL | PSHARED, ERRORCHECK | PRIO_INHERIT, ROBUST, RECURSIVE | ROBUST, ROBUST | PRIO_INHERIT, RECURSIVE | PRIO_PROTECT | (50 << CEILING_SHIFT)] {
             hammer(kind, 4, 20_000);
         }
     }

@@ -110,12 +110,11 @@ impl MutexAttr {
     }
 
     /// The `kind` bits of a mutex made with these attributes; `ENOTSUP` for a robust
-    /// priority-protection mutex (as glibc) and a robust priority-inheritance one (not
-    /// implemented).
+    /// priority-protection mutex, as glibc.
     pub fn kind(&self) -> Result<u32, Errno> {
         let mut kind = self.bits & TYPE_MASK;
         if self.bits & ROBUST_BIT != 0 {
-            if self.protocol() != libc::PTHREAD_PRIO_NONE {
+            if self.protocol() == libc::PTHREAD_PRIO_PROTECT {
                 return Err(Errno::NOTSUP);
             }
             kind |= ROBUST;
@@ -149,7 +148,7 @@ mod tests {
         assert_eq!(a.kind(), Ok(2 | PSHARED | PRIO_INHERIT));
         a.set_robust(1).unwrap();
         assert_eq!(a.robust(), 1);
-        assert_eq!(a.kind(), Err(Errno::NOTSUP));
+        assert_eq!(a.kind(), Ok(2 | PSHARED | PRIO_INHERIT | ROBUST));
         a.set_protocol(0).unwrap();
         assert_eq!(a.kind(), Ok(2 | PSHARED | ROBUST));
         assert_eq!(a.set_robust(2), Err(Errno::INVAL));
