@@ -4,14 +4,22 @@
 //! `_start` is entered by the kernel with the initial process stack in `%rsp`; nothing else may
 //! call it. `thread_pointer` is only meaningful once `%fs` has been set by the start-up code.
 
+mod cancel;
 mod process;
 mod setjmp;
 mod signal;
+#[cfg(feature = "preload")]
+mod static_tls;
 mod syscall;
+pub mod fpu;
+pub mod x87;
 
+pub use cancel::{cancellable_syscall, landing, region};
 pub use process::clone_vfork;
 pub use setjmp::{jump, stack_pointer};
 pub use signal::restore_rt;
+#[cfg(feature = "preload")]
+pub use static_tls::{STATIC_TLS_SIZE, static_tls};
 pub use syscall::syscall6;
 
 /// The process entry point, as the kernel's ELF loader enters it.
@@ -22,13 +30,14 @@ pub use syscall::syscall6;
 /// program is position independent (and where it was loaded): it is a weak, hidden reference,
 /// so a non-PIE static link resolves it to 0. A non-PIE link also brackets the GNU indirect
 /// function relocations with `__rela_iplt_start`/`__rela_iplt_end`; a PIE link defines
-/// neither, and the two weak references are then both 0, an empty range.
+/// neither, and a PIE passes an empty range.
 ///
 /// # Safety
 /// Only the kernel calls this.
 #[cfg(feature = "c-abi")]
 #[unsafe(naked)]
 #[unsafe(no_mangle)]
+#[unsafe(link_section = ".text.startup.rustcrt")]
 pub unsafe extern "C" fn _start() -> ! {
     core::arch::naked_asm!(
         ".weak _DYNAMIC",
@@ -41,11 +50,23 @@ pub unsafe extern "C" fn _start() -> ! {
         "mov rdi, rsp",
         // Second argument: the run-time address of _DYNAMIC (0 in a non-PIE program).
         "lea rsi, [rip + _DYNAMIC]",
-        // Third and fourth: the non-PIE indirect-function relocations, loaded through the GOT:
-        // a PIE cannot refer to an undefined symbol PC-relatively, and its GOT slots for
-        // these two undefined weak symbols hold 0 without needing relocation.
+        "test rsi, rsi",
+        "jz 2f",
+        // A PIE: its dynamic section shares the writable segment's first page with the GOT
+        // that relocation is about to write. Touch it with a write first (an `or` of 0, which
+        // changes nothing), so that the page costs one copy-on-write fault instead of a read
+        // fault and then a copy-on-write fault. No indirect-function range (third and fourth
+        // arguments): a PIE has its IRELATIVE entries in the dynamic section's tables.
+        "or qword ptr [rsi], 0",
+        "xor edx, edx",
+        "xor ecx, ecx",
+        "jmp 3f",
+        // Non-PIE: the indirect-function relocations, loaded through the GOT (the code must
+        // still link as a PIE, which cannot refer to an undefined symbol PC-relatively).
+        "2:",
         "mov rdx, qword ptr [rip + __rela_iplt_start@GOTPCREL]",
         "mov rcx, qword ptr [rip + __rela_iplt_end@GOTPCREL]",
+        "3:",
         // The ABI requires %rsp to be 16-byte aligned before a call; the kernel aligns it,
         // but a hand-written loader may not.
         "and rsp, -16",
@@ -270,9 +291,12 @@ pub unsafe extern "C" fn clone_thread(
 /// `c_long_double!(name => parts)` exports `name`, taking the same (integer-class) arguments
 /// as `parts`, an `extern "C"` function that returns the value's 16-byte x87 image as two
 /// integers (`%rax`: the significand, `%rdx`: sign and exponent in the low 16 bits).
+/// `c_long_double!(name(reg) => parts)` also passes `parts`, in register `reg` (the one after
+/// the function's integer arguments), the address of the caller's stack arguments, where
+/// the ABI puts `long double` arguments (see `x87::Slot`).
 #[cfg(feature = "c-abi")]
 macro_rules! c_long_double {
-    ($( $(#[$doc:meta])* $name:ident => $parts:path; )*) => {$(
+    ($( $(#[$doc:meta])* $name:ident $(($reg:literal))? => $parts:path; )*) => {$(
         $(#[$doc])*
         ///
         /// # Safety
@@ -284,6 +308,9 @@ macro_rules! c_long_double {
                 // Entry %rsp is 8 mod 16; 24 bytes make it 16-aligned for the call and leave a
                 // 16-byte slot at [rsp] for the value.
                 "sub rsp, 24",
+                // The caller's stack arguments, if asked for, start past the slot, the 8
+                // bytes of padding and the return address.
+                $(concat!("lea ", $reg, ", [rsp + 32]"),)?
                 // The arguments are still in their registers: call the Rust half.
                 "call {parts}",
                 // Store the 10-byte image (rax: significand, dx: sign and exponent)...

@@ -1,10 +1,11 @@
 //! `HandlerList`: an unbounded last-in-first-out list of exit handlers.
 //!
-//! Handlers live in blocks of [`PER_BLOCK`] entries (64 KiB). The first block is part of the static
-//! list, so the first registrations need no allocation; further blocks are anonymous mappings,
-//! so there is no fixed limit and no dependency on `malloc`. The list's lock is never held
-//! while a handler runs, so a handler may register more handlers (they run next) or run
-//! `__cxa_finalize`.
+//! The first [`INLINE`] handlers live in the static list itself, as in glibc and musl, so the
+//! first registrations need no allocation and a list nobody uses stays a few zero bytes of
+//! `.bss` that start-up never touches. Later ones go in blocks of [`PER_BLOCK`] entries
+//! (64 KiB) that are anonymous mappings, so there is no fixed limit and no dependency on
+//! `malloc`. The list's lock is never held while a handler runs, so a handler may register
+//! more handlers (they run next) or run `__cxa_finalize`.
 
 use crate::sync::lock::RawLock;
 use core::cell::UnsafeCell;
@@ -51,30 +52,37 @@ impl Handler {
     }
 }
 
-/// Bytes of a block: 64 KiB, so that a new mapping is needed only every ~2000 handlers (one
-/// per 127 made registering 1000 handlers cost 8 mmaps). The static first block costs no file
-/// space (`.bss`) and, like a mapped one, only the pages that hold entries are ever touched.
+/// Handlers held in the static list before a block is mapped (glibc and musl hold 32). Kept
+/// small so that the list (1 KiB) shares its page with the rest of start-up's state.
+pub const INLINE: usize = 32;
+
+/// Bytes of a mapped block: 64 KiB, so that a new mapping is needed only every ~2000
+/// handlers (one per 127 made registering 1000 handlers cost 8 mmaps). Only the pages that
+/// hold entries are ever touched.
 const BLOCK_BYTES: usize = 64 * 1024;
 
-/// Entries per block.
+/// Entries per mapped block.
 pub const PER_BLOCK: usize = (BLOCK_BYTES - 2 * core::mem::size_of::<usize>()) / core::mem::size_of::<Handler>();
 
 struct Block {
-    /// The block below (older entries); null for the static first block.
+    /// The block below (older entries); null for the oldest mapped block, below which are
+    /// the inline entries.
     older: *mut Block,
     /// Entries in use, from index 0 up; those below `len` are initialised.
     len: usize,
-    /// Uninitialised rather than `Done`-filled, so that a static list is all zero and sits in
-    /// `.bss` instead of adding pages to every program's file.
     entries: [MaybeUninit<Handler>; PER_BLOCK],
 }
 
 const _: () = assert!(core::mem::size_of::<Block>() <= BLOCK_BYTES);
 
 struct State {
-    /// The newest block; null means `first`.
+    /// The newest mapped block; null while every handler fits in `inline`.
     newest: *mut Block,
-    first: Block,
+    /// Inline entries in use, from index 0 up; those below `inline_len` are initialised.
+    inline_len: usize,
+    /// Uninitialised rather than `Done`-filled, so that a static list is all zero and sits in
+    /// `.bss` instead of adding to every program's file.
+    inline: [MaybeUninit<Handler>; INLINE],
 }
 
 /// A list of exit handlers; see the module documentation.
@@ -92,7 +100,8 @@ impl HandlerList {
             lock: RawLock::new(),
             state: UnsafeCell::new(State {
                 newest: ptr::null_mut(),
-                first: Block { older: ptr::null_mut(), len: 0, entries: [MaybeUninit::uninit(); PER_BLOCK] },
+                inline_len: 0,
+                inline: [MaybeUninit::uninit(); INLINE],
             }),
         }
     }
@@ -104,30 +113,28 @@ impl HandlerList {
         self.lock.with(|| {
             // SAFETY: the lock is held, so we have the state to ourselves.
             let state = unsafe { &mut *self.state.get() };
-            let mut block = state.newest();
-            // SAFETY: `newest` is the first block or a live mapped block.
-            if unsafe { (*block).len } == PER_BLOCK {
+            if state.newest.is_null() && state.inline_len < INLINE {
+                return push_into(&mut state.inline, &mut state.inline_len, handler);
+            }
+            // SAFETY: `newest` is null or a live mapped block.
+            if state.newest.is_null() || unsafe { (*state.newest).len } == PER_BLOCK {
                 let fresh = map_block()?;
                 // SAFETY: `fresh` is a new, zeroed, writable block-sized mapping.
                 unsafe {
-                    (*fresh).older = block;
+                    (*fresh).older = state.newest;
                     (*fresh).len = 0;
                 }
                 state.newest = fresh;
-                block = fresh;
             }
-            // SAFETY: `block` is live and ours while the lock is held.
-            let block = unsafe { &mut *block };
-            // A block with room was ensured above, so the slot exists.
-            let slot = block.entries.get_mut(block.len).ok_or(Errno::NOMEM)?;
-            *slot = MaybeUninit::new(handler);
-            block.len += 1;
-            Ok(())
+            // SAFETY: `newest` is a live mapped block, ours while the lock is held.
+            let block = unsafe { &mut *state.newest };
+            push_into(&mut block.entries, &mut block.len, handler)
         })
     }
 
     /// Takes the newest handler not yet run that belongs to `dso` (every handler when `dso`
     /// is null), marking it run.
+    #[unsafe(link_section = ".text.exit.rustcrt")]
     pub fn take_newest(&self, dso: *mut c_void) -> Option<Handler> {
         self.lock.with(|| {
             // SAFETY: the lock is held.
@@ -139,6 +146,7 @@ impl HandlerList {
     }
 
     /// Runs every handler, newest first, including those registered meanwhile.
+    #[unsafe(link_section = ".text.exit.rustcrt")]
     pub fn run_all(&self) {
         while let Some(handler) = self.take_newest(ptr::null_mut()) {
             // SAFETY: taken from the list, so registered and not yet run.
@@ -161,49 +169,71 @@ impl Default for HandlerList {
     }
 }
 
-impl State {
-    fn newest(&mut self) -> *mut Block {
-        if self.newest.is_null() { &raw mut self.first } else { self.newest }
-    }
+/// Appends `handler` to `entries`, of which `len` are in use; the caller ensured room.
+fn push_into(entries: &mut [MaybeUninit<Handler>], len: &mut usize, handler: Handler) -> Result<(), Errno> {
+    let slot = entries.get_mut(*len).ok_or(Errno::NOMEM)?;
+    *slot = MaybeUninit::new(handler);
+    *len += 1;
+    Ok(())
+}
 
+/// Takes the newest entry of `entries[..len]` that belongs to `dso`, marking it run. Not
+/// inlined: called for the mapped blocks and the inline entries alike, and only at exit.
+#[inline(never)]
+#[unsafe(link_section = ".text.exit.rustcrt")]
+fn take_from(entries: &mut [MaybeUninit<Handler>], len: usize, dso: *mut c_void) -> Option<Handler> {
+    for entry in entries.get_mut(..len).unwrap_or_default().iter_mut().rev() {
+        // SAFETY: entries below `len` are initialised.
+        let entry = unsafe { entry.assume_init_mut() };
+        if entry.belongs_to(dso) {
+            return Some(core::mem::replace(entry, Handler::Done));
+        }
+    }
+    None
+}
+
+/// Drops run entries from the top of `entries[..len]`. Not inlined, as `take_from`.
+#[inline(never)]
+#[unsafe(link_section = ".text.exit.rustcrt")]
+fn drop_done(entries: &[MaybeUninit<Handler>], len: &mut usize) {
+    while let Some(top) = len.checked_sub(1).and_then(|i| entries.get(i)) {
+        // SAFETY: entries below `len` are initialised.
+        if !matches!(unsafe { top.assume_init_ref() }, Handler::Done) {
+            break;
+        }
+        *len -= 1;
+    }
+}
+
+impl State {
     fn take_newest(&mut self, dso: *mut c_void) -> Option<Handler> {
-        let mut block = self.newest();
+        let mut block = self.newest;
         while !block.is_null() {
             // SAFETY: every block reachable from `newest` is live while the lock is held.
             let b = unsafe { &mut *block };
-            for entry in b.entries.get_mut(..b.len).unwrap_or_default().iter_mut().rev() {
-                // SAFETY: entries below `len` are initialised.
-                let entry = unsafe { entry.assume_init_mut() };
-                if entry.belongs_to(dso) {
-                    return Some(core::mem::replace(entry, Handler::Done));
-                }
+            if let Some(found) = take_from(&mut b.entries, b.len, dso) {
+                return Some(found);
             }
             block = b.older;
         }
-        None
+        take_from(&mut self.inline, self.inline_len, dso)
     }
 
     /// Drops run entries from the top, and unmaps blocks that become empty.
     fn trim(&mut self) {
-        loop {
-            let block = self.newest();
+        while !self.newest.is_null() {
+            let block = self.newest;
             // SAFETY: live while the lock is held.
             let b = unsafe { &mut *block };
-            while let Some(top) = b.len.checked_sub(1).and_then(|i| b.entries.get(i)) {
-                // SAFETY: entries below `len` are initialised.
-                if !matches!(unsafe { top.assume_init_ref() }, Handler::Done) {
-                    break;
-                }
-                b.len -= 1;
-            }
-            if b.len > 0 || b.older.is_null() {
+            drop_done(&b.entries, &mut b.len);
+            if b.len > 0 {
                 return;
             }
-            self.newest = if b.older == &raw mut self.first { ptr::null_mut() } else { b.older };
-            // SAFETY: `block` is a mapped block (not `first`, whose `older` is null) that
-            // nothing points at any more.
+            self.newest = b.older;
+            // SAFETY: `block` is a mapped block that nothing points at any more.
             unsafe { unmap_block(block) };
         }
+        drop_done(&self.inline, &mut self.inline_len);
     }
 }
 

@@ -2,19 +2,22 @@
 //!
 //! `exit` first runs the calling thread's `thread_local` destructors
 //! (`__cxa_thread_atexit_impl`), then the `atexit`/`__cxa_atexit` handlers last-in-first-out,
-//! then flushes the stdio streams (as glibc does, after the handlers). The `.fini_array`
-//! destructors are one of those handlers, registered first at start-up (as glibc does), so
-//! they run after every handler that the program registered, and a handler that a destructor
-//! registers still runs. Only one thread runs the exit sequence: a second thread that calls
+//! then the `.fini_array` destructors, then the handlers that the destructors registered, then
+//! flushes the stdio streams (as glibc does, after the handlers). That is glibc's order, where
+//! the destructors are one handler registered before `main`; here they are not registered, so
+//! start-up writes nothing to the lists and a program that never calls `atexit` never touches
+//! them before it exits. Only one thread runs the exit sequence: a second thread that calls
 //! `exit` meanwhile blocks until the process is gone.
 
 pub mod abort;
+#[cfg(feature = "c-abi")]
+mod dso_handle;
 pub mod handlers;
 
 use crate::sync::futex;
 use crate::thread::tcb;
 use core::ffi::c_int;
-use core::sync::atomic::{AtomicPtr, AtomicU32, Ordering};
+use core::sync::atomic::{AtomicBool, AtomicPtr, AtomicU32, Ordering};
 use handlers::HandlerList;
 
 /// Handlers of `atexit` and `__cxa_atexit`.
@@ -64,11 +67,27 @@ fn run_flush_hook() {
     }
 }
 
-/// `exit`: runs the exit handlers (destructors included), flushes the stdio streams, then
-/// ends the process with `status & 0xff`.
+/// Set once the `.fini_array` destructors have started, so that an `exit` called again from a
+/// handler or a destructor does not run them twice.
+static FINALIZED: AtomicBool = AtomicBool::new(false);
+
+/// Runs the program's `.fini_array` destructors, the first time only.
+fn run_destructors_once() {
+    // Relaxed: only the thread that claimed the exit sequence gets here.
+    if !FINALIZED.swap(true, Ordering::Relaxed) {
+        #[cfg(feature = "c-abi")]
+        crate::start::run_finalizers();
+    }
+}
+
+/// `exit`: runs the exit handlers and the destructors, flushes the stdio streams, then ends
+/// the process with `status & 0xff`.
+#[unsafe(link_section = ".text.exit.rustcrt")]
 pub fn exit(status: c_int) -> ! {
     claim_exit();
     crate::thread::exit::run_exit_destructors();
+    AT_EXIT.run_all();
+    run_destructors_once();
     AT_EXIT.run_all();
     run_flush_hook();
     crate::kernel::exit_group(status)

@@ -24,6 +24,7 @@ unsafe extern "C" {
 ///
 /// # Safety
 /// Once, at start-up, after relocation and thread-pointer set-up.
+#[unsafe(link_section = ".text.startup.rustcrt")]
 pub unsafe fn run_initializers(argc: c_int, argv: *mut *mut c_char, envp: *mut *mut c_char) {
     // The linker defines each pair of symbols around an array of function pointers.
     let arrays = [
@@ -43,9 +44,10 @@ pub unsafe fn run_initializers(argc: c_int, argv: *mut *mut c_char, envp: *mut *
     }
 }
 
-/// Runs `.fini_array` from the last entry to the first. Registered at start-up as the first
-/// exit handler, so that (as in glibc) it runs after every handler registered later.
-pub extern "C" fn run_finalizers() {
+/// Runs `.fini_array` from the last entry to the first. `exit` calls it after the handlers, as
+/// glibc does.
+#[unsafe(link_section = ".text.exit.rustcrt")]
+pub fn run_finalizers() {
     let (start, end) = (&raw const __fini_array_start, &raw const __fini_array_end);
     let mut f = end as *const Finalizer;
     while f > start as *const Finalizer {

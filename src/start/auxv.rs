@@ -12,7 +12,28 @@ pub struct StartArgs {
     pub envp: *mut *mut c_char,
     /// `(type, value)` pairs up to `AT_NULL`.
     pub auxv: *const [usize; 2],
+    /// The auxiliary vector entries that start-up itself needs, 0 where the kernel gave none.
+    pub wanted: Wanted,
 }
+
+/// The values of the auxiliary vector entries that start-up reads, picked out in the one pass
+/// that finds the vector's end; 0 stands for a missing entry (none of them can be 0).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Wanted {
+    /// `AT_PHDR`: the address of the program headers.
+    pub phdr: usize,
+    /// `AT_PHNUM`: how many there are.
+    pub phnum: usize,
+    /// `AT_PAGESZ`.
+    pub page_size: usize,
+    /// `AT_RANDOM`: the address of 16 random bytes.
+    pub random: usize,
+}
+
+const AT_PHDR: usize = 3;
+const AT_PHNUM: usize = 5;
+const AT_PAGESZ: usize = 6;
+const AT_RANDOM: usize = 25;
 
 impl StartArgs {
     /// Decodes the initial stack: `argc`, `argv[argc]`, NULL, `envp[]`, NULL, then auxv.
@@ -22,7 +43,8 @@ impl StartArgs {
     /// of that layout). Reads only; touches no static, so it may run before relocation.
     pub unsafe fn from_stack(sp: *const usize) -> StartArgs {
         // SAFETY: the caller guarantees the layout: argc, then argc+1 argv slots, then envp up
-        // to its NULL, then the auxv pairs; every pointer formed here lies inside it.
+        // to its NULL, then the auxv pairs up to AT_NULL; every pointer formed here lies
+        // inside it.
         unsafe {
             let argc = *sp;
             let argv = sp.add(1) as *mut *mut c_char;
@@ -31,14 +53,29 @@ impl StartArgs {
             while !(*end).is_null() {
                 end = end.add(1);
             }
-            StartArgs { argc, argv, envp, auxv: end.add(1) as *const [usize; 2] }
+            let auxv = end.add(1) as *const [usize; 2];
+            let mut wanted = Wanted::default();
+            let mut entry = auxv;
+            loop {
+                let [key, value] = *entry;
+                match key {
+                    AT_NULL => break,
+                    AT_PHDR => wanted.phdr = value,
+                    AT_PHNUM => wanted.phnum = value,
+                    AT_PAGESZ => wanted.page_size = value,
+                    AT_RANDOM => wanted.random = value,
+                    _ => {}
+                }
+                entry = entry.add(1);
+            }
+            StartArgs { argc, argv, envp, auxv, wanted }
         }
     }
 
-    /// The value of auxiliary vector entry `kind`, if the kernel supplied one.
-    pub fn aux(&self, kind: usize) -> Option<usize> {
-        // SAFETY: `auxv` was decoded from the initial stack and is terminated by AT_NULL.
-        unsafe { find(self.auxv, kind) }
+    /// The environment's terminating null pointer, which the auxiliary vector follows: an
+    /// empty environment block followed by auxv, for readers that only want the vector.
+    pub fn envp_end(&self) -> *mut *mut u8 {
+        self.auxv.cast::<*mut u8>().cast_mut().wrapping_sub(1)
     }
 }
 
@@ -108,9 +145,11 @@ mod tests {
             assert_eq!(*args.argv.add(1) as usize, a1);
             assert_eq!(*args.envp as usize, e0);
         }
-        assert_eq!(args.aux(6), Some(4096));
-        assert_eq!(args.aux(25), Some(1234));
-        assert_eq!(args.aux(3), None);
+        assert_eq!(args.wanted, Wanted { phdr: 0, phnum: 0, page_size: 4096, random: 1234 });
+        // SAFETY: the vector was decoded from `stack`.
+        assert_eq!(unsafe { find(args.auxv, 25) }, Some(1234));
+        // SAFETY: `envp_end` is the slot before auxv, inside `stack`.
+        assert!(unsafe { *args.envp_end() }.is_null());
     }
 
     #[test]
@@ -119,6 +158,6 @@ mod tests {
         // SAFETY: `stack` has the kernel's layout.
         let args = unsafe { StartArgs::from_stack(stack.as_ptr()) };
         assert_eq!(args.argc, 0);
-        assert_eq!(args.aux(6), None);
+        assert_eq!(args.wanted, Wanted::default());
     }
 }

@@ -14,8 +14,6 @@ use core::sync::atomic::Ordering;
 #[unsafe(no_mangle)]
 pub static __stack_chk_guard: StartupCell<usize> = StartupCell::new(0);
 
-const AT_RANDOM: usize = 25;
-
 /// Room for the main thread's TLS block and control block when they are small (the usual
 /// case), so start-up needs no mapping.
 #[repr(C, align(64))]
@@ -30,6 +28,7 @@ static MAIN_AREA: MainArea = MainArea(UnsafeCell::new([0; 2048]));
 ///
 /// # Safety
 /// Once, single-threaded, after relocation; `phdrs` and `base` describe this executable.
+#[unsafe(link_section = ".text.startup.rustcrt")]
 pub unsafe fn init(args: &StartArgs, phdrs: &[Phdr], base: usize) {
     let template = match phdrs.iter().find(|p| p.p_type == PT_TLS) {
         Some(p) => Template::new(
@@ -64,10 +63,11 @@ pub unsafe fn init(args: &StartArgs, phdrs: &[Phdr], base: usize) {
         }
     };
     let (canary, pointer_guard) = random_words(args);
-    // SAFETY: `area` has `size` writable bytes that nothing else uses; the template is this
-    // program's PT_TLS. Setting %fs to the fresh control block is what start-up is for.
+    // SAFETY: `area` has `size` writable bytes, all zero (untouched `.bss` or a fresh
+    // mapping), that nothing else uses; the template is this program's PT_TLS. Setting %fs
+    // to the fresh control block is what start-up is for.
     unsafe {
-        let tcb: *mut Tcb = template.install(area);
+        let tcb: *mut Tcb = template.install_zeroed(area);
         (*tcb).stack_guard = canary;
         (*tcb).pointer_guard = pointer_guard;
         crate::thread::init_main_thread(tcb);
@@ -80,10 +80,13 @@ pub unsafe fn init(args: &StartArgs, phdrs: &[Phdr], base: usize) {
 }
 
 /// The canary (low byte zero, as glibc, so that string overflows cannot reproduce it) and the
-/// pointer guard, from the kernel's 16 random bytes.
+/// pointer guard, from the kernel's 16 random bytes. Every Linux since 2.6.29 supplies
+/// AT_RANDOM; without it, a fixed canary that still stops string copies (a zero, a newline
+/// and 0xff bytes), as glibc.
 fn random_words(args: &StartArgs) -> (usize, usize) {
-    match args.aux(AT_RANDOM) {
-        Some(at) => {
+    match args.wanted.random {
+        0 => (0x0000_0aff_0a0d_0000, 0),
+        at => {
             // SAFETY: AT_RANDOM points at 16 random bytes on the initial stack.
             let (a, b) = unsafe {
                 let p = at as *const usize;
@@ -91,8 +94,5 @@ fn random_words(args: &StartArgs) -> (usize, usize) {
             };
             (a & !0xff, b)
         }
-        // Every Linux since 2.6.29 supplies AT_RANDOM; without it, a fixed canary that still
-        // stops string copies (a zero, a newline and 0xff bytes), as glibc.
-        None => (0x0000_0aff_0a0d_0000, 0),
     }
 }

@@ -5,10 +5,16 @@
 //! 3. Record auxv and the environment; set `program_invocation_name`.
 //! 4. Build the main thread's TLS block and control block; set `%fs`, the canary, the tid.
 //! 5. Apply IRELATIVE relocations, then make RELRO read-only.
-//! 6. Register the destructors as the first exit handler; run the constructors.
+//! 6. Run the constructors (`exit` runs the destructors, after the handlers; see `crate::exit`).
 //! 7. `exit(main(argc, argv, envp))`.
 //!
 //! Nothing here probes the CPU: features are detected where they are used, on first use.
+//!
+//! The functions that every start runs are in `.text.startup.rustcrt` and those of every
+//! exit in `.text.exit.rustcrt`: GNU ld's default script puts `.text.startup*` and
+//! `.text.exit*` together at the front of `.text` (with the compiler's `main`, which gcc puts
+//! in `.text.startup`), so a program's start and exit touch one stretch of text, one
+//! fault-around window, however big the program is.
 
 #[cfg(feature = "c-abi")]
 mod arrays;
@@ -21,6 +27,8 @@ pub mod reloc;
 pub mod tls;
 
 #[cfg(feature = "c-abi")]
+pub use arrays::run_finalizers;
+#[cfg(feature = "c-abi")]
 pub use entry::entry;
 
 #[cfg(feature = "c-abi")]
@@ -29,7 +37,7 @@ mod entry {
     use super::elf::{Dyn, PT_DYNAMIC, PT_GNU_RELRO, Phdr, Rela};
     use super::reloc::{Tables, Unsupported};
     use super::{arrays, main_thread, progname};
-    use crate::exit::{self, handlers::Handler};
+    use crate::exit;
     use crate::io::diag;
     use core::ffi::{c_char, c_int};
 
@@ -37,15 +45,12 @@ mod entry {
         fn main(argc: c_int, argv: *mut *mut c_char, envp: *mut *mut c_char) -> c_int;
     }
 
-    const AT_PHDR: usize = 3;
-    const AT_PHNUM: usize = 5;
-    const AT_PAGESZ: usize = 6;
-
     /// Called by `_start` with the initial stack pointer, the run-time address of `_DYNAMIC`
     /// (null in a non-PIE program) and the bounds of `.rela.iplt` (both null in a PIE).
     ///
     /// # Safety
     /// Only `_start` calls this, once, with the kernel's initial stack.
+    #[unsafe(link_section = ".text.startup.rustcrt")]
     pub unsafe extern "C" fn entry(sp: *const usize, dynamic: *const Dyn, iplt_start: *const Rela, iplt_end: *const Rela) -> ! {
         // SAFETY: `_start` passes the kernel's initial stack.
         let args = unsafe { StartArgs::from_stack(sp) };
@@ -76,40 +81,47 @@ mod entry {
 
     /// The executable's program headers, from AT_PHDR and AT_PHNUM.
     fn program_headers(args: &StartArgs) -> &'static [Phdr] {
-        match (args.aux(AT_PHDR), args.aux(AT_PHNUM)) {
+        match (args.wanted.phdr, args.wanted.phnum) {
+            (0, _) | (_, 0) => &[],
             // SAFETY: the kernel maps the program headers and gives their address and count.
-            (Some(at), Some(n)) => unsafe { core::slice::from_raw_parts(at as *const Phdr, n) },
-            _ => &[],
+            (at, n) => unsafe { core::slice::from_raw_parts(at as *const Phdr, n) },
         }
     }
 
     /// Reports a relocation we cannot apply and exits with 127. Runs before relocation:
-    /// only literals and stack data.
+    /// only literals and stack data (no promoted constant arrays of slices, whose pointers
+    /// would still need relocation).
     fn die_unrelocatable(why: Unsupported) -> ! {
         let mut digits = [0u8; 20];
         match why {
-            Unsupported::Type(t) => diag::write_stderr(&[
+            Unsupported::Type(t) => say(
                 b"rustcrt: cannot start this program: unsupported relocation type ",
                 diag::decimal(t as u64, &mut digits),
                 b"\n",
-            ]),
-            Unsupported::Layout => {
-                diag::write_stderr(&[b"rustcrt: cannot start this program: unsupported dynamic section\n"])
-            }
+            ),
+            Unsupported::Layout => say(b"rustcrt: cannot start this program: unsupported dynamic section\n", b"", b""),
         }
         exit::exit_now(127)
+    }
+
+    /// Writes three pieces to standard error. One call site for the writing code, which the
+    /// start-up of every program carries.
+    #[inline(never)]
+    fn say(a: &[u8], b: &[u8], c: &[u8]) {
+        diag::write_stderr(&[a, b, c]);
     }
 
     /// Start-up after relocation: steps 3 to 7.
     ///
     /// # Safety
     /// Called once by `entry`, single-threaded, after relocation.
+    #[unsafe(link_section = ".text.startup.rustcrt")]
     unsafe fn start_program(args: StartArgs, phdrs: &'static [Phdr], base: usize, relocs: Option<Tables>) -> ! {
         super::auxv::record(args.auxv);
-        // SAFETY: single-threaded start-up; envp is the kernel's, followed by auxv as rustix
-        // expects.
+        // SAFETY: single-threaded start-up. rustix wants an environment block followed by
+        // auxv; the environment's terminator is one (empty), and spares it a second walk.
         unsafe {
-            rustix::param::init(args.envp.cast());
+            rustix::param::init(args.envp_end());
             crate::env::set_environ(args.envp);
             progname::init(*args.argv);
             main_thread::init(&args, phdrs, base);
@@ -118,10 +130,8 @@ mod entry {
             // SAFETY: RELATIVE fix-ups are done and the thread pointer is set.
             unsafe { t.apply_irelative() };
         }
-        protect_relro(phdrs, base, args.aux(AT_PAGESZ).unwrap_or(4096));
-        // The destructors are the first handler, so they run after every later one. The list
-        // is empty and its first block static, so this cannot fail.
-        let _ = exit::AT_EXIT.push(Handler::Plain(arrays::run_finalizers));
+        let page = if args.wanted.page_size == 0 { 4096 } else { args.wanted.page_size };
+        protect_relro(phdrs, base, page);
         let argc = args.argc as c_int;
         // SAFETY: constructors and main are the program's, called as glibc calls them.
         let status = unsafe {
@@ -132,6 +142,7 @@ mod entry {
     }
 
     /// Makes the PT_GNU_RELRO range read-only, as a dynamic linker would after relocation.
+    #[unsafe(link_section = ".text.startup.rustcrt")]
     fn protect_relro(phdrs: &[Phdr], base: usize, page: usize) {
         let Some(relro) = phdrs.iter().find(|p| p.p_type == PT_GNU_RELRO) else { return };
         let start = (base + relro.p_vaddr as usize) & !(page - 1);

@@ -57,6 +57,25 @@ impl Template {
     /// `area` must be writable for [`Template::area_size`] bytes and not in use; the template
     /// must describe this program's mapped PT_TLS segment.
     pub unsafe fn install(&self, area: *mut u8) -> *mut Tcb {
+        // SAFETY: the caller's contract.
+        unsafe { self.place(area, true) }
+    }
+
+    /// [`Template::install`] for an area known to be all zero (static `.bss`, or a fresh
+    /// anonymous mapping): only `.tdata` is copied, so the zero `.tbss` and control block
+    /// cost no stores, and the pages that only they span are not touched.
+    ///
+    /// # Safety
+    /// As for `install`, and every byte of the area must be zero.
+    #[unsafe(link_section = ".text.startup.rustcrt")]
+    pub unsafe fn install_zeroed(&self, area: *mut u8) -> *mut Tcb {
+        // SAFETY: the caller's contract.
+        unsafe { self.place(area, false) }
+    }
+
+    /// # Safety
+    /// As for `install`; when `clear` is false the area must be all zero.
+    unsafe fn place(&self, area: *mut u8, clear: bool) -> *mut Tcb {
         let tp_align = self.tp_align();
         let tp_addr = (area as usize + self.offset + tp_align - 1) & !(tp_align - 1);
         let tp = area.wrapping_add(tp_addr - area as usize);
@@ -68,9 +87,11 @@ impl Template {
         // image is the program's mapped `.tdata`, which never overlaps a fresh area.
         unsafe {
             crate::arch::copy_forward(block, self.image as *const u8, self.filesz);
-            crate::arch::fill(block.add(self.filesz), 0, self.offset - self.filesz);
             let tcb = tp.cast::<Tcb>();
-            crate::arch::fill(tcb.cast(), 0, size_of::<Tcb>());
+            if clear {
+                crate::arch::fill(block.add(self.filesz), 0, self.offset - self.filesz);
+                crate::arch::fill(tcb.cast(), 0, size_of::<Tcb>());
+            }
             (*tcb).self_ptr = tcb;
             (*tcb).self_again = tcb;
             tcb
@@ -122,6 +143,26 @@ mod tests {
                 assert_eq!((*tcb).errno, 0);
             }
             assert!(tp + size_of::<Tcb>() <= area.as_ptr() as usize + area.len());
+        }
+    }
+
+    #[test]
+    fn install_zeroed_copies_tdata_into_a_zero_area() {
+        let image: [u8; 3] = [7, 8, 9];
+        let t = Template::new(image.as_ptr() as usize, 3, 40, 16);
+        let mut area = vec![0u8; t.area_size()];
+        // SAFETY: the area has area_size zero bytes.
+        let tcb = unsafe { t.install_zeroed(area.as_mut_ptr()) };
+        let block = (tcb as usize - t.offset) as *const u8;
+        // SAFETY: the block lies inside `area`.
+        let bytes = unsafe { core::slice::from_raw_parts(block, 40) };
+        assert_eq!(&bytes[..3], &image);
+        assert!(bytes[3..].iter().all(|&b| b == 0));
+        // SAFETY: install_zeroed wrote the self pointers at tp.
+        unsafe {
+            assert_eq!((*tcb).self_ptr, tcb);
+            assert_eq!((*tcb).self_again, tcb);
+            assert_eq!((*tcb).tid.load(core::sync::atomic::Ordering::Relaxed), 0);
         }
     }
 }

@@ -5,7 +5,9 @@
 //! threads, whose control blocks are not ours, and have no cancellation.
 
 #[cfg(feature = "c-abi")]
-pub use crate::thread::cancel::{point, test, with_cleanup};
+pub use crate::thread::cancel::{point, test};
+#[cfg(feature = "c-abi")]
+pub use crate::thread::cleanup::with_cleanup;
 
 #[cfg(not(feature = "c-abi"))]
 #[inline(always)]

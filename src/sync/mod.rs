@@ -31,9 +31,16 @@ pub(crate) fn current_tid() -> u32 {
     unsafe { (*crate::thread::tcb::current()).tid.load(core::sync::atomic::Ordering::Relaxed) }
 }
 
+/// The calling thread's kernel id in the preload build: cached in our own ELF TLS.
+#[cfg(feature = "preload")]
+#[inline(always)]
+pub(crate) fn current_tid() -> u32 {
+    crate::preload::tid()
+}
+
 /// The calling thread's kernel id. In test builds `%fs` points at glibc's thread record, not
 /// ours, so the id comes from the kernel.
-#[cfg(not(feature = "c-abi"))]
+#[cfg(not(any(feature = "c-abi", feature = "preload")))]
 #[inline(always)]
 pub(crate) fn current_tid() -> u32 {
     rustix::thread::gettid().as_raw_nonzero().get() as u32

@@ -33,6 +33,7 @@ pub struct Slot {
 /// Bytes of a thread's key slots.
 pub const SLOTS_BYTES: usize = KEYS_MAX * core::mem::size_of::<Slot>();
 
+#[repr(C)]
 struct Key {
     /// Even: free; odd: in use. Only ever increases.
     seq: AtomicUsize,
@@ -56,21 +57,44 @@ struct Tables {
 // block.
 unsafe impl Sync for Tables {}
 
-static TABLES: Tables = Tables {
-    main_slots: UnsafeCell::new([const { Slot { seq: 0, value: core::ptr::null_mut() } }; KEYS_MAX]),
-    _apart: [0; 2048],
-    keys: [const { Key { seq: AtomicUsize::new(0), destructor: AtomicUsize::new(0) } }; KEYS_MAX],
-};
+// The table is defined in assembly, in `.lbss` (zero-filled, `@nobits`), which the linker
+// places after `.bss`: it is big, all zero (every key free, every slot null) and untouched
+// until a key is used, and its page alignment, in `.bss`, would start `.bss` on a page of its
+// own instead of in the page where `.data` ends, which every program touches at start-up.
+// (A Rust static with `link_section` would be `@progbits`: 36 KiB in every program's file.)
+core::arch::global_asm!(
+    ".pushsection .lbss.rustcrt_key_tables,\"aw\",@nobits",
+    ".balign {align}",
+    ".globl __rustcrt_key_tables",
+    ".hidden __rustcrt_key_tables",
+    ".type __rustcrt_key_tables, @object",
+    ".size __rustcrt_key_tables, {size}",
+    "__rustcrt_key_tables:",
+    ".zero {size}",
+    ".popsection",
+    align = const core::mem::align_of::<Tables>(),
+    size = const core::mem::size_of::<Tables>(),
+);
+
+unsafe extern "C" {
+    /// The keys and the main thread's slots, all zero at start: every key free, every slot
+    /// null (a valid `Tables`: atomics and raw pointers of value zero).
+    #[link_name = "__rustcrt_key_tables"]
+    static TABLES: Tables;
+}
 
 /// The keys.
 #[inline(always)]
 fn keys() -> &'static [Key; KEYS_MAX] {
-    &TABLES.keys
+    // SAFETY: the assembly above defines the table, zero-filled, which is a valid `Tables`;
+    // it lives for the whole program and is only touched through atomics and cells.
+    unsafe { &TABLES.keys }
 }
 
 /// The main thread's key slots, for its control block.
 pub fn main_slots() -> *mut Slot {
-    TABLES.main_slots.get().cast()
+    // SAFETY: as in `keys`.
+    unsafe { TABLES.main_slots.get().cast() }
 }
 
 /// `pthread_key_create`: a new key with an optional destructor; `EAGAIN` when all are in use.
