@@ -28,6 +28,7 @@ pub struct Boosts {
     own: Cell<u8>,
 }
 
+#[cfg_attr(not(feature = "c-abi"), allow(dead_code))]
 impl Boosts {
     /// No boost (every control block starts zeroed).
     pub const fn zero() -> Boosts {
