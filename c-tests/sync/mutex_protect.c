@@ -1,3 +1,4 @@
+// preload: skip: the boosts need our thread records: ENOTSUP there
 /* Priority-protection mutexes (PTHREAD_PRIO_PROTECT): pthread_mutexattr_setprotocol and the
  * ceiling attributes, pthread_mutex_getprioceiling/setprioceiling, and the priority boost:
  * while a SCHED_FIFO thread holds such a mutex the kernel runs it at the mutex's ceiling

@@ -110,8 +110,12 @@ impl MutexAttr {
     }
 
     /// The `kind` bits of a mutex made with these attributes; `ENOTSUP` for a robust
-    /// priority-protection mutex, as glibc.
+    /// priority-protection mutex, as glibc, and for any priority-protection one in the
+    /// preload build, whose threads have no record to keep the boosts in.
     pub fn kind(&self) -> Result<u32, Errno> {
+        if cfg!(feature = "preload") && self.protocol() == libc::PTHREAD_PRIO_PROTECT {
+            return Err(Errno::NOTSUP);
+        }
         let mut kind = self.bits & TYPE_MASK;
         if self.bits & ROBUST_BIT != 0 {
             if self.protocol() == libc::PTHREAD_PRIO_PROTECT {
