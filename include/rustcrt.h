@@ -1893,7 +1893,7 @@ int pthread_mutexattr_getpshared(const pthread_mutexattr_t *a,
                                  int *out);
 
 // [`pthread_mutexattr_setprotocol`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_mutexattr_setprotocol.html):
-// `PTHREAD_PRIO_NONE` or `PTHREAD_PRIO_INHERIT`; `PTHREAD_PRIO_PROTECT` is `ENOTSUP`.
+// `PTHREAD_PRIO_NONE`, `PTHREAD_PRIO_INHERIT` or `PTHREAD_PRIO_PROTECT`.
 //
 // # Safety
 // `a` must be null or point to attributes.
@@ -1906,6 +1906,25 @@ int pthread_mutexattr_setprotocol(pthread_mutexattr_t *a,
 // `a` must be null or point to attributes; `out` null or writable.
 int pthread_mutexattr_getprotocol(const pthread_mutexattr_t *a,
                                   int *out);
+
+// [`pthread_mutex_getprioceiling`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_mutex_getprioceiling.html):
+// `EINVAL` unless the mutex is `PTHREAD_PRIO_PROTECT`.
+//
+// # Safety
+// `m` must be null or point to a mutex; `out` null or writable.
+int pthread_mutex_getprioceiling(const pthread_mutex_t *m,
+                                 int *out);
+
+// [`pthread_mutex_setprioceiling`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_mutex_setprioceiling.html):
+// locks the mutex (without raising the caller's priority), changes the ceiling, unlocks it;
+// the old ceiling goes to `old` unless it is null. A recursive mutex the caller holds stays
+// held, at the new ceiling.
+//
+// # Safety
+// `m` must be null or point to a mutex; `old` null or writable.
+int pthread_mutex_setprioceiling(pthread_mutex_t *m,
+                                 int ceiling,
+                                 int *old);
 
 // [`pthread_mutexattr_setprioceiling`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_mutexattr_setprioceiling.html):
 // a `SCHED_FIFO` priority (1 to 99).

@@ -1,17 +1,22 @@
 /* Robust mutexes: attributes, EOWNERDEAD when the owner thread or process ends holding the
- * mutex (also for a waiter already asleep), pthread_mutex_consistent, ENOTRECOVERABLE. */
+ * mutex (also for a waiter already asleep), pthread_mutex_consistent, ENOTRECOVERABLE; all of
+ * it without a priority protocol and again with PTHREAD_PRIO_INHERIT (FUTEX_LOCK_PI). */
 #include <errno.h>
 #include <pthread.h>
+#include <sched.h>
 #include <semaphore.h>
 #include <sys/mman.h>
 #include <sys/wait.h>
 #include <unistd.h>
 #include "test.h"
 
+static int protocol = PTHREAD_PRIO_NONE;
+
 static void init_robust(pthread_mutex_t *m, int type, int pshared)
 {
     pthread_mutexattr_t a;
     T_RET(pthread_mutexattr_init(&a), 0);
+    T_RET(pthread_mutexattr_setprotocol(&a, protocol), 0);
     T_RET(pthread_mutexattr_settype(&a, type), 0);
     T_RET(pthread_mutexattr_setrobust(&a, PTHREAD_MUTEX_ROBUST), 0);
     T_RET(pthread_mutexattr_setpshared(&a, pshared), 0);
@@ -118,6 +123,50 @@ static void owner_thread_dies(void)
     T_RET(pthread_mutex_destroy(&m), 0);
 }
 
+static sem_t die;
+
+/* Takes the mutex, then ends holding it once told to. */
+static void *die_when_told(void *arg)
+{
+    (void)arg;
+    T_RET(pthread_mutex_lock(&m), 0);
+    sem_post(&locked);
+    while (sem_wait(&die) != 0)
+        ;
+    return NULL;
+}
+
+static void *wait_for_dead(void *arg)
+{
+    (void)arg;
+    T_RET(pthread_mutex_lock(&m), EOWNERDEAD);
+    T_RET(pthread_mutex_consistent(&m), 0);
+    T_RET(pthread_mutex_unlock(&m), 0);
+    return NULL;
+}
+
+/* A waiter asleep in the kernel (it has set FUTEX_WAITERS, bit 31 of the lock word, in
+ * glibc and here) when the owner ends gets the mutex with EOWNERDEAD. */
+static void sleeping_waiter(void)
+{
+    pthread_t owner, waiter;
+    init_robust(&m, PTHREAD_MUTEX_NORMAL, PTHREAD_PROCESS_PRIVATE);
+    sem_init(&locked, 0, 0);
+    sem_init(&die, 0, 0);
+    T_RET(pthread_create(&owner, NULL, die_when_told, NULL), 0);
+    while (sem_wait(&locked) != 0)
+        ;
+    T_RET(pthread_create(&waiter, NULL, wait_for_dead, NULL), 0);
+    while (!(__atomic_load_n((unsigned *)(void *)&m, __ATOMIC_ACQUIRE) & 0x80000000u))
+        sched_yield();
+    sem_post(&die);
+    T_RET(pthread_join(owner, NULL), 0);
+    T_RET(pthread_join(waiter, NULL), 0);
+    T_RET(pthread_mutex_lock(&m), 0);
+    T_RET(pthread_mutex_unlock(&m), 0);
+    T_RET(pthread_mutex_destroy(&m), 0);
+}
+
 static void owner_process_dies(void)
 {
     pthread_mutex_t *shared = mmap(NULL, sizeof *shared, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
@@ -136,11 +185,28 @@ static void owner_process_dies(void)
     munmap(shared, sizeof *shared);
 }
 
+/* Robust and priority-protected: not supported (glibc neither). */
+static void robust_protect(void)
+{
+    pthread_mutexattr_t a;
+    T_RET(pthread_mutexattr_init(&a), 0);
+    T_RET(pthread_mutexattr_setprotocol(&a, PTHREAD_PRIO_PROTECT), 0);
+    T_RET(pthread_mutexattr_setrobust(&a, PTHREAD_MUTEX_ROBUST), 0);
+    T_RET(pthread_mutex_init(&m, &a), ENOTSUP);
+    T_RET(pthread_mutexattr_destroy(&a), 0);
+}
+
 int main(void)
 {
     attributes();
-    kinds();
-    owner_thread_dies();
-    owner_process_dies();
+    robust_protect();
+    for (int i = 0; i < 2; i++) {
+        protocol = i ? PTHREAD_PRIO_INHERIT : PTHREAD_PRIO_NONE;
+        kinds();
+        owner_thread_dies();
+        sleeping_waiter();
+        owner_process_dies();
+        t_print_kv("robust mutexes checked with protocol ", protocol);
+    }
     return t_status();
 }

@@ -136,6 +136,7 @@ extern "C" fn fork_parent() {
 
 extern "C" fn fork_child() {
     slots().tid.set(0);
+    crate::sync::once::after_fork_child();
     crate::alloc::fork_child();
 }
 

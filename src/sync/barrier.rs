@@ -148,30 +148,12 @@ impl Barrier {
 }
 
 /// `pthread_barrierattr_t`: the process-shared flag, in glibc's 4 bytes.
-#[repr(C)]
-#[derive(Clone, Copy, Default, Debug, PartialEq, Eq)]
-pub struct BarrierAttr {
-    pshared: i32,
-}
+pub type BarrierAttr = super::futex::Pshared;
 
 const _: () = {
     assert!(size_of::<BarrierAttr>() == size_of::<libc::pthread_barrierattr_t>());
     assert!(align_of::<BarrierAttr>() == align_of::<libc::pthread_barrierattr_t>());
 };
-
-impl BarrierAttr {
-    pub const DEFAULT: BarrierAttr = BarrierAttr { pshared: 0 };
-
-    pub fn pshared(&self) -> i32 {
-        self.pshared
-    }
-
-    pub fn set_pshared(&mut self, pshared: i32) -> Result<(), Errno> {
-        Scope::check_pshared(pshared)?;
-        self.pshared = pshared;
-        Ok(())
-    }
-}
 
 #[cfg(test)]
 mod tests {

@@ -52,6 +52,29 @@ impl Scope {
     }
 }
 
+/// A `PTHREAD_PROCESS_*` value as an attribute object keeps it (`pthread_barrierattr_t` is
+/// just this; `pthread_rwlockattr_t` has it as its second word): only valid values get in.
+#[repr(transparent)]
+#[derive(Clone, Copy, Default, Debug, PartialEq, Eq)]
+pub struct Pshared(i32);
+
+impl Pshared {
+    /// `PTHREAD_PROCESS_PRIVATE`, the default.
+    pub const DEFAULT: Pshared = Pshared(libc::PTHREAD_PROCESS_PRIVATE);
+
+    /// The `PTHREAD_PROCESS_*` value, for the `get` calls.
+    pub fn pshared(&self) -> i32 {
+        self.0
+    }
+
+    /// The `set` calls: `EINVAL` for anything but the two `PTHREAD_PROCESS_*` values.
+    pub fn set_pshared(&mut self, pshared: i32) -> Result<(), Errno> {
+        Scope::check_pshared(pshared)?;
+        self.0 = pshared;
+        Ok(())
+    }
+}
+
 /// A clock a deadline can be measured on.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub enum Clock {

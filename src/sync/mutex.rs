@@ -15,10 +15,13 @@
 //!   with a Relaxed load.
 //! - `kind` (offset 16, `__kind`): the type in the low two bits (0 normal, 1 recursive,
 //!   2 error-checking, 3 adaptive, as glibc's static initialisers write them) and the flags
-//!   [`ROBUST`], [`PRIO_INHERIT`] and [`PSHARED`] at glibc's bit positions. All-zero is an
-//!   unlocked normal mutex, so `PTHREAD_MUTEX_INITIALIZER` and the `_NP` initialisers work with
-//!   no init call. It is written only by `init` and `destroy`, before or after the mutex is in
-//!   use, so every lock call may read it Relaxed.
+//!   [`ROBUST`], [`PRIO_INHERIT`], [`PRIO_PROTECT`] and [`PSHARED`] at glibc's bit positions,
+//!   and a priority-protection mutex's ceiling at [`CEILING_SHIFT`]. All-zero is an unlocked
+//!   normal mutex, so `PTHREAD_MUTEX_INITIALIZER` and the `_NP` initialisers work with no init
+//!   call. It is written by `init` and `destroy`, before or after the mutex is in use, and
+//!   (the ceiling only) by `pthread_mutex_setprioceiling` while it holds the mutex, so every
+//!   lock call may read it Relaxed: a locker that read an older ceiling finds out after taking
+//!   the word (see `mutex_protect.rs`).
 //! - `health` (offset 20) and `list` (offset 24): a robust mutex's consistency and its links
 //!   in its owner's robust list; see `mutex_robust.rs` for that kind.
 //!
@@ -73,10 +76,17 @@ pub const TYPE_MASK: u32 = 3;
 pub const ROBUST: u32 = 0x10;
 /// `kind` flag: a priority-inheritance mutex (glibc's `PTHREAD_MUTEX_PRIO_INHERIT_NP`).
 pub const PRIO_INHERIT: u32 = 0x20;
+/// `kind` flag: a priority-protection mutex (glibc's `PTHREAD_MUTEX_PRIO_PROTECT_NP`).
+pub const PRIO_PROTECT: u32 = 0x40;
 /// `kind` flag: a process-shared mutex (glibc's `PTHREAD_MUTEX_PSHARED_BIT`).
 pub const PSHARED: u32 = 0x80;
+/// Where a priority-protection mutex's ceiling sits in `kind` (glibc keeps it at this shift
+/// in its lock word; here it is in `kind`, so the lock word keeps the ordinary states).
+pub const CEILING_SHIFT: u32 = 19;
+/// The ceiling bits of `kind`.
+pub const CEILING_MASK: u32 = 0x7f << CEILING_SHIFT;
 /// Every `kind` bit a live mutex may have.
-const VALID_KIND: u32 = TYPE_MASK | ROBUST | PRIO_INHERIT | PSHARED;
+const VALID_KIND: u32 = TYPE_MASK | ROBUST | PRIO_INHERIT | PRIO_PROTECT | PSHARED | CEILING_MASK;
 
 /// `health` of a usable mutex.
 pub const CONSISTENT: u32 = 0;
@@ -166,14 +176,14 @@ impl Mutex {
 
     /// The `kind` bits (type and flags).
     #[inline]
-    fn kind(&self) -> u32 {
+    pub(super) fn kind(&self) -> u32 {
         // Relaxed: see the module documentation (`kind` does not change while in use).
         self.kind.load(Relaxed)
     }
 
     /// The futex scope of a mutex of `kind`.
     #[inline]
-    fn scope(kind: u32) -> Scope {
+    pub(super) fn scope(kind: u32) -> Scope {
         Scope::from_pshared(kind & PSHARED != 0)
     }
 
@@ -248,14 +258,24 @@ impl Mutex {
         let scope = Self::scope(kind);
         if kind & PRIO_INHERIT != 0 {
             self.acquire_pi(tid, scope, deadline)?;
-        } else if self.state.compare_exchange(UNLOCKED, LOCKED, Acquire, Relaxed).is_err() {
-            // Acquire: see the module documentation.
-            let spins = if ty == ADAPTIVE { ADAPTIVE_SPINS } else { SPINS };
-            self.acquire(scope, spins, deadline)?;
+        } else if kind & PRIO_PROTECT != 0 {
+            self.lock_protected(kind, |m| m.take(ty, scope, deadline))?;
+        } else {
+            self.take(ty, scope, deadline)?;
         }
         self.owner.store(tid, Relaxed);
         if ty == RECURSIVE {
             self.count.store(1, Relaxed);
+        }
+        Ok(())
+    }
+
+    /// Takes the word of an ordinary kind (any but robust and priority inheritance).
+    pub(super) fn take(&self, ty: u32, scope: Scope, deadline: Option<Timeout>) -> Result<(), Errno> {
+        // Acquire: see the module documentation.
+        if self.state.compare_exchange(UNLOCKED, LOCKED, Acquire, Relaxed).is_err() {
+            let spins = if ty == ADAPTIVE { ADAPTIVE_SPINS } else { SPINS };
+            self.acquire(scope, spins, deadline)?;
         }
         Ok(())
     }
@@ -360,6 +380,14 @@ impl Mutex {
                 _ => {}
             }
         }
+        if kind & PRIO_PROTECT != 0 {
+            self.lock_protected(kind, Mutex::try_take)?;
+            self.owner.store(tid, Relaxed);
+            if ty == RECURSIVE {
+                self.count.store(1, Relaxed);
+            }
+            return Ok(());
+        }
         let free = if kind & PRIO_INHERIT != 0 { 0 } else { UNLOCKED };
         let held = if kind & PRIO_INHERIT != 0 { tid } else { LOCKED };
         // Acquire: see the module documentation.
@@ -412,6 +440,15 @@ impl Mutex {
         Ok(())
     }
 
+    /// Frees the word of an ordinary kind.
+    pub(super) fn release(&self, scope: Scope) {
+        // Release: see the module documentation.
+        let old = self.state.swap(UNLOCKED, Release);
+        if old != LOCKED {
+            self.wake(old, scope);
+        }
+    }
+
     /// The unlock slow path, after the word was released holding `old` (2 or 3).
     #[cold]
     #[inline(never)]
@@ -452,6 +489,9 @@ impl Mutex {
         }
         self.clear_owner();
         let scope = Self::scope(kind);
+        if kind & PRIO_PROTECT != 0 {
+            return self.unlock_protected(kind, scope);
+        }
         if pi {
             let tid = current_tid();
             // Release: see the module documentation.
@@ -459,10 +499,7 @@ impl Mutex {
                 return futex::pi::unlock(&self.state, scope);
             }
         } else {
-            let old = self.state.swap(UNLOCKED, Release);
-            if old != LOCKED {
-                self.wake(old, scope);
-            }
+            self.release(scope);
         }
         Ok(())
     }
@@ -476,6 +513,12 @@ impl Mutex {
 
     pub(super) fn health(&self) -> &AtomicU32 {
         &self.health
+    }
+
+    /// Changes the ceiling bits while holding the word (`mutex_protect.rs`).
+    pub(super) fn set_kind(&self, kind: u32) {
+        // Relaxed: published by the holder's Release unlock (see the module documentation).
+        self.kind.store(kind, Relaxed);
     }
 
     pub(super) fn kind_bits(&self) -> u32 {
@@ -565,7 +608,7 @@ mod tests {
 
     #[test]
     fn no_lost_increments_every_kind() {
-        for kind in [NORMAL, RECURSIVE, ERRORCHECK, ADAPTIVE, NORMAL | PSHARED, ERRORCHECK | PRIO_INHERIT, ROBUST, RECURSIVE | ROBUST] {
+        for kind in [NORMAL, RECURSIVE, ERRORCHECK, ADAPTIVE, NORMAL | PSHARED, ERRORCHECK | PRIO_INHERIT, ROBUST, RECURSIVE | ROBUST, ROBUST | PRIO_INHERIT, RECURSIVE | PRIO_PROTECT | (50 << CEILING_SHIFT)] {
             hammer(kind, 4, 20_000);
         }
     }

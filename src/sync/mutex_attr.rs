@@ -6,7 +6,8 @@
 //! priority protocol. Only this module reads the bits, so they are ours to choose.
 
 use super::futex::Scope;
-use super::mutex::{PRIO_INHERIT, PSHARED, ROBUST, TYPE_MASK};
+use super::protect::{MAX_CEILING, MIN_CEILING};
+use super::mutex::{self, PRIO_INHERIT, PRIO_PROTECT, PSHARED, ROBUST, TYPE_MASK};
 use rustix::io::Errno;
 
 const PROTOCOL_SHIFT: u32 = 8;
@@ -17,8 +18,8 @@ const CEILING_SHIFT: u32 = 12;
 const CEILING_MASK: u32 = 0xff << CEILING_SHIFT;
 
 /// The lowest and highest `SCHED_FIFO` priorities on Linux (`sched_get_priority_min/max`).
-pub const FIFO_MIN_PRIORITY: i32 = 1;
-pub const FIFO_MAX_PRIORITY: i32 = 99;
+const FIFO_MIN_PRIORITY: i32 = MIN_CEILING as i32;
+const FIFO_MAX_PRIORITY: i32 = MAX_CEILING as i32;
 
 /// Mutex attributes; see the module documentation.
 #[repr(C)]
@@ -63,25 +64,23 @@ impl MutexAttr {
         Ok(())
     }
 
-    /// `PTHREAD_PRIO_NONE` (0) or `PTHREAD_PRIO_INHERIT` (1).
+    /// `PTHREAD_PRIO_NONE` (0), `PTHREAD_PRIO_INHERIT` (1) or `PTHREAD_PRIO_PROTECT` (2).
     pub fn protocol(&self) -> i32 {
         ((self.bits & PROTOCOL_MASK) >> PROTOCOL_SHIFT) as i32
     }
 
-    /// Sets the protocol. `PTHREAD_PRIO_PROTECT` is `ENOTSUP`: priority-ceiling mutexes are not
-    /// implemented. Anything else is `EINVAL`.
+    /// Sets the protocol; anything but the three `PTHREAD_PRIO_*` values is `EINVAL`.
     pub fn set_protocol(&mut self, protocol: i32) -> Result<(), Errno> {
         match protocol {
-            libc::PTHREAD_PRIO_NONE | libc::PTHREAD_PRIO_INHERIT => {
+            libc::PTHREAD_PRIO_NONE | libc::PTHREAD_PRIO_INHERIT | libc::PTHREAD_PRIO_PROTECT => {
                 self.bits = (self.bits & !PROTOCOL_MASK) | ((protocol as u32) << PROTOCOL_SHIFT);
                 Ok(())
             }
-            libc::PTHREAD_PRIO_PROTECT => Err(Errno::NOTSUP),
             _ => Err(Errno::INVAL),
         }
     }
 
-    /// The priority ceiling a `PTHREAD_PRIO_PROTECT` mutex would have.
+    /// The priority ceiling a `PTHREAD_PRIO_PROTECT` mutex gets.
     pub fn prioceiling(&self) -> i32 {
         let ceiling = ((self.bits & CEILING_MASK) >> CEILING_SHIFT) as i32;
         ceiling.max(FIFO_MIN_PRIORITY)
@@ -111,14 +110,21 @@ impl MutexAttr {
     }
 
     /// The `kind` bits of a mutex made with these attributes; `ENOTSUP` for a robust
-    /// priority-inheritance mutex, which is not implemented.
+    /// priority-protection mutex, as glibc, and for any priority-protection one in the
+    /// preload build, whose threads have no record to keep the boosts in.
     pub fn kind(&self) -> Result<u32, Errno> {
+        if cfg!(feature = "preload") && self.protocol() == libc::PTHREAD_PRIO_PROTECT {
+            return Err(Errno::NOTSUP);
+        }
         let mut kind = self.bits & TYPE_MASK;
         if self.bits & ROBUST_BIT != 0 {
-            if self.protocol() == libc::PTHREAD_PRIO_INHERIT {
+            if self.protocol() == libc::PTHREAD_PRIO_PROTECT {
                 return Err(Errno::NOTSUP);
             }
             kind |= ROBUST;
+        }
+        if self.protocol() == libc::PTHREAD_PRIO_PROTECT {
+            kind |= PRIO_PROTECT | ((self.prioceiling() as u32) << mutex::CEILING_SHIFT);
         }
         if self.bits & PSHARED_BIT != 0 {
             kind |= PSHARED;
@@ -146,13 +152,16 @@ mod tests {
         assert_eq!(a.kind(), Ok(2 | PSHARED | PRIO_INHERIT));
         a.set_robust(1).unwrap();
         assert_eq!(a.robust(), 1);
-        assert_eq!(a.kind(), Err(Errno::NOTSUP));
+        assert_eq!(a.kind(), Ok(2 | PSHARED | PRIO_INHERIT | ROBUST));
         a.set_protocol(0).unwrap();
         assert_eq!(a.kind(), Ok(2 | PSHARED | ROBUST));
         assert_eq!(a.set_robust(2), Err(Errno::INVAL));
         assert_eq!(a.set_type(4), Err(Errno::INVAL));
         assert_eq!(a.set_pshared(2), Err(Errno::INVAL));
-        assert_eq!(a.set_protocol(2), Err(Errno::NOTSUP));
+        a.set_protocol(2).unwrap();
+        assert_eq!(a.kind(), Err(Errno::NOTSUP));
+        a.set_robust(0).unwrap();
+        assert_eq!(a.kind(), Ok(2 | PSHARED | PRIO_PROTECT | (99 << mutex::CEILING_SHIFT)));
         assert_eq!(a.set_protocol(3), Err(Errno::INVAL));
         assert_eq!(a.set_prioceiling(0), Err(Errno::INVAL));
         assert_eq!(a.set_prioceiling(100), Err(Errno::INVAL));

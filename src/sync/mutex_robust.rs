@@ -10,6 +10,14 @@
 //! Robust mutexes sleep on shared futexes whatever their process-shared setting, since that
 //! is how the kernel wakes a waiter of a dead owner.
 //!
+//! # Priority inheritance
+//! A robust mutex with [`PRIO_INHERIT`] keeps the same word, which is then also a PI futex:
+//! a free word (0) is taken by CAS; any other goes through the kernel (`FUTEX_LOCK_PI`,
+//! `FUTEX_TRYLOCK_PI`), which lends the caller's priority to the owner, and which, when the
+//! owner died, hands the word over as the new TID with `FUTEX_OWNER_DIED` kept: the new owner
+//! clears that bit and reports `EOWNERDEAD`. Unlock CASes TID -> 0, or else (waiters)
+//! `FUTEX_UNLOCK_PI`. Its robust-list entries are tagged as PI (see `robust.rs`).
+//!
 //! # Orderings
 //! As for the other kinds: the CAS that takes the word is Acquire, the swap that frees it
 //! Release; `health` is written by the owner before its Release swap and read after an
@@ -17,7 +25,7 @@
 
 use super::current_tid;
 use super::futex::{self, Deadline, Scope, Woken, pi};
-use super::mutex::{CONSISTENT, INCONSISTENT, Mutex, NOT_RECOVERABLE, RECURSIVE, ROBUST, TYPE_MASK, Timeout};
+use super::mutex::{CONSISTENT, INCONSISTENT, Mutex, NOT_RECOVERABLE, PRIO_INHERIT, RECURSIVE, ROBUST, TYPE_MASK, Timeout};
 use super::robust::{self, LINK_OFFSET, Link};
 use core::sync::atomic::Ordering::{Acquire, Relaxed, Release};
 use rustix::io::Errno;
@@ -42,7 +50,27 @@ impl Mutex {
             // A normal robust mutex would deadlock here; report it instead.
             return if kind & TYPE_MASK == RECURSIVE { self.relock_recursive() } else { Err(Errno::DEADLK) };
         }
+        if kind & PRIO_INHERIT != 0 {
+            return self.take_robust(kind, tid, |m| m.acquire_robust_pi(tid, deadline.transpose()));
+        }
         self.take_robust(kind, tid, |m| m.acquire_robust(tid, deadline.transpose()))
+    }
+
+    /// The priority-inheritance take: CAS a free word, else let the kernel queue us.
+    fn acquire_robust_pi(&self, tid: u32, deadline: Result<Option<Deadline>, Errno>) -> Result<Taken, Errno> {
+        // Acquire: see the module documentation.
+        if self.word().compare_exchange(0, tid, Acquire, Relaxed).is_ok() {
+            return Ok(Taken::Clean);
+        }
+        // The kernel's acquisition is a full barrier, as Acquire needs.
+        pi::lock(self.word(), Scope::Shared, deadline?.as_ref())?;
+        Ok(self.claim_pi())
+    }
+
+    /// Once the kernel made us the owner: an owner that died leaves `FUTEX_OWNER_DIED`.
+    fn claim_pi(&self) -> Taken {
+        // Relaxed: we own the word; only the kernel may add FUTEX_WAITERS meanwhile.
+        if self.word().fetch_and(!pi::OWNER_DIED, Relaxed) & pi::OWNER_DIED != 0 { Taken::OwnerDied } else { Taken::Clean }
     }
 
     pub(super) fn try_lock_robust(&self, kind: u32) -> Result<(), Errno> {
@@ -53,6 +81,17 @@ impl Mutex {
                 super::mutex::ERRORCHECK => Err(Errno::DEADLK),
                 _ => Err(Errno::BUSY),
             };
+        }
+        if kind & PRIO_INHERIT != 0 {
+            return self.take_robust(kind, tid, |m| {
+                // Acquire: see the module documentation.
+                match m.word().compare_exchange(0, tid, Acquire, Relaxed) {
+                    Ok(_) => Ok(Taken::Clean),
+                    // A dead owner's word (no TID) is the kernel's to hand over.
+                    Err(w) if w & pi::TID_MASK == 0 => pi::trylock(m.word(), Scope::Shared).map(|()| m.claim_pi()),
+                    Err(_) => Err(Errno::BUSY),
+                }
+            });
         }
         self.take_robust(kind, tid, |m| {
             // Relaxed: a guess for the CAS.
@@ -79,15 +118,16 @@ impl Mutex {
         if self.health().load(Relaxed) == NOT_RECOVERABLE {
             return Err(Errno::NOTRECOVERABLE);
         }
+        let pi = kind & PRIO_INHERIT != 0;
         let list = robust::current(tid);
         if let Some(list) = list {
-            list.set_pending(self.link());
+            list.set_pending(self.link(), pi);
         }
         let taken = take(self);
         if let Ok(how) = &taken {
             // Relaxed: read after the Acquire take; see the module documentation.
             if self.health().load(Relaxed) == NOT_RECOVERABLE {
-                self.release_robust(true);
+                self.release_robust(kind, true);
                 if let Some(list) = list {
                     list.clear_pending();
                 }
@@ -95,7 +135,7 @@ impl Mutex {
             }
             if let Some(list) = list {
                 // SAFETY: the calling thread has just acquired the mutex.
-                unsafe { list.push(self.link()) };
+                unsafe { list.push(self.link(), pi) };
             }
             self.set_owner(tid, kind & TYPE_MASK == RECURSIVE);
             if let Taken::OwnerDied = how {
@@ -154,7 +194,7 @@ impl Mutex {
         }
         let list = robust::current(current_tid());
         if let Some(list) = list {
-            list.set_pending(self.link());
+            list.set_pending(self.link(), kind & PRIO_INHERIT != 0);
             // SAFETY: the mutex was pushed when this thread took it.
             unsafe { list.remove(self.link()) };
         }
@@ -164,15 +204,24 @@ impl Mutex {
             self.health().store(NOT_RECOVERABLE, Relaxed);
         }
         self.clear_owner();
-        self.release_robust(give_up);
+        self.release_robust(kind, give_up);
         if let Some(list) = list {
             list.clear_pending();
         }
         Ok(())
     }
 
-    /// Frees the word and wakes one waiter, or all of them when the mutex is not recoverable.
-    fn release_robust(&self, everyone: bool) {
+    /// Frees the word and wakes one waiter, or all of them when the mutex is not recoverable
+    /// (a priority-inheritance one hands it to the next waiter, which then passes it on).
+    fn release_robust(&self, kind: u32, everyone: bool) {
+        if kind & PRIO_INHERIT != 0 {
+            // Release: see the module documentation. FUTEX_UNLOCK_PI fails only for a word we
+            // do not own, which the callers rule out.
+            if self.word().compare_exchange(current_tid(), 0, Release, Relaxed).is_err() {
+                let _ = pi::unlock(self.word(), Scope::Shared);
+            }
+            return;
+        }
         // Release: see the module documentation.
         if self.word().swap(0, Release) & pi::WAITERS != 0 {
             let count = if everyone { i32::MAX as u32 } else { 1 };

@@ -12,6 +12,10 @@
 //! wakes one waiter (with a shared-futex wake, which is why robust mutexes always sleep on
 //! shared futexes).
 //!
+//! A pointer to the entry of a priority-inheritance mutex (in the previous entry's `next`, the
+//! head's, or `list_op_pending`) has bit 0 set, as the kernel expects: it then leaves the
+//! wake-up of such a mutex's waiters to its priority-inheritance clean-up.
+//!
 //! Only the owning thread touches its list, and the kernel reads it only after the thread has
 //! stopped, so plain memory accesses suffice.
 
@@ -80,9 +84,10 @@ impl RobustList {
         self.registered.set(tid);
     }
 
-    /// Names `link` as the entry about to be added or removed.
-    pub fn set_pending(&self, link: *mut Link) {
-        self.pending.set(link);
+    /// Names `link` as the entry about to be added or removed (`pi`: of a
+    /// priority-inheritance mutex).
+    pub fn set_pending(&self, link: *mut Link, pi: bool) {
+        self.pending.set(tag(link, pi));
     }
 
     pub fn clear_pending(&self) {
@@ -94,17 +99,17 @@ impl RobustList {
     /// # Safety
     /// `link` must be the link words of a mutex the calling thread has just acquired, live
     /// until [`remove`](Self::remove).
-    pub unsafe fn push(&self, link: *mut Link) {
+    pub unsafe fn push(&self, link: *mut Link, pi: bool) {
         let first = self.next.get();
         // SAFETY: `link` is live per the contract; `first` is the head or a held mutex's link.
         unsafe {
             (*link).next.set(first);
             (*link).prev.set(self.as_link());
-            if first != self.as_link() {
-                (*first).prev.set(link);
+            if untag(first) != self.as_link() {
+                (*untag(first)).prev.set(link);
             }
         }
-        self.next.set(link);
+        self.next.set(tag(link, pi));
     }
 
     /// Removes a mutex the thread is releasing.
@@ -115,13 +120,22 @@ impl RobustList {
         // SAFETY: the neighbours are the head or held mutexes' links, all live.
         unsafe {
             let (prev, next) = ((*link).prev.get(), (*link).next.get());
-            // The head's first word is its `next`, like a link's.
+            // The head's first word is its `next`, like a link's; `next` keeps its tag.
             (*prev).next.set(next);
-            if next != self.as_link() {
-                (*next).prev.set(prev);
+            if untag(next) != self.as_link() {
+                (*untag(next)).prev.set(prev);
             }
         }
     }
+}
+
+/// `link` with bit 0 set for a priority-inheritance mutex.
+fn tag(link: *mut Link, pi: bool) -> *mut Link {
+    link.map_addr(|a| a | pi as usize)
+}
+
+fn untag(link: *mut Link) -> *mut Link {
+    link.map_addr(|a| a & !1)
 }
 
 /// The calling thread's list, registered; `None` where it cannot be kept (test builds run in

@@ -29,7 +29,7 @@
 //! then wakes nobody and moves on to the other kind of waiter, so no one sleeps forever.
 
 use super::current_tid;
-use super::futex::{self, Deadline, Scope, Woken};
+use super::futex::{self, Deadline, Pshared, Scope, Woken};
 use core::sync::atomic::AtomicU32;
 use core::sync::atomic::Ordering::{Acquire, Relaxed, Release};
 use rustix::io::Errno;
@@ -108,7 +108,7 @@ impl RwLock {
         self.state.store(0, Relaxed);
         self.writer_notify.store(0, Relaxed);
         self.cur_writer.store(0, Relaxed);
-        self.shared.store(attr.pshared as u32, Relaxed);
+        self.shared.store(attr.pshared.pshared() as u32, Relaxed);
         self.kind.store(attr.kind as u32, Relaxed);
     }
 
@@ -384,7 +384,8 @@ impl RwLock {
 #[derive(Clone, Copy, Default, Debug, PartialEq, Eq)]
 pub struct RwLockAttr {
     kind: i32,
-    pshared: i32,
+    /// The process-shared flag (`pthread_rwlockattr_setpshared`/`getpshared`).
+    pub pshared: Pshared,
 }
 
 const _: () = {
@@ -394,7 +395,7 @@ const _: () = {
 
 impl RwLockAttr {
     /// Prefer readers, private.
-    pub const DEFAULT: RwLockAttr = RwLockAttr { kind: 0, pshared: 0 };
+    pub const DEFAULT: RwLockAttr = RwLockAttr { kind: 0, pshared: Pshared::DEFAULT };
 
     pub fn kind(&self) -> i32 {
         self.kind
@@ -406,16 +407,6 @@ impl RwLockAttr {
             return Err(Errno::INVAL);
         }
         self.kind = kind;
-        Ok(())
-    }
-
-    pub fn pshared(&self) -> i32 {
-        self.pshared
-    }
-
-    pub fn set_pshared(&mut self, pshared: i32) -> Result<(), Errno> {
-        Scope::check_pshared(pshared)?;
-        self.pshared = pshared;
         Ok(())
     }
 }

@@ -100,6 +100,8 @@ pub struct Tcb {
     pub robust: crate::sync::robust::RobustList,
     /// A condition-variable wake deferred to a mutex's unlock (`crate::sync::handoff`).
     pub handoff: crate::sync::handoff::Slot,
+    /// The priority boosts of the priority-protection mutexes held (`crate::sync::protect`).
+    pub boosts: crate::sync::protect::Boosts,
     /// The locale this thread chose with `uselocale` (`crate::locale`); null while it uses
     /// the global locale.
     pub locale: *const c_void,
@@ -161,6 +163,7 @@ impl Tcb {
         alloc_cache: core::ptr::null_mut(),
         robust: crate::sync::robust::RobustList::zero(),
         handoff: crate::sync::handoff::Slot::zero(),
+        boosts: crate::sync::protect::Boosts::zero(),
         locale: core::ptr::null(),
         strerror_text: crate::string::message::TextBuffer::ZERO,
         strsignal_text: crate::string::message::TextBuffer::ZERO,

@@ -151,7 +151,7 @@ pub unsafe extern "C" fn pthread_mutexattr_getpshared(a: *const pthread_mutexatt
 }
 
 /// [`pthread_mutexattr_setprotocol`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_mutexattr_setprotocol.html):
-/// `PTHREAD_PRIO_NONE` or `PTHREAD_PRIO_INHERIT`; `PTHREAD_PRIO_PROTECT` is `ENOTSUP`.
+/// `PTHREAD_PRIO_NONE`, `PTHREAD_PRIO_INHERIT` or `PTHREAD_PRIO_PROTECT`.
 ///
 /// # Safety
 /// `a` must be null or point to attributes.
@@ -169,6 +169,35 @@ pub unsafe extern "C" fn pthread_mutexattr_setprotocol(a: *mut pthread_mutexattr
 pub unsafe extern "C" fn pthread_mutexattr_getprotocol(a: *const pthread_mutexattr_t, out: *mut c_int) -> c_int {
     // SAFETY: per the contract.
     code(unsafe { object::<_, MutexAttr>(a.cast_mut()) }.and_then(|a| unsafe { put(out, a.protocol()) }))
+}
+
+/// [`pthread_mutex_getprioceiling`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_mutex_getprioceiling.html):
+/// `EINVAL` unless the mutex is `PTHREAD_PRIO_PROTECT`.
+///
+/// # Safety
+/// `m` must be null or point to a mutex; `out` null or writable.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn pthread_mutex_getprioceiling(m: *const pthread_mutex_t, out: *mut c_int) -> c_int {
+    // SAFETY: per the contract.
+    code(unsafe { object::<_, Mutex>(m.cast_mut()) }.and_then(|m| unsafe { put(out, m.prioceiling()?) }))
+}
+
+/// [`pthread_mutex_setprioceiling`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_mutex_setprioceiling.html):
+/// locks the mutex (without raising the caller's priority), changes the ceiling, unlocks it;
+/// the old ceiling goes to `old` unless it is null. A recursive mutex the caller holds stays
+/// held, at the new ceiling.
+///
+/// # Safety
+/// `m` must be null or point to a mutex; `old` null or writable.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn pthread_mutex_setprioceiling(m: *mut pthread_mutex_t, ceiling: c_int, old: *mut c_int) -> c_int {
+    // SAFETY: per the contract.
+    code(unsafe { object::<_, Mutex>(m) }.and_then(|m| m.set_prioceiling(ceiling)).map(|was| {
+        if !old.is_null() {
+            // SAFETY: non-null and writable per the contract.
+            unsafe { old.write(was) };
+        }
+    }))
 }
 
 /// [`pthread_mutexattr_setprioceiling`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_mutexattr_setprioceiling.html):

@@ -173,7 +173,7 @@ pub unsafe extern "C" fn pthread_rwlockattr_destroy(a: *mut pthread_rwlockattr_t
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn pthread_rwlockattr_setpshared(a: *mut pthread_rwlockattr_t, pshared: c_int) -> c_int {
     // SAFETY: per the contract.
-    code(unsafe { attr_mut::<_, RwLockAttr>(a) }.and_then(|a| a.set_pshared(pshared)))
+    code(unsafe { attr_mut::<_, RwLockAttr>(a) }.and_then(|a| a.pshared.set_pshared(pshared)))
 }
 
 /// [`pthread_rwlockattr_getpshared`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_rwlockattr_getpshared.html)
@@ -183,7 +183,7 @@ pub unsafe extern "C" fn pthread_rwlockattr_setpshared(a: *mut pthread_rwlockatt
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn pthread_rwlockattr_getpshared(a: *const pthread_rwlockattr_t, out: *mut c_int) -> c_int {
     // SAFETY: per the contract.
-    code(unsafe { object::<_, RwLockAttr>(a.cast_mut()) }.and_then(|a| unsafe { put(out, a.pshared()) }))
+    code(unsafe { object::<_, RwLockAttr>(a.cast_mut()) }.and_then(|a| unsafe { put(out, a.pshared.pshared()) }))
 }
 
 /// `pthread_rwlockattr_setkind_np`: `PTHREAD_RWLOCK_PREFER_READER_NP`, `_PREFER_WRITER_NP`
