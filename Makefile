@@ -28,8 +28,9 @@ lib:
 
 # The string, malloc and sync shims as a shared object for glibc programs: the feature's
 # staticlib, linked by preload/link.py (exports by family, RUSTCRT_STATS entry points).
+# RUSTFLAGS replaces .cargo/config.toml's flags: a shared object needs the default `pic` code.
 preload:
-	CARGO_TARGET_DIR=$(PRELOAD_TARGET) $(CARGO) build --release --features preload --quiet
+	CARGO_TARGET_DIR=$(PRELOAD_TARGET) RUSTFLAGS="-C embed-bitcode=no" $(CARGO) build --release --features preload --quiet
 	@mkdir -p $(dir $(PRELOAD))
 	@$(PYTHON) preload/link.py $(PRELOAD_TARGET)/release/librustcrt.a $(PRELOAD)
 

@@ -902,43 +902,6 @@ double nextafter(double x, double y);
 // [`nextafterf`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/nextafter.html)
 float nextafterf(float x, float y);
 
-// [`frexp`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/frexp.html)
-//
-// # Safety
-// `exp` null or writable.
-double frexp(double x, int *exp);
-
-// [`frexpf`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/frexp.html)
-//
-// # Safety
-// `exp` null or writable.
-float frexpf(float x, int *exp);
-
-// [`modf`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/modf.html)
-//
-// # Safety
-// `iptr` null or writable.
-double modf(double x, double *iptr);
-
-// [`modff`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/modf.html)
-//
-// # Safety
-// `iptr` null or writable.
-float modff(float x, float *iptr);
-
-// [`remquo`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/remquo.html):
-// the low bits of the quotient with its sign; no `errno` (as glibc).
-//
-// # Safety
-// `quo` null or writable.
-double remquo(double x, double y, int *quo);
-
-// [`remquof`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/remquo.html)
-//
-// # Safety
-// `quo` null or writable.
-float remquof(float x, float y, int *quo);
-
 // [`lgamma`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/lgamma.html):
 // also sets `signgam`.
 double lgamma(double x);
@@ -951,19 +914,6 @@ double gamma(double x);
 
 // `gammaf`: the old name of `lgammaf`.
 float gammaf(float x);
-
-// `lgamma_r`: `lgamma` with the sign stored at `sign` instead of `signgam` (POSIX-style
-// reentrant form, in glibc).
-//
-// # Safety
-// `sign` null or writable.
-double lgamma_r(double x, int *sign);
-
-// `lgammaf_r`
-//
-// # Safety
-// `sign` null or writable.
-float lgammaf_r(float x, int *sign);
 
 // `sincos`: the sine and the cosine at once (GNU).
 //
@@ -2694,7 +2644,8 @@ void __stack_chk_fail(void) __attribute__((__noreturn__));
 // [`stat`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/stat.html)
 //
 // # Safety
-// `path` must be null or NUL-terminated; `out` null or writable.
+// `out` writable for the result, or an address the kernel refuses (the kernel checks `path`
+// and `out`: `EFAULT`).
 int stat(const char *path, struct stat *out);
 
 // [`lstat`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/lstat.html)
@@ -2742,7 +2693,8 @@ int fstatat64(int dirfd, const char *path, struct stat64 *out, int flags);
 // [`statx`](https://man7.org/linux/man-pages/man2/statx.2.html)
 //
 // # Safety
-// `path` must be null or NUL-terminated; `out` null or writable.
+// `out` writable for the result, or an address the kernel refuses (the kernel checks `path`
+// and `out`: `EFAULT`).
 int statx(int dirfd, const char *path, int flags, uint32_t mask, struct statx *out);
 
 // [`mkdir`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/mkdir.html)

@@ -181,5 +181,7 @@ int main(void)
         int r = iseqsig(e[i][0], e[i][1]);
         printf("iseqsigl %d %s%s\n", r, errno_name(errno), fetestexcept(FE_INVALID) ? " invalid" : "");
     }
+    union { long double l; struct { unsigned long long m; unsigned short e; } s; } n1 = {nanl("")}, n2 = {nanl("0x1234")}, n3 = {nanl("x")};
+    printf("nanl: %llx/%x %llx/%x %llx/%x\n", n1.s.m, n1.s.e, n2.s.m, n2.s.e, n3.s.m, n3.s.e);
     return 0;
 }

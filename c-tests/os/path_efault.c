@@ -92,6 +92,14 @@ int main(void)
     memset(m, 'a', page);
     T_RET(mprotect(m + page, page, PROT_NONE), 0);
 
+    /* The result buffers go to the kernel too. */
+    struct stat st;
+    T_EQ(stat(good, &st), 0);
+    T_ERRNO(stat(good, os_bad_pointer()), EFAULT);
+    T_ERRNO(lstat(good, os_bad_pointer()), EFAULT);
+    T_ERRNO(fstatat(AT_FDCWD, good, os_bad_pointer(), 0), EFAULT);
+    T_ERRNO(statx(AT_FDCWD, good, 0, STATX_BASIC_STATS, os_bad_pointer()), EFAULT);
+
     check_all(os_bad_pointer(), "small address");
     check_all(m + page, "PROT_NONE page");
     check_all(m + page - 8, "string running into a PROT_NONE page");

@@ -290,77 +290,48 @@ pub extern "C" fn nextafterf(x: f32, y: f32) -> f32 {
     r
 }
 
-/// [`frexp`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/frexp.html)
-///
-/// # Safety
-/// `exp` null or writable.
-#[unsafe(no_mangle)]
-pub unsafe extern "C" fn frexp(x: f64, exp: *mut c_int) -> f64 {
-    let (m, e) = libm::frexp(x);
-    // SAFETY: the caller's contract.
-    unsafe { store(exp, e) };
-    m
+/// Defines functions that return one value and store a second through their last argument
+/// (nothing is stored through a null pointer): `$e` gives the pair.
+macro_rules! stored {
+    ($($(#[$doc:meta])* $name:ident($($a:ident: $t:ty),+; $out:ident: *mut $o:ty) -> $r:ty = $e:expr;)*) => {$(
+        $(#[$doc])*
+        ///
+        /// # Safety
+        /// The last argument null or writable.
+        #[unsafe(no_mangle)]
+        pub unsafe extern "C" fn $name($($a: $t),+, $out: *mut $o) -> $r {
+            let (value, second) = $e;
+            // SAFETY: the caller's contract.
+            unsafe { store($out, second) };
+            value
+        }
+    )*};
 }
 
-/// [`frexpf`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/frexp.html)
-///
-/// # Safety
-/// `exp` null or writable.
-#[unsafe(no_mangle)]
-pub unsafe extern "C" fn frexpf(x: f32, exp: *mut c_int) -> f32 {
-    let (m, e) = libm::frexpf(x);
-    // SAFETY: the caller's contract.
-    unsafe { store(exp, e) };
-    m
-}
-
-/// [`modf`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/modf.html)
-///
-/// # Safety
-/// `iptr` null or writable.
-#[unsafe(no_mangle)]
-pub unsafe extern "C" fn modf(x: f64, iptr: *mut f64) -> f64 {
-    let (fraction, integral) = libm::modf(x);
-    // SAFETY: the caller's contract.
-    unsafe { store(iptr, integral) };
-    fraction
-}
-
-/// [`modff`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/modf.html)
-///
-/// # Safety
-/// `iptr` null or writable.
-#[unsafe(no_mangle)]
-pub unsafe extern "C" fn modff(x: f32, iptr: *mut f32) -> f32 {
-    let (fraction, integral) = libm::modff(x);
-    // SAFETY: the caller's contract.
-    unsafe { store(iptr, integral) };
-    fraction
-}
-
-/// [`remquo`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/remquo.html):
-/// the low bits of the quotient with its sign; no `errno` (as glibc).
-///
-/// # Safety
-/// `quo` null or writable.
-#[unsafe(no_mangle)]
-pub unsafe extern "C" fn remquo(x: f64, y: f64, quo: *mut c_int) -> f64 {
-    let (r, q) = libm::remquo(x, y);
-    // SAFETY: the caller's contract.
-    unsafe { store(quo, q) };
-    r
-}
-
-/// [`remquof`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/remquo.html)
-///
-/// # Safety
-/// `quo` null or writable.
-#[unsafe(no_mangle)]
-pub unsafe extern "C" fn remquof(x: f32, y: f32, quo: *mut c_int) -> f32 {
-    let (r, q) = libm::remquof(x, y);
-    // SAFETY: the caller's contract.
-    unsafe { store(quo, q) };
-    r
+stored! {
+    /// [`frexp`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/frexp.html)
+    frexp(x: f64; exp: *mut c_int) -> f64 = libm::frexp(x);
+    /// [`frexpf`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/frexp.html)
+    frexpf(x: f32; exp: *mut c_int) -> f32 = libm::frexpf(x);
+    /// [`modf`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/modf.html)
+    modf(x: f64; iptr: *mut f64) -> f64 = libm::modf(x);
+    /// [`modff`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/modf.html)
+    modff(x: f32; iptr: *mut f32) -> f32 = libm::modff(x);
+    /// [`remquo`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/remquo.html):
+    /// the low bits of the quotient with its sign; no `errno` (as glibc).
+    remquo(x: f64, y: f64; quo: *mut c_int) -> f64 = libm::remquo(x, y);
+    /// [`remquof`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/remquo.html)
+    remquof(x: f32, y: f32; quo: *mut c_int) -> f32 = libm::remquof(x, y);
+    /// `lgamma_r`: `lgamma` with the sign stored at `sign` instead of `signgam` (in glibc).
+    lgamma_r(x: f64; sign: *mut c_int) -> f64 = {
+        let (r, s) = libm::lgamma_r(x);
+        (report(&[x], r, Zero::MayBeExact), s)
+    };
+    /// `lgammaf_r`
+    lgammaf_r(x: f32; sign: *mut c_int) -> f32 = {
+        let (r, s) = libm::lgammaf_r(x);
+        (report(&[x], r, Zero::MayBeExact), s)
+    };
 }
 
 /// `signgam`: the sign of Γ(x) from the last `lgamma`, `lgammaf` or `gamma` call.
@@ -396,31 +367,6 @@ pub extern "C" fn gamma(x: f64) -> f64 {
 #[unsafe(no_mangle)]
 pub extern "C" fn gammaf(x: f32) -> f32 {
     lgammaf(x)
-}
-
-/// `lgamma_r`: `lgamma` with the sign stored at `sign` instead of `signgam` (POSIX-style
-/// reentrant form, in glibc).
-///
-/// # Safety
-/// `sign` null or writable.
-#[unsafe(no_mangle)]
-pub unsafe extern "C" fn lgamma_r(x: f64, sign: *mut c_int) -> f64 {
-    let (r, s) = libm::lgamma_r(x);
-    // SAFETY: the caller's contract.
-    unsafe { store(sign, s) };
-    report(&[x], r, Zero::MayBeExact)
-}
-
-/// `lgammaf_r`
-///
-/// # Safety
-/// `sign` null or writable.
-#[unsafe(no_mangle)]
-pub unsafe extern "C" fn lgammaf_r(x: f32, sign: *mut c_int) -> f32 {
-    let (r, s) = libm::lgammaf_r(x);
-    // SAFETY: the caller's contract.
-    unsafe { store(sign, s) };
-    report(&[x], r, Zero::MayBeExact)
 }
 
 /// `sincos`: the sine and the cosine at once (GNU).
@@ -469,7 +415,7 @@ pub extern "C" fn dremf(x: f32, y: f32) -> f32 {
 ///
 /// # Safety
 /// `tag` null or NUL-terminated.
-unsafe fn tag<'a>(tag: *const c_char) -> &'a [u8] {
+pub(super) unsafe fn tag<'a>(tag: *const c_char) -> &'a [u8] {
     if tag.is_null() {
         return &[];
     }

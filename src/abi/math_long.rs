@@ -165,7 +165,16 @@ unsafe extern "C" fn frexpl_parts(exp: *mut c_int, args: *const Slot) -> Parts {
     m.into()
 }
 
+/// # Safety
+/// `tagp` null or NUL-terminated.
+unsafe extern "C" fn nanl_parts(tagp: *const core::ffi::c_char) -> Parts {
+    // SAFETY: the caller's contract.
+    crate::math::round::nanl(unsafe { super::math::tag(tagp) }).into()
+}
+
 c_long_double! {
+    /// [`nanl`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/nan.html)
+    nanl => nanl_parts;
     /// [`fabsl`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/fabs.html)
     fabsl("rdi") => fabsl_parts;
     /// [`sqrtl`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/sqrt.html):

@@ -14,11 +14,12 @@ fn status(r: Result<(), Errno>) -> c_int {
 /// [`stat`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/stat.html)
 ///
 /// # Safety
-/// `path` must be null or NUL-terminated; `out` null or writable.
+/// `out` writable for the result, or an address the kernel refuses (the kernel checks `path`
+/// and `out`: `EFAULT`).
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn stat(path: *const c_char, out: *mut libc::stat) -> c_int {
     // SAFETY: the caller's contract.
-    status(unsafe { stat::store(stat::stat(CPath::new(path), true), out.cast()) })
+    status(unsafe { stat::stat(CPath::new(path), out.cast(), true) })
 }
 
 /// [`lstat`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/lstat.html)
@@ -28,7 +29,7 @@ pub unsafe extern "C" fn stat(path: *const c_char, out: *mut libc::stat) -> c_in
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lstat(path: *const c_char, out: *mut libc::stat) -> c_int {
     // SAFETY: the caller's contract.
-    status(unsafe { stat::store(stat::stat(CPath::new(path), false), out.cast()) })
+    status(unsafe { stat::stat(CPath::new(path), out.cast(), false) })
 }
 
 /// [`fstat`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/fstat.html)
@@ -48,7 +49,7 @@ pub unsafe extern "C" fn fstat(fd: c_int, out: *mut libc::stat) -> c_int {
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn fstatat(dirfd: c_int, path: *const c_char, out: *mut libc::stat, flags: c_int) -> c_int {
     // SAFETY: the caller's contract.
-    status(unsafe { stat::store(stat::statat(dirfd, CPath::new(path), flags), out.cast()) })
+    status(unsafe { stat::statat(dirfd, CPath::new(path), out.cast(), flags) })
 }
 
 /// `stat64`: `stat` under `_FILE_OFFSET_BITS=64`.
@@ -94,11 +95,12 @@ pub unsafe extern "C" fn fstatat64(dirfd: c_int, path: *const c_char, out: *mut 
 /// [`statx`](https://man7.org/linux/man-pages/man2/statx.2.html)
 ///
 /// # Safety
-/// `path` must be null or NUL-terminated; `out` null or writable.
+/// `out` writable for the result, or an address the kernel refuses (the kernel checks `path`
+/// and `out`: `EFAULT`).
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn statx(dirfd: c_int, path: *const c_char, flags: c_int, mask: u32, out: *mut libc::statx) -> c_int {
     // SAFETY: the caller's contract; rustix's `Statx` is `struct statx`.
-    status(unsafe { stat::store(stat::statx(dirfd, CPath::new(path), flags, mask), out.cast()) })
+    status(unsafe { stat::statx(dirfd, CPath::new(path), flags, mask, out.cast()) })
 }
 
 /// [`mkdir`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/mkdir.html)

@@ -4,26 +4,30 @@
 
 use super::path::{CPath, at};
 use core::ffi::c_int;
-use core::mem::MaybeUninit;
 use rustix::fs::{Stat, Statx};
 use rustix::io::Errno;
 
 const _: () = assert!(size_of::<Stat>() == size_of::<libc::stat>() && size_of::<libc::stat>() == 144);
 const _: () = assert!(size_of::<Statx>() == 256);
 
-/// `fstatat(dirfd, path, flags)`; `stat` and `lstat` are this with `AT_FDCWD`.
-pub fn statat(dirfd: c_int, path: CPath, flags: c_int) -> Result<Stat, Errno> {
-    let mut out = MaybeUninit::<Stat>::uninit();
-    // SAFETY: the kernel reads the path and fills `out`, a `struct stat`, when it succeeds.
-    unsafe {
-        at(libc::SYS_newfstatat, [dirfd as usize, path.arg(), out.as_mut_ptr() as usize, flags as usize, 0, 0])?;
-        Ok(out.assume_init())
-    }
+/// `fstatat(dirfd, path, out, flags)`; `stat` and `lstat` are this with `AT_FDCWD`. The kernel
+/// fills the caller's `out` (a bad address, null included, is `EFAULT`).
+///
+/// # Safety
+/// `out` must be writable for a `struct stat`, or an address the kernel refuses.
+pub unsafe fn statat(dirfd: c_int, path: CPath, out: *mut Stat, flags: c_int) -> Result<(), Errno> {
+    // SAFETY: the kernel reads the path and writes `out`, per the contract.
+    unsafe { at(libc::SYS_newfstatat, [dirfd as usize, path.arg(), out as usize, flags as usize, 0, 0]) }.map(|_| ())
 }
 
-/// `stat(path)`, following a final symbolic link, or `lstat(path)` when `follow` is false.
-pub fn stat(path: CPath, follow: bool) -> Result<Stat, Errno> {
-    statat(libc::AT_FDCWD, path, if follow { 0 } else { libc::AT_SYMLINK_NOFOLLOW })
+/// `stat(path, out)`, following a final symbolic link, or `lstat(path, out)` when `follow` is
+/// false.
+///
+/// # Safety
+/// As [`statat`].
+pub unsafe fn stat(path: CPath, out: *mut Stat, follow: bool) -> Result<(), Errno> {
+    // SAFETY: per the contract.
+    unsafe { statat(libc::AT_FDCWD, path, out, if follow { 0 } else { libc::AT_SYMLINK_NOFOLLOW }) }
 }
 
 /// `fstat(fd)`.
@@ -31,14 +35,13 @@ pub fn fstat(fd: c_int) -> Result<Stat, Errno> {
     rustix::fs::fstat(crate::io::fd::borrow(fd)?)
 }
 
-/// `statx(dirfd, path, flags, mask)`.
-pub fn statx(dirfd: c_int, path: CPath, flags: c_int, mask: u32) -> Result<Statx, Errno> {
-    let mut out = MaybeUninit::<Statx>::uninit();
-    // SAFETY: the kernel reads the path and fills `out`, a `struct statx`, when it succeeds.
-    unsafe {
-        at(libc::SYS_statx, [dirfd as usize, path.arg(), flags as usize, mask as usize, out.as_mut_ptr() as usize, 0])?;
-        Ok(out.assume_init())
-    }
+/// `statx(dirfd, path, flags, mask, out)`; the kernel fills the caller's `out`.
+///
+/// # Safety
+/// `out` must be writable for a `struct statx`, or an address the kernel refuses.
+pub unsafe fn statx(dirfd: c_int, path: CPath, flags: c_int, mask: u32, out: *mut Statx) -> Result<(), Errno> {
+    // SAFETY: the kernel reads the path and writes `out`, per the contract.
+    unsafe { at(libc::SYS_statx, [dirfd as usize, path.arg(), flags as usize, mask as usize, out as usize, 0]) }.map(|_| ())
 }
 
 /// Stores a result in the caller's `struct stat` (or `struct stat64`, the same layout).

@@ -87,7 +87,10 @@ pub fn error<T: Real>(args: &[T], result: T, zero: Zero) -> Option<Errno> {
 /// overflow or divide-by-zero (a pole: the arithmetic raised no overflow) for an infinity,
 /// underflow and inexact for a zero. The `libm` crate computes some special results from
 /// constants that the compiler folds (`0.0 / 0.0`), so the arithmetic does not always raise
-/// them itself; raising a flag that is already raised changes nothing.
+/// them itself; raising a flag that is already raised changes nothing. (A pole met while the
+/// overflow flag is still raised from earlier arithmetic is taken for an overflow, so
+/// divide-by-zero is then not added: telling them apart otherwise would cost a read of the
+/// flags on every call.)
 #[inline]
 pub fn exception<T: Real>(result: T) -> u32 {
     if result.nan() {

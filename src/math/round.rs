@@ -139,6 +139,11 @@ pub fn nanf(tag: &[u8]) -> f32 {
     f32::from_bits(0x7fc0_0000 | (nan_payload(tag) as u32 & ((1 << 22) - 1)))
 }
 
+/// C's `nanl(tag)`: the x87 quiet NaN (integer and quiet bits set) with the payload.
+pub fn nanl(tag: &[u8]) -> crate::stdlib::float::LongDouble {
+    crate::stdlib::float::LongDouble { significand: 0xc000_0000_0000_0000 | (nan_payload(tag) & ((1 << 62) - 1)), top: 0x7fff }
+}
+
 /// `fmax`/`fmin` as glibc on x86_64 (`maxsd`/`minsd`): the larger (smaller), `y` when the two
 /// compare equal (so `fmax(-0, +0)` is `+0` and `fmax(+0, -0)` is `-0`), the number when the
 /// other is a quiet NaN, and a NaN (quieted by the addition, which raises invalid) when either

@@ -655,18 +655,22 @@ mod tests {
         }
     }
 
+    /// A fresh readable and writable page followed by an inaccessible one.
+    fn guarded_page() -> *mut u8 {
+        use rustix::mm::{MapFlags, MprotectFlags, ProtFlags, mmap_anonymous, mprotect};
+        // SAFETY: a fresh anonymous mapping of two pages, the second made inaccessible.
+        unsafe {
+            let p = mmap_anonymous(core::ptr::null_mut(), 2 * PAGE, ProtFlags::READ | ProtFlags::WRITE, MapFlags::PRIVATE)
+                .expect("mmap") as *mut u8;
+            mprotect(p.add(PAGE).cast(), PAGE, MprotectFlags::empty()).expect("mprotect");
+            p
+        }
+    }
+
     /// Bounded scans of ranges ending at an unmapped page, with no match or the match last.
     #[test]
     fn bounded_scans_stop_at_a_page_end() {
-        let page = 4096;
-        use rustix::mm::{MapFlags, MprotectFlags, ProtFlags, mmap_anonymous, mprotect, munmap};
-        // SAFETY: a fresh anonymous mapping of two pages, the second made inaccessible.
-        let base = unsafe {
-            let p = mmap_anonymous(core::ptr::null_mut(), 2 * page, ProtFlags::READ | ProtFlags::WRITE, MapFlags::PRIVATE)
-                .expect("mmap") as *mut u8;
-            mprotect(p.add(page).cast(), page, MprotectFlags::empty()).expect("mprotect");
-            p
-        };
+        let (base, page) = (guarded_page(), PAGE);
         let avx2 = cpu::has_avx2();
         for len in 0..=600 {
             // SAFETY: the range is the last `len` bytes of the first page.
@@ -690,22 +694,14 @@ mod tests {
                 }
             }
         }
-        // SAFETY: unmapping what was mapped above.
-        unsafe { munmap(base.cast(), 2 * page) }.expect("munmap");
+        // SAFETY: unmapping what `guarded_page` mapped.
+        unsafe { rustix::mm::munmap(base.cast(), 2 * page) }.expect("munmap");
     }
 
     /// Strings ending just before an unmapped page: no block may touch the next page.
     #[test]
     fn never_reads_past_a_page_end() {
-        let page = 4096;
-        use rustix::mm::{MapFlags, MprotectFlags, ProtFlags, mmap_anonymous, mprotect, munmap};
-        // SAFETY: a fresh anonymous mapping of two pages, the second made inaccessible.
-        let base = unsafe {
-            let p = mmap_anonymous(core::ptr::null_mut(), 2 * page, ProtFlags::READ | ProtFlags::WRITE, MapFlags::PRIVATE)
-                .expect("mmap") as *mut u8;
-            mprotect(p.add(page).cast(), page, MprotectFlags::empty()).expect("mprotect");
-            p
-        };
+        let (base, page) = (guarded_page(), PAGE);
         for len in 0..300 {
             // SAFETY: the string lies in the first page, its terminator in the last byte.
             unsafe {
@@ -724,7 +720,7 @@ mod tests {
                 assert_eq!(scan_sse2::<BYTE, true, true>(s, 0, usize::MAX), s as usize + len);
             }
         }
-        // SAFETY: unmapping what was mapped above.
-        unsafe { munmap(base.cast(), 2 * page) }.expect("munmap");
+        // SAFETY: unmapping what `guarded_page` mapped.
+        unsafe { rustix::mm::munmap(base.cast(), 2 * page) }.expect("munmap");
     }
 }

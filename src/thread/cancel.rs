@@ -188,7 +188,7 @@ pub fn test() {
 /// As [`crate::arch::syscall6`]: the arguments must be valid for the call.
 pub unsafe fn syscall(nr: c_long, args: [usize; 6]) -> Result<usize, Errno> {
     if !cfg!(feature = "c-abi") {
-        // The unit-test build runs on glibc's threads, which have no word of ours.
+        // Without our threads (the unit tests, the preload build) there is no word to check.
         // SAFETY: the caller's contract.
         return unsafe { crate::io::syscall::call(nr, args) };
     }

@@ -111,42 +111,30 @@ pub fn x87_wait() {
     unsafe { core::arch::asm!("fwait", options(nostack, nomem, preserves_flags)) };
 }
 
-/// `x` converted to an integer in the current SSE rounding mode (`cvtsd2si`): out of range or
-/// NaN gives `i64::MIN` and raises invalid, as C's `lrint` does on x86_64.
-#[inline]
-pub fn f64_to_i64_current(x: f64) -> i64 {
-    let r: i64;
-    // SAFETY: register-only conversion.
-    unsafe { core::arch::asm!("cvtsd2si {}, {}", out(reg) r, in(xmm_reg) x, options(nostack, nomem, pure)) };
-    r
+/// Defines conversions to `i64` by one SSE instruction. Out of range or NaN gives `i64::MIN`
+/// and raises invalid, as C's `lrint` and casts do on x86_64 (Rust's `as` saturates instead).
+/// Not `pure`: the result depends on MXCSR's rounding mode and the instruction raises flags,
+/// so the compiler must neither merge nor move two conversions across a mode change.
+macro_rules! to_i64 {
+    ($($(#[$doc:meta])* $name:ident($t:ty) = $insn:literal;)*) => {$(
+        $(#[$doc])*
+        #[inline]
+        pub fn $name(x: $t) -> i64 {
+            let r: i64;
+            // SAFETY: a register-only conversion.
+            unsafe { core::arch::asm!(concat!($insn, " {}, {}"), out(reg) r, in(xmm_reg) x, options(nostack, nomem)) };
+            r
+        }
+    )*};
 }
 
-/// As [`f64_to_i64_current`] for `f32` (`cvtss2si`).
-#[inline]
-pub fn f32_to_i64_current(x: f32) -> i64 {
-    let r: i64;
-    // SAFETY: register-only conversion.
-    unsafe { core::arch::asm!("cvtss2si {}, {}", out(reg) r, in(xmm_reg) x, options(nostack, nomem, pure)) };
-    r
-}
-
-/// `x` converted to an integer, truncating (`cvttsd2si`): out of range or NaN gives
-/// `i64::MIN` and raises invalid, as a C cast does on x86_64 (Rust's `as` saturates instead).
-#[inline]
-pub fn f64_to_i64_truncating(x: f64) -> i64 {
-    let r: i64;
-    // SAFETY: register-only conversion.
-    unsafe { core::arch::asm!("cvttsd2si {}, {}", out(reg) r, in(xmm_reg) x, options(nostack, nomem, pure)) };
-    r
-}
-
-/// As [`f64_to_i64_truncating`] for `f32` (`cvttss2si`).
-#[inline]
-pub fn f32_to_i64_truncating(x: f32) -> i64 {
-    let r: i64;
-    // SAFETY: register-only conversion.
-    unsafe { core::arch::asm!("cvttss2si {}, {}", out(reg) r, in(xmm_reg) x, options(nostack, nomem, pure)) };
-    r
+to_i64! {
+    /// `x` rounded to an integer in the current SSE rounding mode (`cvtsd2si`).
+    f64_to_i64_current(f64) = "cvtsd2si";
+    /// [`f64_to_i64_current`] for `f32` (`cvtss2si`).
+    f32_to_i64_current(f32) = "cvtss2si";
+    /// `x` truncated to an integer (`cvttsd2si`).
+    f64_to_i64_truncating(f64) = "cvttsd2si";
 }
 
 /// Runs `f(x)` and then puts the SSE exception flags back as they were, so that `f` raises
