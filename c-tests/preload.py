@@ -25,14 +25,6 @@ OUT = os.path.join(run.ROOT, "out", "c-tests-preload")
 DIRS = [os.path.join(run.TESTS, d) for d in ["string", "malloc", "sync", "preload"]]
 DIRS.append(os.path.join(run.ROOT, "preload", "tests"))
 SYNC = ["mutex", "cond", "rwlock", "spin", "barrier", "once", "sem"]
-# Tests of what glibc, not the preload build, owns in a glibc process: cancellation (glibc's
-# pthread_cancel unwinds with _Unwind_ForcedUnwind, which cannot pass through our frames, so
-# our waits are no cancellation points there) and fork (glibc's fork does not run our hooks,
-# so pthread_once has no fork generation there). README's preload row says so.
-NOT_PRELOADED = {
-    "sync/cancel_wait.c": "cancellation in the sync waits",
-    "sync/once_cancel_fork.c": "pthread_once reset by cancellation and fork",
-}
 
 
 def stats(stderr):
@@ -107,9 +99,6 @@ def main():
     sources = sorted(os.path.join(d, f) for d in DIRS for f in os.listdir(d) if f.endswith(".c"))
     # Filters match the path from the repository's root, which names "preload" only where meant.
     sources = [s for s in sources if not only or any(o in os.path.relpath(s, run.ROOT) for o in only)]
-    for s in [s for s in sources if os.path.relpath(s, run.TESTS) in NOT_PRELOADED]:
-        print(f"skip {os.path.relpath(s, run.TESTS)[:-2]} (preload): {NOT_PRELOADED[os.path.relpath(s, run.TESTS)]} is glibc's there")
-        sources.remove(s)
     return run.run_all(sources, one_test, "preload tests (glibc, then LD_PRELOAD)")
 
 
