@@ -50,7 +50,7 @@ def expected_families(name, src):
 
 def preload_skip(src):
     """Whether a `// preload: skip REASON` line heads the test: it needs what a glibc-started
-    process cannot get from the preload build (cancellation of our waits, per-thread records)."""
+    process cannot get from the preload build (per-thread records the boosts of priority-protect mutexes need)."""
     with open(src) as f:
         for line in f:
             if re.match(r"\s*//\s*preload:\s*skip\b", line):

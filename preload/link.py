@@ -79,6 +79,7 @@ KNOWN_GAPS = {"pthread_mutex_getprioceiling", "pthread_mutex_setprioceiling"}
 
 # What the object may take from glibc (and the toolchain's weak hooks of crtbeginS.o).
 IMPORTS = {"__errno_location", "pthread_key_create", "pthread_setspecific", "__register_atfork",
+           "pthread_testcancel", "pthread_setcanceltype", "_pthread_cleanup_push", "_pthread_cleanup_pop",
            "__cxa_finalize", "_ITM_registerTMCloneTable", "_ITM_deregisterTMCloneTable",
            "__gmon_start__"}
 

@@ -1,4 +1,3 @@
-// preload: skip: cancelling a wait needs our threads (glibc cancels its own)
 /* Cancellation in the waits: pthread_cond_wait, pthread_cond_timedwait,
  * pthread_cond_clockwait, sem_wait, sem_timedwait and sem_clockwait are cancellation points.
  * A waiter cancelled in a condition wait runs its cleanup handler with the mutex held again

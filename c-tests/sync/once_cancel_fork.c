@@ -1,4 +1,3 @@
-// preload: skip: cancelling a wait needs our threads (glibc cancels its own)
 /* pthread_once when its init routine does not return: cancelled inside the routine, the
  * once-control is reset and the next caller (one already waiting, or a new one) runs the
  * routine; and in a child forked while another thread of the parent was inside the routine,

@@ -11,11 +11,13 @@
 //!   lock (see [`robust_list`] for how it coexists with glibc's).
 //!
 //! `errno` is glibc's: the shims set it through the `__errno_location` this build imports.
-//! The allocator's fork hooks run through `pthread_atfork`. What is exported, and the
+//! The allocator's and `pthread_once`'s fork hooks run through `pthread_atfork`; the waits'
+//! cancellation is glibc's (`cancel`). What is exported, and the
 //! `RUSTCRT_STATS` counters in front of each export, are made at link time (`preload/link.py`
 //! writes the version script and the counting entry points from the shim files); `stats`
 //! turns the counters on and prints them.
 
+pub(crate) mod cancel;
 mod glibc;
 mod stats;
 
@@ -138,6 +140,7 @@ extern "C" fn fork_child() {
     slots().tid.set(0);
     crate::sync::once::after_fork_child();
     crate::alloc::fork_child();
+    crate::sync::once::after_fork_child();
 }
 
 /// Run by ld.so when the object is loaded, before the program's constructors: hooks `fork`

@@ -117,7 +117,10 @@ extern "C" fn report() {
     }
     line.push(b"\n");
     if let Some(fd) = report_fd() {
-        crate::io::diag::write_to(fd, &[line.bytes()]);
+        let mut rest = line.bytes();
+        while let Ok(n @ 1..) = rustix::io::write(fd, rest) {
+            rest = rest.get(n..).unwrap_or(&[]);
+        }
     }
 }
 

@@ -8,18 +8,21 @@
 pub use crate::thread::cancel::{point, test};
 #[cfg(feature = "c-abi")]
 pub use crate::thread::cleanup::with_cleanup;
+/// In the preload build, glibc's cancellation (see `crate::preload::cancel`).
+#[cfg(feature = "preload")]
+pub use crate::preload::cancel::{point, test, with_cleanup};
 
-#[cfg(not(feature = "c-abi"))]
+#[cfg(not(any(feature = "c-abi", feature = "preload")))]
 #[inline(always)]
 pub fn test() {}
 
-#[cfg(not(feature = "c-abi"))]
+#[cfg(not(any(feature = "c-abi", feature = "preload")))]
 #[inline(always)]
 pub fn point<R>(f: impl FnOnce() -> R) -> R {
     f()
 }
 
-#[cfg(not(feature = "c-abi"))]
+#[cfg(not(any(feature = "c-abi", feature = "preload")))]
 #[inline(always)]
 pub fn with_cleanup<R>(_undo: &dyn Fn(), f: impl FnOnce() -> R) -> R {
     f()
