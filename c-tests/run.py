@@ -10,6 +10,7 @@ Declarations, in `//` comments at the top of a test file:
   // args: a b c             command-line arguments
   // env: K=V K2=V2          the whole environment (default: empty)
   // cflags: ...             extra compiler flags
+  // ldflags: ...            extra link arguments, after the source (libraries: -lm)
   // check: aslr             static-PIE builds must load at a different address on each run
                              (the test prints its address; output is then not compared)
   // stderr: compare         standard error must match across builds too
@@ -38,10 +39,10 @@ TIMEOUT = 120
 
 
 def declarations(path):
-    decl = {"expect": "status=0", "args": "", "env": "", "cflags": "", "check": "", "stderr": ""}
+    decl = {"expect": "status=0", "args": "", "env": "", "cflags": "", "ldflags": "", "check": "", "stderr": ""}
     with open(path) as f:
         for line in f:
-            m = re.match(r"\s*//\s*(expect|args|env|cflags|check|stderr):\s*(.*)$", line)
+            m = re.match(r"\s*//\s*(expect|args|env|cflags|ldflags|check|stderr):\s*(.*)$", line)
             if m:
                 decl[m.group(1)] = m.group(2).strip()
             elif line.strip() and not line.lstrip().startswith("//"):
@@ -52,7 +53,7 @@ def declarations(path):
 def build(src, name, build_name, decl):
     exe = os.path.join(OUT, name, build_name)
     os.makedirs(os.path.dirname(exe), exist_ok=True)
-    cmd = BUILDS[build_name] + CFLAGS + shlex.split(decl["cflags"]) + [src, "-o", exe]
+    cmd = BUILDS[build_name] + CFLAGS + shlex.split(decl["cflags"]) + [src, "-o", exe] + shlex.split(decl["ldflags"])
     r = subprocess.run(cmd, capture_output=True, text=True)
     if r.returncode != 0:
         return None, f"build {build_name} failed:\n{' '.join(cmd)}\n{r.stderr}"
@@ -128,18 +129,13 @@ def one_test(src):
     return name, failures
 
 
-def main():
-    only = sys.argv[1:]
-    sources = []
-    for d, _, files in os.walk(TESTS):
-        if os.path.basename(d) == "common":
-            continue
-        sources += [os.path.join(d, f) for f in files if f.endswith(".c")]
-    sources = sorted(s for s in sources if not only or any(o in s for o in only))
+def run_all(sources, test, title):
+    """Runs `test(source) -> (name, failures)` on every source, in parallel, printing a line per
+    test and a summary; returns the exit status. (c-tests/preload.py uses it too.)"""
     start = time.time()
     passed = failed = 0
     with concurrent.futures.ThreadPoolExecutor(max_workers=os.cpu_count() or 2) as pool:
-        for name, failures in pool.map(one_test, sources):
+        for name, failures in pool.map(test, sources):
             if failures:
                 failed += 1
                 print(f"FAIL {name}")
@@ -148,9 +144,20 @@ def main():
             else:
                 passed += 1
                 print(f"ok   {name}")
-    print(f"C tests ({len(BUILDS)} builds each) took {time.time() - start:.1f}s")
+    print(f"{title} took {time.time() - start:.1f}s")
     print(f"{passed} passed, {failed} failed")
     return 1 if failed or not sources else 0
+
+
+def main():
+    only = sys.argv[1:]
+    sources = []
+    for d, _, files in os.walk(TESTS):
+        if os.path.basename(d) == "common":
+            continue
+        sources += [os.path.join(d, f) for f in files if f.endswith(".c")]
+    sources = sorted(s for s in sources if not only or any(o in s for o in only))
+    return run_all(sources, one_test, f"C tests ({len(BUILDS)} builds each)")
 
 
 if __name__ == "__main__":

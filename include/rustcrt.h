@@ -13,6 +13,7 @@
 #include <pthread.h>
 #include <semaphore.h>
 #include <threads.h>
+#include <fenv.h>
 
 /* Defined in Rust as a start-up cell; its C type is: */
 extern uintptr_t __stack_chk_guard;
@@ -42,6 +43,9 @@ extern int opterr;
 
 // The option character that caused the last error.
 extern int optopt;
+
+// `signgam`: the sign of Γ(x) from the last `lgamma`, `lgammaf` or `gamma` call.
+extern int signgam;
 
 // `stdin`, as glibc names it.
 extern FILE *stdin;
@@ -256,7 +260,7 @@ int system(const char *command);
 // [`creat`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/creat.html)
 //
 // # Safety
-// `path` must be null or a NUL-terminated string.
+// `path` must be a NUL-terminated string (a bad address is `EFAULT`).
 int creat(const char *path, mode_t mode);
 
 // `creat64`: `creat` under `_FILE_OFFSET_BITS=64`.
@@ -295,6 +299,92 @@ int lockf(int fd, int cmd, int64_t len);
 
 // `lockf64`: `lockf` under `_FILE_OFFSET_BITS=64`.
 int lockf64(int fd, int cmd, int64_t len);
+
+// [`feclearexcept`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/feclearexcept.html)
+int feclearexcept(int excepts);
+
+// [`fegetexceptflag`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/fegetexceptflag.html)
+//
+// # Safety
+// `flagp` null or writable.
+int fegetexceptflag(uint16_t *flagp,
+                    int excepts);
+
+// [`feraiseexcept`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/feraiseexcept.html)
+int feraiseexcept(int excepts);
+
+// `fesetexcept`: flags the exceptions without raising them (C23, glibc 2.25).
+int fesetexcept(int excepts);
+
+// [`fesetexceptflag`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/fesetexceptflag.html)
+//
+// # Safety
+// `flagp` null or readable.
+int fesetexceptflag(const uint16_t *flagp,
+                    int excepts);
+
+// [`fetestexcept`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/fetestexcept.html)
+int fetestexcept(int excepts);
+
+// `fetestexceptflag`: the exceptions among `excepts` that `*flagp` holds (C23, glibc 2.25).
+//
+// # Safety
+// `flagp` null or readable.
+int fetestexceptflag(const uint16_t *flagp, int excepts);
+
+// [`fegetround`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/fegetround.html)
+int fegetround(void);
+
+// [`fesetround`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/fesetround.html):
+// nonzero, changing nothing, for a value that is not a rounding mode.
+int fesetround(int round);
+
+// [`fegetenv`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/fegetenv.html)
+//
+// # Safety
+// `envp` null or writable.
+int fegetenv(fenv_t *envp);
+
+// [`feholdexcept`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/feholdexcept.html)
+//
+// # Safety
+// `envp` null or writable.
+int feholdexcept(fenv_t *envp);
+
+// [`fesetenv`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/fesetenv.html):
+// also `FE_DFL_ENV` and glibc's `FE_NOMASK_ENV`.
+//
+// # Safety
+// `envp` null, one of those, or a readable `fenv_t`.
+int fesetenv(const fenv_t *envp);
+
+// [`feupdateenv`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/feupdateenv.html)
+//
+// # Safety
+// As [`fesetenv`].
+int feupdateenv(const fenv_t *envp);
+
+// `feenableexcept`: traps on the exceptions (SIGFPE); the previously enabled ones (GNU).
+int feenableexcept(int excepts);
+
+// `fedisableexcept`: stops trapping; the previously enabled ones (GNU).
+int fedisableexcept(int excepts);
+
+// `fegetexcept`: the enabled (trapping) exceptions (GNU).
+int fegetexcept(void);
+
+// `fegetmode`: the control modes (C23, glibc 2.25).
+//
+// # Safety
+// `modep` null or writable.
+int fegetmode(femode_t *modep);
+
+// `fesetmode`: installs control modes, or the default ones for `FE_DFL_MODE` (C23, glibc
+// 2.25).
+//
+// # Safety
+// `modep` null, `FE_DFL_MODE` or a readable `femode_t`.
+int fesetmode(const femode_t *modep);
 
 // `__chk_fail`: reports a buffer overflow and dies by SIGABRT.
 void __chk_fail(void) __attribute__((__noreturn__));
@@ -786,6 +876,181 @@ void *pvalloc(size_t size);
 // `p` is null or a live block from this allocator.
 size_t malloc_usable_size(void *p);
 
+// [`jn`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/jn.html)
+double jn(int n, double x);
+
+// [`jnf`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/jn.html)
+float jnf(int n, float x);
+
+// [`yn`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/yn.html)
+double yn(int n, double x);
+
+// [`ynf`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/yn.html)
+float ynf(int n, float x);
+
+// [`ilogb`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/ilogb.html):
+// `FP_ILOGB0`/`FP_ILOGBNAN` (`INT_MIN`) or `INT_MAX` with `EDOM` and invalid for 0, NaN and
+// infinities.
+int ilogb(double x);
+
+// [`ilogbf`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/ilogb.html)
+int ilogbf(float x);
+
+// [`nextafter`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/nextafter.html)
+double nextafter(double x, double y);
+
+// [`nextafterf`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/nextafter.html)
+float nextafterf(float x, float y);
+
+// [`frexp`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/frexp.html)
+//
+// # Safety
+// `exp` null or writable.
+double frexp(double x, int *exp);
+
+// [`frexpf`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/frexp.html)
+//
+// # Safety
+// `exp` null or writable.
+float frexpf(float x, int *exp);
+
+// [`modf`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/modf.html)
+//
+// # Safety
+// `iptr` null or writable.
+double modf(double x, double *iptr);
+
+// [`modff`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/modf.html)
+//
+// # Safety
+// `iptr` null or writable.
+float modff(float x, float *iptr);
+
+// [`remquo`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/remquo.html):
+// the low bits of the quotient with its sign; no `errno` (as glibc).
+//
+// # Safety
+// `quo` null or writable.
+double remquo(double x, double y, int *quo);
+
+// [`remquof`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/remquo.html)
+//
+// # Safety
+// `quo` null or writable.
+float remquof(float x, float y, int *quo);
+
+// [`lgamma`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/lgamma.html):
+// also sets `signgam`.
+double lgamma(double x);
+
+// [`lgammaf`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/lgamma.html)
+float lgammaf(float x);
+
+// `gamma`: the old name of `lgamma` (BSD, still in glibc).
+double gamma(double x);
+
+// `gammaf`: the old name of `lgammaf`.
+float gammaf(float x);
+
+// `lgamma_r`: `lgamma` with the sign stored at `sign` instead of `signgam` (POSIX-style
+// reentrant form, in glibc).
+//
+// # Safety
+// `sign` null or writable.
+double lgamma_r(double x, int *sign);
+
+// `lgammaf_r`
+//
+// # Safety
+// `sign` null or writable.
+float lgammaf_r(float x, int *sign);
+
+// `sincos`: the sine and the cosine at once (GNU).
+//
+// # Safety
+// `s` and `c` null or writable.
+void sincos(double x, double *s, double *c);
+
+// `sincosf` (GNU)
+//
+// # Safety
+// `s` and `c` null or writable.
+void sincosf(float x, float *s, float *c);
+
+// `drem`: the old name of `remainder` (BSD, still in glibc).
+double drem(double x, double y);
+
+// `dremf`: the old name of `remainderf`.
+float dremf(float x, float y);
+
+// [`nan`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/nan.html): a quiet
+// NaN, with `tagp`'s number as its payload (as `strtod("NAN(tagp)")`).
+//
+// # Safety
+// `tagp` null or NUL-terminated.
+double nan(const char *tagp);
+
+// [`nanf`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/nan.html)
+//
+// # Safety
+// `tagp` null or NUL-terminated.
+float nanf(const char *tagp);
+
+// `__fpclassify`: `FP_NAN` 0, `FP_INFINITE` 1, `FP_ZERO` 2, `FP_SUBNORMAL` 3, `FP_NORMAL` 4.
+int __fpclassify(double x);
+
+// `__fpclassifyf`
+int __fpclassifyf(float x);
+
+// `__signbit`: nonzero for a negative sign bit (also of -0 and NaNs).
+int __signbit(double x);
+
+// `__signbitf`
+int __signbitf(float x);
+
+// `__isinf`: 1 for +inf, -1 for -inf, else 0.
+int __isinf(double x);
+
+// `__isinff`
+int __isinff(float x);
+
+// `isinff`
+int isinff(float x);
+
+// `__isnan`: 1 for a NaN, else 0.
+int __isnan(double x);
+
+// `__isnanf`
+int __isnanf(float x);
+
+// `isnanf`
+int isnanf(float x);
+
+// `__finite`: 1 for a number that is neither infinite nor NaN.
+int __finite(double x);
+
+// `__finitef`
+int __finitef(float x);
+
+// `finite` (BSD, in glibc)
+int finite(double x);
+
+// `finitef`
+int finitef(float x);
+
+// `__issignaling`: 1 for a signaling NaN.
+int __issignaling(double x);
+
+// `__issignalingf`
+int __issignalingf(float x);
+
+// `__iseqsig`: `x == y`, except that a NaN operand raises invalid and sets `EDOM` (the
+// signaling comparison of C23's `iseqsig`).
+int __iseqsig(double x, double y);
+
+// `__iseqsigf`
+int __iseqsigf(float x, float y);
+
 // [`mmap`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/mmap.html)
 //
 // # Safety
@@ -1220,6 +1485,36 @@ void __pthread_unregister_cancel_restore(__pthread_unwind_buf_t *buf);
 // # Safety
 // Only from the `pthread_cleanup_push` expansion, while the thread unwinds.
 void __pthread_unwind_next(__pthread_unwind_buf_t *_buf) __attribute__((__noreturn__));
+
+// `_pthread_cleanup_push`: the old cleanup ABI (before `__pthread_register_cancel`):
+// `routine(arg)` runs if the thread is cancelled or exits before the matching pop.
+//
+// # Safety
+// `buf` a writable `struct _pthread_cleanup_buffer` that stays live until it is popped.
+void _pthread_cleanup_push(struct _pthread_cleanup_buffer *buf, void (*routine)(void*), void *arg);
+
+// `_pthread_cleanup_pop`: removes the newest old-style buffer; runs its routine if `execute`
+// is nonzero.
+//
+// # Safety
+// `buf` the newest buffer `_pthread_cleanup_push` registered.
+void _pthread_cleanup_pop(struct _pthread_cleanup_buffer *buf, int execute);
+
+// `_pthread_cleanup_push_defer`: `_pthread_cleanup_push`, and the thread's cancellation is
+// deferred until the matching `_pthread_cleanup_pop_restore`.
+//
+// # Safety
+// As for `_pthread_cleanup_push`.
+void _pthread_cleanup_push_defer(struct _pthread_cleanup_buffer *buf,
+                                 void (*routine)(void*),
+                                 void *arg);
+
+// `_pthread_cleanup_pop_restore`: `_pthread_cleanup_pop`, restoring the cancel type the
+// matching `_pthread_cleanup_push_defer` saved.
+//
+// # Safety
+// As for `_pthread_cleanup_pop`.
+void _pthread_cleanup_pop_restore(struct _pthread_cleanup_buffer *buf, int execute);
 
 // [`pthread_key_create`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_key_create.html):
 // `EAGAIN` when all 1024 keys are in use.
@@ -2618,6 +2913,14 @@ FILE *fmemopen(void *buf, size_t size, const char *mode);
 // `buf` and `size` must be null or writable until the stream is closed.
 FILE *open_memstream(char **buf,
                      size_t *size);
+
+// `fopencookie(cookie, mode, io)` (GNU): a stream whose input and output go through the
+// functions in `io`, called with `cookie`.
+//
+// # Safety
+// `mode` null or a NUL-terminated string; the functions in `io` callable with `cookie` as
+// glibc documents, while the stream is open.
+FILE *fopencookie(void *cookie, const char *mode, cookie_io_functions_t io);
 
 // [`tmpfile`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/tmpfile.html)
 FILE *tmpfile(void);
@@ -4581,6 +4884,18 @@ wchar_t *wmemmove(wchar_t *dst, const wchar_t *src, size_t n);
 // `dst` writable for `n` elements.
 wchar_t *wmemset(wchar_t *dst, wchar_t c, size_t n);
 
+// [`wcwidth`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/wcwidth.html): the
+// columns `wc` takes, 0 for NUL and combining characters, -1 when it is not printable.
+int wcwidth(wchar_t wc);
+
+// [`wcswidth`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/wcswidth.html): the
+// columns of the characters of `s` before its NUL or its `n`th, -1 when one of them is not
+// printable (or `s` is null and `n` is not 0).
+//
+// # Safety
+// `s` points to `n` wide characters or to a NUL-terminated string of fewer.
+int wcswidth(const wchar_t *s, size_t n);
+
 // [`iswalnum`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/iswalnum.html): a letter or a digit.
 int iswalnum(wint_t wc);
 
@@ -4690,7 +5005,8 @@ int iswblank(wint_t wc);
 int iswblank_l(wint_t wc, locale_t l);
 
 // [`wctype`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/wctype.html): the
-// class named `name`, 0 for an unknown name.
+// class named `name` ("alnum" ... "xdigit"; in C.UTF-8 also "combining" and
+// "combining_level3", as in glibc), 0 for an unknown name.
 //
 // # Safety
 // `name` NUL-terminated.
@@ -4699,8 +5015,8 @@ unsigned long wctype(const char *name);
 // [`wctype_l`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/wctype.html)
 //
 // # Safety
-// `name` NUL-terminated.
-unsigned long wctype_l(const char *name, locale_t _l);
+// `name` NUL-terminated; `l` is `LC_GLOBAL_LOCALE` or a live locale object.
+unsigned long wctype_l(const char *name, locale_t l);
 
 // [`iswctype`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/iswctype.html)
 int iswctype(wint_t wc, unsigned long class_);
@@ -4730,17 +5046,28 @@ wint_t towlower_l(wint_t wc, locale_t l);
 wint_t towupper_l(wint_t wc, locale_t l);
 
 // [`wctrans`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/wctrans.html):
-// the mapping "tolower" or "toupper"; null with `EINVAL` for another name. A `wctrans_t`
-// is a pointer to a mapping table in glibc; ours point at the byte case tables, which
-// tell the two mappings apart.
+// the mapping "tolower" or "toupper" (in C.UTF-8 also "totitle", as in glibc); null with
+// `EINVAL` for another name.
 //
 // # Safety
 // `name` NUL-terminated.
 const int32_t *wctrans(const char *name);
 
+// [`wctrans_l`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/wctrans.html)
+//
+// # Safety
+// `name` NUL-terminated; `l` is `LC_GLOBAL_LOCALE` or a live locale object.
+const int32_t *wctrans_l(const char *name, locale_t l);
+
 // [`towctrans`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/towctrans.html):
 // `wc` mapped by `t`; unchanged for a null `t`.
 wint_t towctrans(wint_t wc, const int32_t *t);
+
+// [`towctrans_l`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/towctrans.html)
+//
+// # Safety
+// `l` is `LC_GLOBAL_LOCALE` or a live locale object.
+wint_t towctrans_l(wint_t wc, const int32_t *t, locale_t l);
 
 // The process entry point, as the kernel's ELF loader enters it.
 //

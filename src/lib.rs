@@ -6,18 +6,22 @@
 //! `arch` holds every line of assembly; rustix makes every syscall.
 //!
 //! Without the `c-abi` feature (as `cargo test` builds it) the core links against std and
-//! exports nothing, so tests run in an ordinary glibc process.
+//! exports nothing, so tests run in an ordinary glibc process. The `preload` feature builds
+//! the part that can serve a glibc-started process (`preload` module).
 #![no_std]
 #![deny(unsafe_op_in_unsafe_fn, clippy::undocumented_unsafe_blocks)]
 
-#[cfg(not(feature = "c-abi"))]
+#[cfg(all(feature = "c-abi", feature = "preload"))]
+compile_error!("features `c-abi` and `preload` are two different builds");
+
+#[cfg(not(any(feature = "c-abi", feature = "preload")))]
 extern crate std;
 
 /// rustix's API for libc implementations (process exit, `%fs`, raw signal calls). rustix keeps
 /// it under a versioned name because it is experimental; Cargo.toml pins that version.
 pub(crate) use rustix::runtime_448b8ad740e2a26f as kernel;
 
-#[cfg(feature = "c-abi")]
+#[cfg(any(feature = "c-abi", feature = "preload"))]
 mod abi;
 pub mod alloc;
 pub mod arch;
@@ -28,7 +32,13 @@ pub mod fmt;
 pub mod fs;
 pub mod io;
 pub mod locale;
+pub mod math;
 pub mod mm;
+/// The preload build's glue to glibc; nothing C links against (hence not in the header).
+///
+/// cbindgen:ignore
+#[cfg(feature = "preload")]
+mod preload;
 pub mod process;
 pub mod signal;
 pub mod start;

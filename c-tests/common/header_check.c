@@ -2,6 +2,8 @@
  * Every prototype in rustcrt.h must be compatible with glibc's declaration of the same name. */
 #define _GNU_SOURCE 1
 #include <errno.h>
+#include <fenv.h>
+#include <math.h>
 #include <fcntl.h>
 #include <getopt.h>
 #include <inttypes.h>

@@ -1,7 +1,7 @@
 /* iswalpha ... iswxdigit, iswctype/wctype, towlower/towupper, towctrans/wctrans: every class
- * of 0..0x2ff in the C locale (nothing beyond ASCII) hashed and printed, and in C.UTF-8
- * ASCII plus characters of Latin-1, Latin Extended-A, Greek and Cyrillic whose classes and
- * case pairs rustcrt knows (see src/ctype/wide.rs); outputs are compared with glibc's. */
+ * of 0..0x2ff in the C locale (nothing beyond ASCII) hashed and printed, and in C.UTF-8 ASCII
+ * hashed and some Latin-1, Latin Extended-A, Greek, Cyrillic and space characters shown one by
+ * one; outputs are compared with glibc's (unicode.c walks every code point). */
 #include <locale.h>
 #include <wctype.h>
 #include "test.h"

@@ -2,7 +2,7 @@
 //! `_FILE_OFFSET_BITS=64` programs: the same layout on x86_64).
 
 use super::OrErrno;
-use crate::fs::{dir, path::c_path};
+use crate::fs::{dir, path::CPath};
 use core::ffi::{c_char, c_int, c_long, c_void};
 use libc::dirent64;
 
@@ -24,7 +24,7 @@ type Compare64 = Option<unsafe extern "C" fn(*mut *const dirent64, *mut *const d
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn opendir(path: *const c_char) -> *mut Dir {
     // SAFETY: the caller's contract.
-    unsafe { c_path(path) }.and_then(dir::opendir).map(|d| d.cast()).or_errno(core::ptr::null_mut())
+    dir::opendir(CPath::new(path)).map(|d| d.cast()).or_errno(core::ptr::null_mut())
 }
 
 /// [`fdopendir`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/fdopendir.html)
@@ -204,7 +204,7 @@ pub unsafe extern "C" fn scandir(
     let (filter, compare) =
         unsafe { (core::mem::transmute::<Filter, Filter64>(filter), core::mem::transmute::<Compare, Compare64>(compare)) };
     // SAFETY: the caller's contract.
-    unsafe { c_path(path).and_then(|p| dir::scandir(p, filter, compare)) }
+    unsafe { dir::scandir(CPath::new(path), filter, compare) }
         .map(|(list, n)| {
             // SAFETY: writable per the contract.
             unsafe { out.write(list.cast()) };

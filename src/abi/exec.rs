@@ -2,7 +2,7 @@
 //! generic `syscall`. (`execl`, `execle`, `execlp` and `vfork` are assembly in `crate::arch`.)
 
 use super::OrErrno;
-use crate::fs::path::c_path;
+use crate::fs::path::{CPath, c_path};
 use crate::process::exec;
 use core::ffi::{c_char, c_int, c_long};
 
@@ -19,11 +19,7 @@ fn failed(e: rustix::io::Errno) -> c_int {
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn execve(path: *const c_char, argv: *const *mut c_char, envp: *const *mut c_char) -> c_int {
     // SAFETY: the caller's contract.
-    match unsafe { c_path(path) } {
-        // SAFETY: the caller's contract.
-        Ok(p) => failed(unsafe { exec::execve(p, argv.cast(), envp.cast()) }),
-        Err(e) => failed(e),
-    }
+    failed(unsafe { exec::execve(CPath::new(path), argv.cast(), envp.cast()) })
 }
 
 /// [`execv`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/execv.html)

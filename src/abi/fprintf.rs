@@ -1,10 +1,10 @@
 //! `<stdio.h>`: the printf family that writes to streams, and its `_FORTIFY_SOURCE` forms.
 //!
-//! The `__*printf_chk` functions take glibc's extra `flag` argument and otherwise format as
-//! the plain functions do; the `%n`-in-writable-memory refusal of fortify level 2 is not
-//! performed (the flag is accepted and ignored).
+//! The `__*printf_chk` functions take glibc's extra `flag` argument: above 0 a `%n` in a
+//! writable format kills the process (`printf::check_flag`); otherwise they format as the
+//! plain functions do.
 
-use super::printf::{count, format};
+use super::printf::{check_flag, count, format};
 use crate::arch::{VaListTag, c_variadic};
 use crate::stdio::file::File;
 use crate::stdio::{locked, sink};
@@ -39,18 +39,24 @@ unsafe extern "C" fn printf_va(fmt: *const c_char, ap: *mut VaListTag) -> c_int 
 ///
 /// # Safety
 /// As [`fprintf_va`].
-unsafe extern "C" fn fprintf_chk_va(f: *mut File, _flag: c_int, fmt: *const c_char, ap: *mut VaListTag) -> c_int {
+unsafe extern "C" fn fprintf_chk_va(f: *mut File, flag: c_int, fmt: *const c_char, ap: *mut VaListTag) -> c_int {
     // SAFETY: the caller's contract.
-    unsafe { fprintf_va(f, fmt, ap) }
+    unsafe {
+        check_flag(flag, fmt);
+        fprintf_va(f, fmt, ap)
+    }
 }
 
 /// `__vprintf_chk`'s work.
 ///
 /// # Safety
 /// As [`printf_va`].
-unsafe extern "C" fn printf_chk_va(_flag: c_int, fmt: *const c_char, ap: *mut VaListTag) -> c_int {
+unsafe extern "C" fn printf_chk_va(flag: c_int, fmt: *const c_char, ap: *mut VaListTag) -> c_int {
     // SAFETY: the caller's contract.
-    unsafe { printf_va(fmt, ap) }
+    unsafe {
+        check_flag(flag, fmt);
+        printf_va(fmt, ap)
+    }
 }
 
 /// [`vfprintf`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/vfprintf.html)

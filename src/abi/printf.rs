@@ -29,6 +29,18 @@ pub(super) unsafe fn format(sink: &mut dyn Sink, fmt: *const c_char, ap: *mut Va
     printf::format(sink, fmt, &mut va, errno)
 }
 
+/// The `flag` of the `__*printf_chk` functions: above 0 (`_FORTIFY_SOURCE=2` and up), a
+/// format with `%n` must lie in read-only memory, as glibc demands, or the process dies.
+///
+/// # Safety
+/// `fmt` null or a NUL-terminated string.
+pub(super) unsafe fn check_flag(flag: c_int, fmt: *const c_char) {
+    if flag > 0 && !fmt.is_null() {
+        // SAFETY: NUL-terminated per the contract.
+        printf::refuse_writable_count(unsafe { CStr::from_ptr(fmt) }.to_bytes());
+    }
+}
+
 /// A printf result as C's `int`: lengths beyond `INT_MAX` are `EOVERFLOW`, as glibc.
 pub(super) fn count(r: Result<usize, Errno>) -> c_int {
     r.and_then(|n| c_int::try_from(n).map_err(|_| Errno::OVERFLOW)).or_errno(-1)
@@ -184,23 +196,27 @@ pub unsafe extern "C" fn vasprintf(strp: *mut *mut c_char, fmt: *const c_char, a
 }
 
 /// `__vsnprintf_chk` (and `__snprintf_chk`), what `_FORTIFY_SOURCE` makes of `vsnprintf`
-/// when the compiler knows the buffer's size `slen`: dies if `size` exceeds it. The `flag`
-/// (glibc refuses `%n` in writable formats at level 2) is not checked.
+/// when the compiler knows the buffer's size `slen`: dies if `size` exceeds it, or by the
+/// `flag` rule of [`check_flag`].
 ///
 /// # Safety
 /// As `vsnprintf`.
-unsafe extern "C" fn snprintf_chk_va(buf: *mut c_char, size: usize, _flag: c_int, slen: usize, fmt: *const c_char, ap: *mut VaListTag) -> c_int {
+unsafe extern "C" fn snprintf_chk_va(buf: *mut c_char, size: usize, flag: c_int, slen: usize, fmt: *const c_char, ap: *mut VaListTag) -> c_int {
     fortify::check(size, slen);
+    // SAFETY: the caller's contract.
+    unsafe { check_flag(flag, fmt) };
     // SAFETY: the caller's contract is the function's.
     unsafe { snprintf_va(buf, size, fmt, ap) }
 }
 
 /// `__vsprintf_chk` (and `__sprintf_chk`): `vsprintf` into a buffer known to have `slen`
-/// bytes; dies if the output and its NUL do not fit.
+/// bytes; dies if the output and its NUL do not fit, or by the `flag` rule of [`check_flag`].
 ///
 /// # Safety
 /// `buf` writable for `slen` bytes; as [`format`].
-unsafe extern "C" fn sprintf_chk_va(buf: *mut c_char, _flag: c_int, slen: usize, fmt: *const c_char, ap: *mut VaListTag) -> c_int {
+unsafe extern "C" fn sprintf_chk_va(buf: *mut c_char, flag: c_int, slen: usize, fmt: *const c_char, ap: *mut VaListTag) -> c_int {
+    // SAFETY: the caller's contract.
+    unsafe { check_flag(flag, fmt) };
     // SAFETY: `buf` has `slen` bytes per the contract.
     let n = unsafe { snprintf_va(buf, slen, fmt, ap) };
     if slen == 0 || usize::try_from(n).is_ok_and(|n| n >= slen) {
@@ -209,22 +225,30 @@ unsafe extern "C" fn sprintf_chk_va(buf: *mut c_char, _flag: c_int, slen: usize,
     n
 }
 
-/// `__vasprintf_chk` (and `__asprintf_chk`): `vasprintf`; the flag is not checked.
+/// `__vasprintf_chk` (and `__asprintf_chk`): `vasprintf`, with the `flag` rule of
+/// [`check_flag`].
 ///
 /// # Safety
 /// As `vasprintf`.
-unsafe extern "C" fn asprintf_chk_va(strp: *mut *mut c_char, _flag: c_int, fmt: *const c_char, ap: *mut VaListTag) -> c_int {
+unsafe extern "C" fn asprintf_chk_va(strp: *mut *mut c_char, flag: c_int, fmt: *const c_char, ap: *mut VaListTag) -> c_int {
     // SAFETY: the caller's contract is the function's.
-    unsafe { asprintf_va(strp, fmt, ap) }
+    unsafe {
+        check_flag(flag, fmt);
+        asprintf_va(strp, fmt, ap)
+    }
 }
 
-/// `__vdprintf_chk` (and `__dprintf_chk`): `vdprintf`; the flag is not checked.
+/// `__vdprintf_chk` (and `__dprintf_chk`): `vdprintf`, with the `flag` rule of
+/// [`check_flag`].
 ///
 /// # Safety
 /// As `vdprintf`.
-unsafe extern "C" fn dprintf_chk_va(fd: c_int, _flag: c_int, fmt: *const c_char, ap: *mut VaListTag) -> c_int {
+unsafe extern "C" fn dprintf_chk_va(fd: c_int, flag: c_int, fmt: *const c_char, ap: *mut VaListTag) -> c_int {
     // SAFETY: the caller's contract is the function's.
-    unsafe { dprintf_va(fd, fmt, ap) }
+    unsafe {
+        check_flag(flag, fmt);
+        dprintf_va(fd, fmt, ap)
+    }
 }
 
 /// `__vsnprintf_chk`: see `snprintf_chk_va`.

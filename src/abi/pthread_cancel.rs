@@ -2,8 +2,9 @@
 //! `pthread_cleanup_push`/`pthread_cleanup_pop` macros (C without `-fexceptions`).
 
 use super::pthread::ret;
-use crate::thread::cancel::{self, UnwindBuf};
-use core::ffi::c_int;
+use crate::thread::cancel;
+use crate::thread::cleanup::{self, OldBuf, UnwindBuf};
+use core::ffi::{c_int, c_void};
 use libc::pthread_t;
 
 /// [`pthread_cancel`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_cancel.html):
@@ -70,7 +71,7 @@ pub unsafe extern "C" fn pthread_setcanceltype(kind: c_int, old: *mut c_int) -> 
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn __pthread_register_cancel(buf: *mut UnwindBuf) {
     // SAFETY: per the contract.
-    unsafe { cancel::register(buf) }
+    unsafe { cleanup::register(buf) }
 }
 
 /// `__pthread_unregister_cancel`: what `pthread_cleanup_pop` calls.
@@ -80,7 +81,7 @@ pub unsafe extern "C" fn __pthread_register_cancel(buf: *mut UnwindBuf) {
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn __pthread_unregister_cancel(buf: *mut UnwindBuf) {
     // SAFETY: per the contract.
-    unsafe { cancel::unregister(buf) }
+    unsafe { cleanup::unregister(buf) }
 }
 
 /// `__pthread_register_cancel_defer`: `pthread_cleanup_push_defer_np`, which also makes the
@@ -91,7 +92,7 @@ pub unsafe extern "C" fn __pthread_unregister_cancel(buf: *mut UnwindBuf) {
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn __pthread_register_cancel_defer(buf: *mut UnwindBuf) {
     // SAFETY: per the contract.
-    unsafe { cancel::register_defer(buf) }
+    unsafe { cleanup::register_defer(buf) }
 }
 
 /// `__pthread_unregister_cancel_restore`: `pthread_cleanup_pop_restore_np`.
@@ -101,7 +102,7 @@ pub unsafe extern "C" fn __pthread_register_cancel_defer(buf: *mut UnwindBuf) {
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn __pthread_unregister_cancel_restore(buf: *mut UnwindBuf) {
     // SAFETY: per the contract.
-    unsafe { cancel::unregister_restore(buf) }
+    unsafe { cleanup::unregister_restore(buf) }
 }
 
 /// `__pthread_unwind_next`: a cleanup routine run by cancellation or `pthread_exit` has
@@ -112,4 +113,48 @@ pub unsafe extern "C" fn __pthread_unregister_cancel_restore(buf: *mut UnwindBuf
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn __pthread_unwind_next(_buf: *mut UnwindBuf) -> ! {
     crate::thread::exit::unwind()
+}
+
+/// `_pthread_cleanup_push`: the old cleanup ABI (before `__pthread_register_cancel`):
+/// `routine(arg)` runs if the thread is cancelled or exits before the matching pop.
+///
+/// # Safety
+/// `buf` a writable `struct _pthread_cleanup_buffer` that stays live until it is popped.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn _pthread_cleanup_push(buf: *mut OldBuf, routine: Option<unsafe extern "C" fn(*mut c_void)>, arg: *mut c_void) {
+    // SAFETY: per the contract.
+    unsafe { cleanup::push_old(buf, routine, arg) }
+}
+
+/// `_pthread_cleanup_pop`: removes the newest old-style buffer; runs its routine if `execute`
+/// is nonzero.
+///
+/// # Safety
+/// `buf` the newest buffer `_pthread_cleanup_push` registered.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn _pthread_cleanup_pop(buf: *mut OldBuf, execute: c_int) {
+    // SAFETY: per the contract.
+    unsafe { cleanup::pop_old(buf, execute != 0) }
+}
+
+/// `_pthread_cleanup_push_defer`: `_pthread_cleanup_push`, and the thread's cancellation is
+/// deferred until the matching `_pthread_cleanup_pop_restore`.
+///
+/// # Safety
+/// As for `_pthread_cleanup_push`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn _pthread_cleanup_push_defer(buf: *mut OldBuf, routine: Option<unsafe extern "C" fn(*mut c_void)>, arg: *mut c_void) {
+    // SAFETY: per the contract.
+    unsafe { cleanup::push_old_defer(buf, routine, arg) }
+}
+
+/// `_pthread_cleanup_pop_restore`: `_pthread_cleanup_pop`, restoring the cancel type the
+/// matching `_pthread_cleanup_push_defer` saved.
+///
+/// # Safety
+/// As for `_pthread_cleanup_pop`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn _pthread_cleanup_pop_restore(buf: *mut OldBuf, execute: c_int) {
+    // SAFETY: per the contract.
+    unsafe { cleanup::pop_old_restore(buf, execute != 0) }
 }

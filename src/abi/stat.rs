@@ -2,7 +2,7 @@
 //! programs: the same layout on x86_64), `statx`, `mkdir`, permissions, `umask`, file times.
 
 use super::OrErrno;
-use crate::fs::{links, meta, path::c_path, stat};
+use crate::fs::{links, meta, path::CPath, stat};
 use core::ffi::{c_char, c_int};
 use rustix::io::Errno;
 
@@ -18,7 +18,7 @@ fn status(r: Result<(), Errno>) -> c_int {
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn stat(path: *const c_char, out: *mut libc::stat) -> c_int {
     // SAFETY: the caller's contract.
-    status(unsafe { stat::store(c_path(path).and_then(|p| stat::stat(p, true)), out.cast()) })
+    status(unsafe { stat::store(stat::stat(CPath::new(path), true), out.cast()) })
 }
 
 /// [`lstat`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/lstat.html)
@@ -28,7 +28,7 @@ pub unsafe extern "C" fn stat(path: *const c_char, out: *mut libc::stat) -> c_in
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lstat(path: *const c_char, out: *mut libc::stat) -> c_int {
     // SAFETY: the caller's contract.
-    status(unsafe { stat::store(c_path(path).and_then(|p| stat::stat(p, false)), out.cast()) })
+    status(unsafe { stat::store(stat::stat(CPath::new(path), false), out.cast()) })
 }
 
 /// [`fstat`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/fstat.html)
@@ -48,7 +48,7 @@ pub unsafe extern "C" fn fstat(fd: c_int, out: *mut libc::stat) -> c_int {
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn fstatat(dirfd: c_int, path: *const c_char, out: *mut libc::stat, flags: c_int) -> c_int {
     // SAFETY: the caller's contract.
-    status(unsafe { stat::store(c_path(path).and_then(|p| stat::statat(dirfd, p, flags)), out.cast()) })
+    status(unsafe { stat::store(stat::statat(dirfd, CPath::new(path), flags), out.cast()) })
 }
 
 /// `stat64`: `stat` under `_FILE_OFFSET_BITS=64`.
@@ -98,7 +98,7 @@ pub unsafe extern "C" fn fstatat64(dirfd: c_int, path: *const c_char, out: *mut 
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn statx(dirfd: c_int, path: *const c_char, flags: c_int, mask: u32, out: *mut libc::statx) -> c_int {
     // SAFETY: the caller's contract; rustix's `Statx` is `struct statx`.
-    status(unsafe { stat::store(c_path(path).and_then(|p| stat::statx(dirfd, p, flags, mask)), out.cast()) })
+    status(unsafe { stat::store(stat::statx(dirfd, CPath::new(path), flags, mask), out.cast()) })
 }
 
 /// [`mkdir`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/mkdir.html)
@@ -118,7 +118,7 @@ pub unsafe extern "C" fn mkdir(path: *const c_char, mode: libc::mode_t) -> c_int
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn mkdirat(dirfd: c_int, path: *const c_char, mode: libc::mode_t) -> c_int {
     // SAFETY: the caller's contract.
-    status(unsafe { c_path(path) }.and_then(|p| links::mkdirat(dirfd, p, mode)))
+    status(links::mkdirat(dirfd, CPath::new(path), mode))
 }
 
 /// [`chmod`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/chmod.html)
@@ -138,7 +138,7 @@ pub unsafe extern "C" fn chmod(path: *const c_char, mode: libc::mode_t) -> c_int
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn fchmodat(dirfd: c_int, path: *const c_char, mode: libc::mode_t, flags: c_int) -> c_int {
     // SAFETY: the caller's contract.
-    status(unsafe { c_path(path) }.and_then(|p| meta::chmodat(dirfd, p, mode, flags)))
+    status(meta::chmodat(dirfd, CPath::new(path), mode, flags))
 }
 
 /// [`fchmod`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/fchmod.html)
@@ -165,14 +165,16 @@ unsafe fn times(times: *const libc::timespec) -> Option<[libc::timespec; 2]> {
 /// [`utimensat`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/utimensat.html)
 ///
 /// # Safety
-/// `path` must be null or NUL-terminated; `ts` null or readable for two `timespec`s.
+/// `ts` null or readable for two `timespec`s (the kernel checks `path`).
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn utimensat(dirfd: c_int, path: *const c_char, ts: *const libc::timespec, flags: c_int) -> c_int {
     // SAFETY: the caller's contract.
-    let (path, ts) = unsafe { (c_path(path), times(ts)) };
+    let ts = unsafe { times(ts) };
     // A null path is glibc's EINVAL (the kernel would take it as `futimens(dirfd)`).
-    let path = path.map_err(|_| Errno::INVAL);
-    status(path.and_then(|p| meta::utimensat(dirfd, p, ts, flags)))
+    if path.is_null() {
+        return status(Err(Errno::INVAL));
+    }
+    status(meta::utimensat(dirfd, CPath::new(path), ts, flags))
 }
 
 /// [`futimens`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/futimens.html)
@@ -192,7 +194,7 @@ pub unsafe extern "C" fn futimens(fd: c_int, ts: *const libc::timespec) -> c_int
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn mknodat(dirfd: c_int, path: *const c_char, mode: libc::mode_t, dev: libc::dev_t) -> c_int {
     // SAFETY: the caller's contract.
-    status(unsafe { c_path(path) }.and_then(|p| links::mknodat(dirfd, p, mode, dev)))
+    status(links::mknodat(dirfd, CPath::new(path), mode, dev))
 }
 
 /// [`mknod`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/mknod.html)

@@ -2,7 +2,7 @@
 //! `_FILE_OFFSET_BITS=64` programs: the same layouts on x86_64).
 
 use super::OrErrno;
-use crate::fs::{path::c_path, stat::store, statfs};
+use crate::fs::{path::CPath, stat::store, statfs};
 use core::ffi::{c_char, c_int};
 
 /// [`statfs`](https://man7.org/linux/man-pages/man2/statfs.2.html)
@@ -12,7 +12,7 @@ use core::ffi::{c_char, c_int};
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn statfs(path: *const c_char, out: *mut libc::statfs) -> c_int {
     // SAFETY: the caller's contract; rustix's `StatFs` is `struct statfs`.
-    unsafe { store(c_path(path).and_then(statfs::statfs), out.cast()) }.map(|()| 0).or_errno(-1)
+    unsafe { store(statfs::statfs(CPath::new(path)), out.cast()) }.map(|()| 0).or_errno(-1)
 }
 
 /// `statfs64`: `statfs` under `_FILE_OFFSET_BITS=64`.
@@ -52,7 +52,7 @@ pub unsafe extern "C" fn fstatfs64(fd: c_int, out: *mut libc::statfs64) -> c_int
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn statvfs(path: *const c_char, out: *mut libc::statvfs) -> c_int {
     // SAFETY: the caller's contract.
-    let result = unsafe { c_path(path) }.and_then(statfs::statfs).map(|s| statfs::to_statvfs(&s));
+    let result = statfs::statfs(CPath::new(path)).map(|s| statfs::to_statvfs(&s));
     // SAFETY: the caller's contract.
     unsafe { store(result, out) }.map(|()| 0).or_errno(-1)
 }

@@ -5,9 +5,12 @@
 //! A null `FILE *` (glibc would crash) fails with `EBADF`.
 
 use super::OrErrno;
+use crate::stdio::cookie::CookieIo;
+use crate::fs::path::CPath;
 use crate::stdio::file::{Buffering, Direction, File, Stream};
 use crate::stdio::standard::{BUFSIZ, STDERR, STDIN, STDOUT};
 use crate::stdio::{locked, open, paths, registry, unlocked};
+use crate::stdlib::temp;
 use core::ffi::{CStr, c_char, c_int, c_long, c_void};
 use rustix::io::Errno;
 
@@ -227,6 +230,59 @@ pub unsafe extern "C" fn fmemopen(buf: *mut c_void, size: usize, mode: *const c_
 pub unsafe extern "C" fn open_memstream(buf: *mut *mut c_char, size: *mut usize) -> *mut File {
     // SAFETY: the caller's contract.
     unsafe { open::open_memstream(buf, size) }.or_errno(core::ptr::null_mut())
+}
+
+/// `fopencookie(cookie, mode, io)` (GNU): a stream whose input and output go through the
+/// functions in `io`, called with `cookie`.
+///
+/// # Safety
+/// `mode` null or a NUL-terminated string; the functions in `io` callable with `cookie` as
+/// glibc documents, while the stream is open.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn fopencookie(cookie: *mut c_void, mode: *const c_char, io: CookieIo) -> *mut File {
+    // SAFETY: the caller's contract.
+    unsafe { mode_str(mode) }.and_then(|m| open::fopencookie(cookie, m, io)).or_errno(core::ptr::null_mut())
+}
+
+/// The buffer `tmpnam(NULL)` returns (C lets each call overwrite it; not thread-safe, as
+/// POSIX allows).
+struct TmpnamBuf(core::cell::UnsafeCell<[u8; temp::TMPNAM_LEN]>);
+// SAFETY: POSIX leaves concurrent `tmpnam(NULL)` calls undefined; each call writes the whole
+// buffer before returning it.
+unsafe impl Sync for TmpnamBuf {}
+static TMPNAM_BUF: TmpnamBuf = TmpnamBuf(core::cell::UnsafeCell::new([0; temp::TMPNAM_LEN]));
+
+/// [`tmpnam`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/tmpnam.html): a
+/// name `/tmp/fileXXXXXX` not in use, in `s` (`L_tmpnam` bytes) or a static buffer when
+/// `s` is null; null with `errno` if none was found.
+///
+/// # Safety
+/// `s` null or writable for `L_tmpnam` (20) bytes.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn tmpnam(s: *mut c_char) -> *mut c_char {
+    let out = if s.is_null() { TMPNAM_BUF.0.get() } else { s.cast::<[u8; temp::TMPNAM_LEN]>() };
+    let mut name = [0u8; temp::TMPNAM_LEN];
+    match temp::unused_name(&mut name) {
+        Ok(()) => {
+            // SAFETY: `out` is the caller's buffer of L_tmpnam bytes or ours.
+            unsafe { out.write_unaligned(name) };
+            out.cast()
+        }
+        Err(e) => Err(e).or_errno(core::ptr::null_mut()),
+    }
+}
+
+/// `tmpnam_r(s)`: `tmpnam` into `s` only; null for a null `s` (glibc's rule).
+///
+/// # Safety
+/// As `tmpnam`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn tmpnam_r(s: *mut c_char) -> *mut c_char {
+    if s.is_null() {
+        return core::ptr::null_mut();
+    }
+    // SAFETY: the caller's contract.
+    unsafe { tmpnam(s) }
 }
 
 /// [`tmpfile`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/tmpfile.html)
@@ -1170,11 +1226,7 @@ pub extern "C" fn _flushlbf() {
 /// `path` must be null or a NUL-terminated string.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn remove(path: *const c_char) -> c_int {
-    // SAFETY: the caller's contract.
-    unsafe { path_str(path) }
-        .and_then(paths::remove)
-        .map(|()| 0)
-        .or_errno(-1)
+    paths::remove(CPath::new(path)).map(|()| 0).or_errno(-1)
 }
 
 /// [`rename`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/rename.html)
@@ -1183,8 +1235,5 @@ pub unsafe extern "C" fn remove(path: *const c_char) -> c_int {
 /// `old` and `new` must be null or NUL-terminated strings.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn rename(old: *const c_char, new: *const c_char) -> c_int {
-    // SAFETY: the caller's contract.
-    unsafe { path_str(old).and_then(|old| paths::rename(old, path_str(new)?)) }
-        .map(|()| 0)
-        .or_errno(-1)
+    paths::rename(CPath::new(old), CPath::new(new)).map(|()| 0).or_errno(-1)
 }

@@ -1,14 +1,11 @@
 //! `<string.h>`: the texts of error numbers and signals.
 
-use crate::string::message::{self, SharedText};
+use crate::string::message::{self, TextBuffer};
+use crate::thread::tcb;
 use core::ffi::{c_char, c_int};
 use core::{ptr, slice};
 use libc::locale_t;
 
-/// The buffer `strerror` returns for numbers without a message.
-static STRERROR_TEXT: SharedText = SharedText::new();
-/// The buffer `strsignal` returns for signals without a fixed description.
-static STRSIGNAL_TEXT: SharedText = SharedText::new();
 
 /// A NUL-terminated static text as a C string.
 #[inline]
@@ -33,7 +30,8 @@ unsafe fn out_buffer<'a>(buf: *mut c_char, buflen: usize) -> &'a mut [u8] {
 pub extern "C" fn strerror(errnum: c_int) -> *mut c_char {
     match message::error_message(errnum) {
         Some(text) => c_text(text),
-        None => STRERROR_TEXT.store(&message::unknown_error(errnum)).cast_mut().cast(),
+        // SAFETY: the calling thread's own buffer, written only here and by this thread.
+        None => unsafe { TextBuffer::store(&raw mut (*tcb::current()).strerror_text, &message::unknown_error(errnum)).cast() },
     }
 }
 
@@ -99,7 +97,8 @@ pub extern "C" fn strerrordesc_np(errnum: c_int) -> *const c_char {
 pub extern "C" fn strsignal(sig: c_int) -> *mut c_char {
     match message::signal_description(sig) {
         Some(text) => c_text(text),
-        None => STRSIGNAL_TEXT.store(&message::other_signal(sig)).cast_mut().cast(),
+        // SAFETY: the calling thread's own buffer, written only here and by this thread.
+        None => unsafe { TextBuffer::store(&raw mut (*tcb::current()).strsignal_text, &message::other_signal(sig)).cast() },
     }
 }
 

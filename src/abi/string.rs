@@ -39,20 +39,23 @@ pub unsafe extern "C" fn memset(dst: *mut c_void, c: c_int, n: usize) -> *mut c_
 ///
 /// # Safety
 /// Both ranges readable for `n` bytes.
+// One jump through the chosen form (see `mem::COMPARE`), which takes C's arguments as they
+// are.
 #[unsafe(no_mangle)]
+#[unsafe(naked)]
 pub unsafe extern "C" fn memcmp(a: *const c_void, b: *const c_void, n: usize) -> c_int {
-    // SAFETY: the caller's contract is the core's.
-    unsafe { mem::compare(a.cast(), b.cast(), n) }
+    core::arch::naked_asm!("jmp qword ptr [rip + {chosen}]", chosen = sym mem::COMPARE)
 }
 
 /// `bcmp`: zero when the ranges are equal (what compilers turn `memcmp(...) == 0` into).
 ///
 /// # Safety
 /// Both ranges readable for `n` bytes.
+// As `memcmp`.
 #[unsafe(no_mangle)]
+#[unsafe(naked)]
 pub unsafe extern "C" fn bcmp(a: *const c_void, b: *const c_void, n: usize) -> c_int {
-    // SAFETY: the caller's contract is the core's.
-    unsafe { mem::compare(a.cast(), b.cast(), n) }
+    core::arch::naked_asm!("jmp qword ptr [rip + {chosen}]", chosen = sym mem::COMPARE)
 }
 
 /// [`strlen`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/strlen.html)
@@ -218,10 +221,12 @@ pub unsafe extern "C" fn mempcpy(dst: *mut c_void, src: *const c_void, n: usize)
 ///
 /// # Safety
 /// Readable up to the first `c` or for `n` bytes.
+// One jump through the chosen form (see `scan::FIND_BYTE`), which takes C's arguments as
+// they are and returns the address.
 #[unsafe(no_mangle)]
+#[unsafe(naked)]
 pub unsafe extern "C" fn memchr(s: *const c_void, c: c_int, n: usize) -> *mut c_void {
-    // SAFETY: the caller's contract is the core's.
-    unsafe { scan::find_byte(s.cast(), byte(c), n) }.cast_mut().cast()
+    core::arch::naked_asm!("jmp qword ptr [rip + {chosen}]", chosen = sym scan::FIND_BYTE)
 }
 
 /// `rawmemchr`: `memchr` without a bound; `c` must occur (a GNU extension).

@@ -82,17 +82,17 @@ pub extern "C" fn thrd_yield() {
 pub unsafe extern "C" fn thrd_sleep(dur: *const libc::timespec, rem: *mut libc::timespec) -> c_int {
     // SAFETY: readable per the contract.
     let d = unsafe { dur.read() };
-    // A cancellation point, as glibc's (it sleeps with clock_nanosleep).
-    match crate::thread::cancel::point(|| crate::thread::sleep::sleep(d.tv_sec, d.tv_nsec)) {
+    // A cancellation point, as glibc's (it sleeps with clock_nanosleep on CLOCK_REALTIME).
+    match crate::time::clock::sleep_for(&rustix::time::Timespec { tv_sec: d.tv_sec, tv_nsec: d.tv_nsec }) {
         Ok(()) => 0,
-        Err(Some((s, ns))) => {
+        Err((_, Some(left))) => {
             if !rem.is_null() {
                 // SAFETY: non-null and writable per the contract.
-                unsafe { rem.write(libc::timespec { tv_sec: s, tv_nsec: ns }) };
+                unsafe { rem.write(libc::timespec { tv_sec: left.tv_sec, tv_nsec: left.tv_nsec }) };
             }
             -1
         }
-        Err(None) => -2,
+        Err((_, None)) => -2,
     }
 }
 

@@ -1,7 +1,7 @@
 //! `<sys/uio.h>`: scatter/gather I/O.
 
 use super::OrErrno;
-use crate::io::vectored;
+use crate::io::points;
 use core::ffi::c_int;
 
 /// [`readv`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/readv.html)
@@ -11,7 +11,7 @@ use core::ffi::c_int;
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn readv(fd: c_int, iov: *const libc::iovec, n: c_int) -> isize {
     // SAFETY: the caller's contract.
-    unsafe { vectored::readv(fd, iov, n) }.map(|n| n as isize).or_errno(-1)
+    unsafe { points::vectored(libc::SYS_readv, fd, iov, n) }.map(|n| n as isize).or_errno(-1)
 }
 
 /// [`writev`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/writev.html)
@@ -21,7 +21,7 @@ pub unsafe extern "C" fn readv(fd: c_int, iov: *const libc::iovec, n: c_int) -> 
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn writev(fd: c_int, iov: *const libc::iovec, n: c_int) -> isize {
     // SAFETY: the caller's contract.
-    unsafe { vectored::writev(fd, iov, n) }.map(|n| n as isize).or_errno(-1)
+    unsafe { points::vectored(libc::SYS_writev, fd, iov, n) }.map(|n| n as isize).or_errno(-1)
 }
 
 /// [`preadv`](https://man7.org/linux/man-pages/man2/preadv.2.html)
@@ -31,7 +31,7 @@ pub unsafe extern "C" fn writev(fd: c_int, iov: *const libc::iovec, n: c_int) ->
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn preadv(fd: c_int, iov: *const libc::iovec, n: c_int, offset: i64) -> isize {
     // SAFETY: the caller's contract.
-    unsafe { vectored::preadv(fd, iov, n, offset) }.map(|n| n as isize).or_errno(-1)
+    unsafe { points::vectored_at(libc::SYS_preadv, fd, iov, n, offset) }.map(|n| n as isize).or_errno(-1)
 }
 
 /// `preadv64`: `preadv` under `_FILE_OFFSET_BITS=64`.
@@ -51,7 +51,7 @@ pub unsafe extern "C" fn preadv64(fd: c_int, iov: *const libc::iovec, n: c_int, 
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn pwritev(fd: c_int, iov: *const libc::iovec, n: c_int, offset: i64) -> isize {
     // SAFETY: the caller's contract.
-    unsafe { vectored::pwritev(fd, iov, n, offset) }.map(|n| n as isize).or_errno(-1)
+    unsafe { points::vectored_at(libc::SYS_pwritev, fd, iov, n, offset) }.map(|n| n as isize).or_errno(-1)
 }
 
 /// `pwritev64`: `pwritev` under `_FILE_OFFSET_BITS=64`.

@@ -1,7 +1,7 @@
 //! `<unistd.h>`: descriptor I/O and process identity.
 
 use super::OrErrno;
-use crate::io::fd;
+use crate::io::{fd, points};
 use core::ffi::{c_char, c_int, c_void};
 
 /// [`read`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/read.html)
@@ -11,7 +11,7 @@ use core::ffi::{c_char, c_int, c_void};
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn read(fd: c_int, buf: *mut c_void, count: usize) -> isize {
     // SAFETY: the caller's contract is the core's.
-    unsafe { fd::read(fd, buf.cast(), count) }.map(|n| n as isize).or_errno(-1)
+    unsafe { points::read(fd, buf.cast(), count) }.map(|n| n as isize).or_errno(-1)
 }
 
 /// [`write`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/write.html)
@@ -21,13 +21,13 @@ pub unsafe extern "C" fn read(fd: c_int, buf: *mut c_void, count: usize) -> isiz
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn write(fd: c_int, buf: *const c_void, count: usize) -> isize {
     // SAFETY: the caller's contract is the core's.
-    unsafe { fd::write(fd, buf.cast(), count) }.map(|n| n as isize).or_errno(-1)
+    unsafe { points::write(fd, buf.cast(), count) }.map(|n| n as isize).or_errno(-1)
 }
 
 /// [`close`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/close.html)
 #[unsafe(no_mangle)]
 pub extern "C" fn close(fd: c_int) -> c_int {
-    fd::close(fd).map(|()| 0).or_errno(-1)
+    points::close(fd).map(|()| 0).or_errno(-1)
 }
 
 /// [`lseek`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/lseek.html)
@@ -61,7 +61,7 @@ pub extern "C" fn _exit(status: c_int) -> ! {
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn pread(fd: c_int, buf: *mut c_void, count: usize, offset: i64) -> isize {
     // SAFETY: the caller's contract is the core's.
-    unsafe { fd::pread(fd, buf.cast(), count, offset) }.map(|n| n as isize).or_errno(-1)
+    unsafe { points::pread(fd, buf.cast(), count, offset) }.map(|n| n as isize).or_errno(-1)
 }
 
 /// `pread64`: `pread` under `_FILE_OFFSET_BITS=64`.
@@ -81,7 +81,7 @@ pub unsafe extern "C" fn pread64(fd: c_int, buf: *mut c_void, count: usize, offs
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn pwrite(fd: c_int, buf: *const c_void, count: usize, offset: i64) -> isize {
     // SAFETY: the caller's contract is the core's.
-    unsafe { fd::pwrite(fd, buf.cast(), count, offset) }.map(|n| n as isize).or_errno(-1)
+    unsafe { points::pwrite(fd, buf.cast(), count, offset) }.map(|n| n as isize).or_errno(-1)
 }
 
 /// `pwrite64`: `pwrite` under `_FILE_OFFSET_BITS=64`.
@@ -182,13 +182,13 @@ pub extern "C" fn ttyname(fd: c_int) -> *mut c_char {
 /// [`fsync`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/fsync.html)
 #[unsafe(no_mangle)]
 pub extern "C" fn fsync(fd: c_int) -> c_int {
-    fd::sync(fd, false).map(|()| 0).or_errno(-1)
+    points::sync(fd, false).map(|()| 0).or_errno(-1)
 }
 
 /// [`fdatasync`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/fdatasync.html)
 #[unsafe(no_mangle)]
 pub extern "C" fn fdatasync(fd: c_int) -> c_int {
-    fd::sync(fd, true).map(|()| 0).or_errno(-1)
+    points::sync(fd, true).map(|()| 0).or_errno(-1)
 }
 
 /// [`ftruncate`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/ftruncate.html)

@@ -2,7 +2,7 @@
 //! ownership, `access`, `truncate`.
 
 use super::OrErrno;
-use crate::fs::{cwd, links, meta, path::c_path};
+use crate::fs::{cwd, links, meta, path::CPath};
 use core::ffi::{c_char, c_int};
 use rustix::io::Errno;
 
@@ -18,7 +18,7 @@ fn status(r: Result<(), Errno>) -> c_int {
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn access(path: *const c_char, mode: c_int) -> c_int {
     // SAFETY: the caller's contract.
-    status(unsafe { c_path(path) }.and_then(|p| meta::accessat(libc::AT_FDCWD, p, mode, 0)))
+    status(meta::accessat(libc::AT_FDCWD, CPath::new(path), mode, 0))
 }
 
 /// [`faccessat`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/faccessat.html)
@@ -28,7 +28,7 @@ pub unsafe extern "C" fn access(path: *const c_char, mode: c_int) -> c_int {
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn faccessat(dirfd: c_int, path: *const c_char, mode: c_int, flags: c_int) -> c_int {
     // SAFETY: the caller's contract.
-    status(unsafe { c_path(path) }.and_then(|p| meta::accessat(dirfd, p, mode, flags)))
+    status(meta::accessat(dirfd, CPath::new(path), mode, flags))
 }
 
 /// [`chdir`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/chdir.html)
@@ -38,7 +38,7 @@ pub unsafe extern "C" fn faccessat(dirfd: c_int, path: *const c_char, mode: c_in
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn chdir(path: *const c_char) -> c_int {
     // SAFETY: the caller's contract.
-    status(unsafe { c_path(path) }.and_then(cwd::chdir))
+    status(cwd::chdir(CPath::new(path)))
 }
 
 /// [`fchdir`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/fchdir.html)
@@ -69,7 +69,7 @@ pub unsafe extern "C" fn getcwd(buf: *mut c_char, len: usize) -> *mut c_char {
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn rmdir(path: *const c_char) -> c_int {
     // SAFETY: the caller's contract.
-    status(unsafe { c_path(path) }.and_then(links::rmdir))
+    status(links::rmdir(CPath::new(path)))
 }
 
 /// [`unlink`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/unlink.html)
@@ -79,7 +79,7 @@ pub unsafe extern "C" fn rmdir(path: *const c_char) -> c_int {
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn unlink(path: *const c_char) -> c_int {
     // SAFETY: the caller's contract.
-    status(unsafe { c_path(path) }.and_then(|p| links::unlinkat(libc::AT_FDCWD, p, 0)))
+    status(links::unlinkat(libc::AT_FDCWD, CPath::new(path), 0))
 }
 
 /// [`unlinkat`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/unlinkat.html)
@@ -89,7 +89,7 @@ pub unsafe extern "C" fn unlink(path: *const c_char) -> c_int {
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn unlinkat(dirfd: c_int, path: *const c_char, flags: c_int) -> c_int {
     // SAFETY: the caller's contract.
-    status(unsafe { c_path(path) }.and_then(|p| links::unlinkat(dirfd, p, flags)))
+    status(links::unlinkat(dirfd, CPath::new(path), flags))
 }
 
 /// [`renameat`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/renameat.html)
@@ -109,8 +109,7 @@ pub unsafe extern "C" fn renameat(olddir: c_int, old: *const c_char, newdir: c_i
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn renameat2(olddir: c_int, old: *const c_char, newdir: c_int, new: *const c_char, flags: u32) -> c_int {
     // SAFETY: the caller's contract.
-    let paths = unsafe { c_path(old).and_then(|o| Ok((o, c_path(new)?))) };
-    status(paths.and_then(|(o, n)| links::renameat(olddir, o, newdir, n, flags)))
+    status(links::renameat(olddir, CPath::new(old), newdir, CPath::new(new), flags))
 }
 
 /// [`link`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/link.html)
@@ -130,8 +129,7 @@ pub unsafe extern "C" fn link(old: *const c_char, new: *const c_char) -> c_int {
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn linkat(olddir: c_int, old: *const c_char, newdir: c_int, new: *const c_char, flags: c_int) -> c_int {
     // SAFETY: the caller's contract.
-    let paths = unsafe { c_path(old).and_then(|o| Ok((o, c_path(new)?))) };
-    status(paths.and_then(|(o, n)| links::linkat(olddir, o, newdir, n, flags)))
+    status(links::linkat(olddir, CPath::new(old), newdir, CPath::new(new), flags))
 }
 
 /// [`symlink`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/symlink.html)
@@ -151,8 +149,7 @@ pub unsafe extern "C" fn symlink(target: *const c_char, path: *const c_char) -> 
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn symlinkat(target: *const c_char, dirfd: c_int, path: *const c_char) -> c_int {
     // SAFETY: the caller's contract.
-    let paths = unsafe { c_path(target).and_then(|t| Ok((t, c_path(path)?))) };
-    status(paths.and_then(|(t, p)| links::symlinkat(t, dirfd, p)))
+    status(links::symlinkat(CPath::new(target), dirfd, CPath::new(path)))
 }
 
 /// [`readlink`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/readlink.html)
@@ -176,7 +173,7 @@ pub unsafe extern "C" fn readlinkat(dirfd: c_int, path: *const c_char, buf: *mut
     // SAFETY: the caller's contract; the kernel writes the buffer (EFAULT if it cannot).
     let out = unsafe { core::slice::from_raw_parts_mut(buf, len) };
     // SAFETY: the caller's contract.
-    unsafe { c_path(path) }.and_then(|p| links::readlinkat(dirfd, p, out)).map(|n| n as isize).or_errno(-1)
+    links::readlinkat(dirfd, CPath::new(path), out).map(|n| n as isize).or_errno(-1)
 }
 
 /// [`chown`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/chown.html)
@@ -206,7 +203,7 @@ pub unsafe extern "C" fn lchown(path: *const c_char, uid: libc::uid_t, gid: libc
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn fchownat(dirfd: c_int, path: *const c_char, uid: libc::uid_t, gid: libc::gid_t, flags: c_int) -> c_int {
     // SAFETY: the caller's contract.
-    status(unsafe { c_path(path) }.and_then(|p| meta::chownat(dirfd, p, uid, gid, flags)))
+    status(meta::chownat(dirfd, CPath::new(path), uid, gid, flags))
 }
 
 /// [`fchown`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/fchown.html)
@@ -222,7 +219,7 @@ pub extern "C" fn fchown(fd: c_int, uid: libc::uid_t, gid: libc::gid_t) -> c_int
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn truncate(path: *const c_char, len: i64) -> c_int {
     // SAFETY: the caller's contract.
-    status(unsafe { c_path(path) }.and_then(|p| meta::truncate(p, len)))
+    status(meta::truncate(CPath::new(path), len))
 }
 
 /// `truncate64`: `truncate` under `_FILE_OFFSET_BITS=64`.
@@ -254,5 +251,5 @@ pub extern "C" fn syncfs(fd: c_int) -> c_int {
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn chroot(path: *const c_char) -> c_int {
     // SAFETY: the caller's contract.
-    status(unsafe { c_path(path) }.and_then(meta::chroot))
+    status(meta::chroot(CPath::new(path)))
 }

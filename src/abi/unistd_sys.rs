@@ -1,7 +1,7 @@
 //! `<unistd.h>`: configuration values (`sysconf`, `pathconf`), the page size, the host name.
 
 use super::OrErrno;
-use crate::fs::path::c_path;
+use crate::fs::path::CPath;
 use crate::system::{info, pathconf, sysconf as conf};
 use core::ffi::{c_char, c_int, c_long};
 
@@ -30,7 +30,7 @@ pub extern "C" fn getpagesize() -> c_int {
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn pathconf(path: *const c_char, name: c_int) -> c_long {
     // SAFETY: the caller's contract.
-    unsafe { c_path(path) }.and_then(|p| pathconf::pathconf(p, name)).or_errno(-1)
+    pathconf::pathconf(CPath::new(path), name).or_errno(-1)
 }
 
 /// [`fpathconf`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/fpathconf.html)

@@ -3,7 +3,7 @@
 //! 1 when `wc` is in the class.
 
 use super::wchar::wint_t;
-use crate::ctype::wide::{self, CLASS_NAMES};
+use crate::ctype::wide::{self, Mapping};
 use crate::ctype::{self as ct};
 use crate::locale;
 use core::ffi::{CStr, c_char, c_int, c_ulong};
@@ -14,14 +14,35 @@ fn is(wc: wint_t, mask: u16) -> c_int {
     c_int::from(wide::wide_classes(wc, locale::ctype_is_utf8()) & mask != 0)
 }
 
+/// Whether locale `l` has a UTF-8 `LC_CTYPE` (not for a null `l`).
+///
+/// # Safety
+/// `l` is null, `LC_GLOBAL_LOCALE` or a live locale object.
+unsafe fn utf8_l(l: locale_t) -> bool {
+    // SAFETY: the caller's contract.
+    !l.is_null() && unsafe { locale::handle_is_utf8(l.cast()) }
+}
+
 /// Whether `wc` is in any of the classes `mask`, in locale `l`.
 ///
 /// # Safety
 /// `l` is `LC_GLOBAL_LOCALE` or a live locale object.
 unsafe fn is_l(wc: wint_t, mask: u16, l: locale_t) -> c_int {
     // SAFETY: the caller's contract.
-    let utf8 = !l.is_null() && unsafe { locale::handle_is_utf8(l.cast()) };
-    c_int::from(wide::wide_classes(wc, utf8) & mask != 0)
+    c_int::from(wide::wide_classes(wc, unsafe { utf8_l(l) }) & mask != 0)
+}
+
+/// The class bits of the class named by the C string `name` in a locale with a UTF-8
+/// `LC_CTYPE` or not, 0 for an unknown name.
+///
+/// # Safety
+/// `name` is null or NUL-terminated.
+unsafe fn class_named(name: *const c_char, utf8: bool) -> c_ulong {
+    if name.is_null() {
+        return 0;
+    }
+    // SAFETY: NUL-terminated per the contract.
+    c_ulong::from(wide::class_named(unsafe { CStr::from_ptr(name) }.to_bytes(), utf8))
 }
 
 /// [`iswalnum`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/iswalnum.html): a letter or a digit.
@@ -217,28 +238,25 @@ pub unsafe extern "C" fn iswblank_l(wc: wint_t, l: locale_t) -> c_int {
 }
 
 /// [`wctype`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/wctype.html): the
-/// class named `name`, 0 for an unknown name.
+/// class named `name` ("alnum" ... "xdigit"; in C.UTF-8 also "combining" and
+/// "combining_level3", as in glibc), 0 for an unknown name.
 ///
 /// # Safety
 /// `name` NUL-terminated.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn wctype(name: *const c_char) -> c_ulong {
-    if name.is_null() {
-        return 0;
-    }
-    // SAFETY: NUL-terminated per the contract.
-    let name = unsafe { CStr::from_ptr(name) }.to_bytes();
-    CLASS_NAMES.iter().find(|(n, _)| *n == name).map_or(0, |&(_, m)| c_ulong::from(m))
+    // SAFETY: the caller's contract.
+    unsafe { class_named(name, locale::ctype_is_utf8()) }
 }
 
 /// [`wctype_l`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/wctype.html)
 ///
 /// # Safety
-/// `name` NUL-terminated.
+/// `name` NUL-terminated; `l` is `LC_GLOBAL_LOCALE` or a live locale object.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn wctype_l(name: *const c_char, _l: locale_t) -> c_ulong {
+pub unsafe extern "C" fn wctype_l(name: *const c_char, l: locale_t) -> c_ulong {
     // SAFETY: the caller's contract.
-    unsafe { wctype(name) }
+    unsafe { class_named(name, utf8_l(l)) }
 }
 
 /// [`iswctype`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/iswctype.html)
@@ -276,7 +294,7 @@ pub extern "C" fn towupper(wc: wint_t) -> wint_t {
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn towlower_l(wc: wint_t, l: locale_t) -> wint_t {
     // SAFETY: the caller's contract.
-    wide::to_lower(wc, !l.is_null() && unsafe { locale::handle_is_utf8(l.cast()) })
+    wide::to_lower(wc, unsafe { utf8_l(l) })
 }
 
 /// [`towupper_l`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/towupper.html)
@@ -286,39 +304,79 @@ pub unsafe extern "C" fn towlower_l(wc: wint_t, l: locale_t) -> wint_t {
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn towupper_l(wc: wint_t, l: locale_t) -> wint_t {
     // SAFETY: the caller's contract.
-    wide::to_upper(wc, !l.is_null() && unsafe { locale::handle_is_utf8(l.cast()) })
+    wide::to_upper(wc, unsafe { utf8_l(l) })
 }
 
-/// [`wctrans`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/wctrans.html):
-/// the mapping "tolower" or "toupper"; null with `EINVAL` for another name. A `wctrans_t`
-/// is a pointer to a mapping table in glibc; ours point at the byte case tables, which
-/// tell the two mappings apart.
+/// The address `wctrans("totitle")` returns, which only tells that mapping apart (its value
+/// is never read).
+static TITLE_HANDLE: i32 = 0;
+
+/// The `wctrans_t` of a mapping. A `wctrans_t` is a pointer to a mapping table in glibc;
+/// ours point at the byte case tables for "tolower" and "toupper" and at `TITLE_HANDLE`.
+fn handle(mapping: Mapping) -> *const i32 {
+    match mapping {
+        Mapping::Lower => ct::TO_LOWER.as_ptr(),
+        Mapping::Upper => ct::TO_UPPER.as_ptr(),
+        Mapping::Title => &TITLE_HANDLE,
+    }
+}
+
+/// The mapping of a `wctrans_t`, none for null or any other pointer.
+fn mapping_of(t: *const i32) -> Option<Mapping> {
+    [Mapping::Lower, Mapping::Upper, Mapping::Title].into_iter().find(|&m| handle(m) == t)
+}
+
+/// The `wctrans_t` of the mapping named by the C string `name` in a locale with a UTF-8
+/// `LC_CTYPE` or not; null with `EINVAL` for an unknown name.
 ///
 /// # Safety
-/// `name` NUL-terminated.
-#[unsafe(no_mangle)]
-pub unsafe extern "C" fn wctrans(name: *const c_char) -> *const i32 {
+/// `name` is null or NUL-terminated.
+unsafe fn mapping_named(name: *const c_char, utf8: bool) -> *const i32 {
     if !name.is_null() {
         // SAFETY: NUL-terminated per the contract.
-        match unsafe { CStr::from_ptr(name) }.to_bytes() {
-            b"tolower" => return ct::TO_LOWER.as_ptr(),
-            b"toupper" => return ct::TO_UPPER.as_ptr(),
-            _ => {}
+        if let Some(m) = wide::mapping_named(unsafe { CStr::from_ptr(name) }.to_bytes(), utf8) {
+            return handle(m);
         }
     }
     crate::thread::tcb::set_errno(libc::EINVAL);
     core::ptr::null()
 }
 
+/// [`wctrans`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/wctrans.html):
+/// the mapping "tolower" or "toupper" (in C.UTF-8 also "totitle", as in glibc); null with
+/// `EINVAL` for another name.
+///
+/// # Safety
+/// `name` NUL-terminated.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn wctrans(name: *const c_char) -> *const i32 {
+    // SAFETY: the caller's contract.
+    unsafe { mapping_named(name, locale::ctype_is_utf8()) }
+}
+
+/// [`wctrans_l`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/wctrans.html)
+///
+/// # Safety
+/// `name` NUL-terminated; `l` is `LC_GLOBAL_LOCALE` or a live locale object.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn wctrans_l(name: *const c_char, l: locale_t) -> *const i32 {
+    // SAFETY: the caller's contract.
+    unsafe { mapping_named(name, utf8_l(l)) }
+}
+
 /// [`towctrans`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/towctrans.html):
 /// `wc` mapped by `t`; unchanged for a null `t`.
 #[unsafe(no_mangle)]
 pub extern "C" fn towctrans(wc: wint_t, t: *const i32) -> wint_t {
-    if t == ct::TO_LOWER.as_ptr() {
-        towlower(wc)
-    } else if t == ct::TO_UPPER.as_ptr() {
-        towupper(wc)
-    } else {
-        wc
-    }
+    mapping_of(t).map_or(wc, |m| wide::map(wc, m, locale::ctype_is_utf8()))
+}
+
+/// [`towctrans_l`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/towctrans.html)
+///
+/// # Safety
+/// `l` is `LC_GLOBAL_LOCALE` or a live locale object.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn towctrans_l(wc: wint_t, t: *const i32, l: locale_t) -> wint_t {
+    // SAFETY: the caller's contract.
+    mapping_of(t).map_or(wc, |m| wide::map(wc, m, unsafe { utf8_l(l) }))
 }

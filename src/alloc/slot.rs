@@ -25,7 +25,22 @@ mod imp {
     }
 }
 
-#[cfg(not(feature = "c-abi"))]
+/// The preload build: in its own ELF TLS, given back at thread exit through glibc.
+#[cfg(feature = "preload")]
+mod imp {
+    use super::Heap;
+
+    #[inline(always)]
+    pub fn get() -> *mut Heap {
+        crate::preload::heap().cast()
+    }
+
+    pub fn set(heap: *mut Heap) {
+        crate::preload::set_heap(heap.cast())
+    }
+}
+
+#[cfg(not(any(feature = "c-abi", feature = "preload")))]
 mod imp {
     use super::Heap;
     use core::cell::Cell;

@@ -4,14 +4,22 @@
 //! `_start` is entered by the kernel with the initial process stack in `%rsp`; nothing else may
 //! call it. `thread_pointer` is only meaningful once `%fs` has been set by the start-up code.
 
+mod cancel;
 mod process;
 mod setjmp;
 mod signal;
+#[cfg(feature = "preload")]
+mod static_tls;
 mod syscall;
+pub mod fpu;
+pub mod x87;
 
+pub use cancel::{cancellable_syscall, landing, region};
 pub use process::clone_vfork;
 pub use setjmp::{jump, stack_pointer};
 pub use signal::restore_rt;
+#[cfg(feature = "preload")]
+pub use static_tls::{STATIC_TLS_SIZE, static_tls};
 pub use syscall::syscall6;
 
 /// The process entry point, as the kernel's ELF loader enters it.
@@ -280,9 +288,12 @@ pub unsafe extern "C" fn clone_thread(
 /// `c_long_double!(name => parts)` exports `name`, taking the same (integer-class) arguments
 /// as `parts`, an `extern "C"` function that returns the value's 16-byte x87 image as two
 /// integers (`%rax`: the significand, `%rdx`: sign and exponent in the low 16 bits).
+/// `c_long_double!(name(reg) => parts)` also passes `parts`, in register `reg` (the one after
+/// the function's integer arguments), the address of the caller's stack arguments, where
+/// the ABI puts `long double` arguments (see `x87::Slot`).
 #[cfg(feature = "c-abi")]
 macro_rules! c_long_double {
-    ($( $(#[$doc:meta])* $name:ident => $parts:path; )*) => {$(
+    ($( $(#[$doc:meta])* $name:ident $(($reg:literal))? => $parts:path; )*) => {$(
         $(#[$doc])*
         ///
         /// # Safety
@@ -294,6 +305,9 @@ macro_rules! c_long_double {
                 // Entry %rsp is 8 mod 16; 24 bytes make it 16-aligned for the call and leave a
                 // 16-byte slot at [rsp] for the value.
                 "sub rsp, 24",
+                // The caller's stack arguments, if asked for, start past the slot, the 8
+                // bytes of padding and the return address.
+                $(concat!("lea ", $reg, ", [rsp + 32]"),)?
                 // The arguments are still in their registers: call the Rust half.
                 "call {parts}",
                 // Store the 10-byte image (rax: significand, dx: sign and exponent)...

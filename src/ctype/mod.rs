@@ -10,6 +10,8 @@
 //! char`), reached through a pointer to entry 0. The class bits are glibc's `_IS*` values,
 //! which its header defines byte-swapped on little-endian machines.
 
+#[rustfmt::skip]
+mod unicode_tables;
 pub mod wide;
 
 /// `_ISupper`: upper-case letter.
@@ -36,6 +38,12 @@ pub const IS_CNTRL: u16 = 0x0002;
 pub const IS_PUNCT: u16 = 0x0004;
 /// `_ISalnum`: letter or digit.
 pub const IS_ALNUM: u16 = 0x0008;
+/// C.UTF-8's class "combining" (combining marks), in a bit glibc's `_IS*` values leave free:
+/// only wide-character classes carry it, never the byte tables.
+pub const IS_COMBINING: u16 = 0x0010;
+/// C.UTF-8's class "combining_level3" (combining marks of canonical combining class below
+/// 200), in another free bit.
+pub const IS_COMBINING_LEVEL3: u16 = 0x0020;
 
 /// The number of table entries: values -128..=255.
 pub const ENTRIES: usize = 384;

@@ -6,6 +6,7 @@
 pub mod text;
 pub mod big;
 pub mod printf;
+pub mod readonly;
 pub mod scanf;
 pub mod sink;
 

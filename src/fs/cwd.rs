@@ -1,11 +1,13 @@
 //! The working directory: `chdir`, `fchdir`, `getcwd`.
 
-use core::ffi::{CStr, c_int};
+use super::path::{CPath, at};
+use core::ffi::c_int;
 use rustix::io::Errno;
 
-/// `chdir(path)`.
-pub fn chdir(path: &CStr) -> Result<(), Errno> {
-    rustix::process::chdir(path)
+/// `chdir(path)`: the raw call with C's path (`fs::path` says why).
+pub fn chdir(path: CPath) -> Result<(), Errno> {
+    // SAFETY: the kernel reads the path.
+    unsafe { at(libc::SYS_chdir, [path.arg(), 0, 0, 0, 0, 0]) }.map(|_| ())
 }
 
 /// `fchdir(fd)`.

@@ -8,6 +8,7 @@
 //! buffer it borrows, which cannot hand such pointers out.)
 
 use crate::alloc;
+use super::path::CPath;
 use core::ffi::{CStr, c_int};
 use rustix::io::Errno;
 
@@ -46,11 +47,11 @@ fn wrap(fd: c_int) -> Result<*mut Dir, Errno> {
     Ok(dir)
 }
 
-/// `opendir(path)`.
-pub fn opendir(path: &CStr) -> Result<*mut Dir, Errno> {
-    use rustix::fs::{Mode, OFlags};
-    let fd = rustix::fs::open(path, OFlags::RDONLY | OFlags::DIRECTORY | OFlags::CLOEXEC, Mode::empty())?;
-    let fd = rustix::fd::IntoRawFd::into_raw_fd(fd);
+/// `opendir(path)`; the kernel reads the path (`fs::path`).
+pub fn opendir(path: CPath) -> Result<*mut Dir, Errno> {
+    let args = [libc::AT_FDCWD as usize, path.arg(), (libc::O_RDONLY | libc::O_DIRECTORY | libc::O_CLOEXEC) as usize, 0, 0, 0];
+    // SAFETY: the kernel reads the path; the rest are integers.
+    let fd = unsafe { super::path::at(libc::SYS_openat, args) }? as c_int;
     wrap(fd).inspect_err(|_| {
         let _ = crate::io::fd::close(fd);
     })
@@ -217,7 +218,7 @@ pub fn sort<T: Copy>(items: &mut [T], mut less: impl FnMut(T, T) -> bool) {
 /// # Safety
 /// `filter` and `compare` must be functions that take entries as C passes them.
 pub unsafe fn scandir(
-    path: &CStr,
+    path: CPath,
     filter: Option<unsafe extern "C" fn(*const libc::dirent64) -> c_int>,
     compare: Option<unsafe extern "C" fn(*mut *const libc::dirent64, *mut *const libc::dirent64) -> c_int>,
 ) -> Result<(*mut *mut libc::dirent64, usize), Errno> {

@@ -1,53 +1,56 @@
 //! Directory entries: `mkdir`, `mknod`, `rmdir`, `unlink`, `rename`, hard and symbolic links.
+//! Raw system calls with C's paths (`fs::path` says why).
 
-use super::path::{at_flags, dir};
-use core::ffi::{CStr, c_int};
-use rustix::fs::{AtFlags, Mode, RenameFlags};
+use super::path::{CPath, at};
+use core::ffi::c_int;
 use rustix::io::Errno;
 
 /// `mkdirat(dirfd, path, mode)`.
-pub fn mkdirat(dirfd: c_int, path: &CStr, mode: u32) -> Result<(), Errno> {
-    rustix::fs::mkdirat(dir(dirfd)?, path, Mode::from_bits_retain(mode))
+pub fn mkdirat(dirfd: c_int, path: CPath, mode: u32) -> Result<(), Errno> {
+    // SAFETY: the kernel reads the path; the rest are integers.
+    unsafe { at(libc::SYS_mkdirat, [dirfd as usize, path.arg(), mode as usize, 0, 0, 0]) }.map(|_| ())
 }
 
-/// `unlinkat(dirfd, path, flags)`: `AT_REMOVEDIR` removes a directory.
-pub fn unlinkat(dirfd: c_int, path: &CStr, flags: c_int) -> Result<(), Errno> {
-    rustix::fs::unlinkat(dir(dirfd)?, path, at_flags(flags))
+/// `unlinkat(dirfd, path, flags)`.
+pub fn unlinkat(dirfd: c_int, path: CPath, flags: c_int) -> Result<(), Errno> {
+    // SAFETY: as in `mkdirat`.
+    unsafe { at(libc::SYS_unlinkat, [dirfd as usize, path.arg(), flags as usize, 0, 0, 0]) }.map(|_| ())
 }
 
 /// `rmdir(path)`.
-pub fn rmdir(path: &CStr) -> Result<(), Errno> {
-    rustix::fs::unlinkat(rustix::fs::CWD, path, AtFlags::REMOVEDIR)
+pub fn rmdir(path: CPath) -> Result<(), Errno> {
+    unlinkat(libc::AT_FDCWD, path, libc::AT_REMOVEDIR)
 }
 
-/// `renameat2(olddir, old, newdir, new, flags)`.
-pub fn renameat(olddir: c_int, old: &CStr, newdir: c_int, new: &CStr, flags: u32) -> Result<(), Errno> {
-    rustix::fs::renameat_with(dir(olddir)?, old, dir(newdir)?, new, RenameFlags::from_bits_retain(flags))
+/// `renameat2(olddir, old, newdir, new, flags)`; `rename` and `renameat` have no flags.
+pub fn renameat(olddir: c_int, old: CPath, newdir: c_int, new: CPath, flags: u32) -> Result<(), Errno> {
+    // SAFETY: as in `mkdirat`.
+    unsafe { at(libc::SYS_renameat2, [olddir as usize, old.arg(), newdir as usize, new.arg(), flags as usize, 0]) }.map(|_| ())
 }
 
 /// `linkat(olddir, old, newdir, new, flags)`.
-pub fn linkat(olddir: c_int, old: &CStr, newdir: c_int, new: &CStr, flags: c_int) -> Result<(), Errno> {
-    rustix::fs::linkat(dir(olddir)?, old, dir(newdir)?, new, at_flags(flags))
+pub fn linkat(olddir: c_int, old: CPath, newdir: c_int, new: CPath, flags: c_int) -> Result<(), Errno> {
+    // SAFETY: as in `mkdirat`.
+    unsafe { at(libc::SYS_linkat, [olddir as usize, old.arg(), newdir as usize, new.arg(), flags as usize, 0]) }.map(|_| ())
 }
 
 /// `symlinkat(target, dirfd, path)`.
-pub fn symlinkat(target: &CStr, dirfd: c_int, path: &CStr) -> Result<(), Errno> {
-    rustix::fs::symlinkat(target, dir(dirfd)?, path)
+pub fn symlinkat(target: CPath, dirfd: c_int, path: CPath) -> Result<(), Errno> {
+    // SAFETY: as in `mkdirat`.
+    unsafe { at(libc::SYS_symlinkat, [target.arg(), dirfd as usize, path.arg(), 0, 0, 0]) }.map(|_| ())
 }
 
 /// `readlinkat(dirfd, path, buf)`: the link's bytes, cut to the buffer, without a NUL.
-pub fn readlinkat(dirfd: c_int, path: &CStr, buf: &mut [u8]) -> Result<usize, Errno> {
+pub fn readlinkat(dirfd: c_int, path: CPath, buf: &mut [u8]) -> Result<usize, Errno> {
     if buf.is_empty() {
         return Err(Errno::INVAL);
     }
-    rustix::fs::readlinkat_raw(dir(dirfd)?, path, buf)
+    // SAFETY: the kernel reads the path and writes at most `buf.len()` bytes into `buf`.
+    unsafe { at(libc::SYS_readlinkat, [dirfd as usize, path.arg(), buf.as_mut_ptr() as usize, buf.len(), 0, 0]) }
 }
 
-/// `mknodat(dirfd, path, mode, dev)`: the raw call, because `mode` carries the file type,
-/// which the kernel checks (rustix takes it apart into typed pieces).
-pub fn mknodat(dirfd: c_int, path: &CStr, mode: u32, dev: u64) -> Result<(), Errno> {
-    let dir = rustix::fd::AsRawFd::as_raw_fd(&dir(dirfd)?);
-    // SAFETY: the kernel reads the NUL-terminated path; the rest are integers.
-    unsafe { crate::io::syscall::call(libc::SYS_mknodat, [dir as usize, path.as_ptr() as usize, mode as usize, dev as usize, 0, 0]) }
-        .map(|_| ())
+/// `mknodat(dirfd, path, mode, dev)`: `mode` carries the file type, which the kernel checks.
+pub fn mknodat(dirfd: c_int, path: CPath, mode: u32, dev: u64) -> Result<(), Errno> {
+    // SAFETY: as in `mkdirat`.
+    unsafe { at(libc::SYS_mknodat, [dirfd as usize, path.arg(), mode as usize, dev as usize, 0, 0]) }.map(|_| ())
 }

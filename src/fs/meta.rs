@@ -1,23 +1,34 @@
 //! Metadata changes and checks: permissions, owners, times, sizes, `access`, `umask`; and
-//! `sync`, `syncfs`, `chroot`.
+//! `sync`, `syncfs`, `chroot`. The path-taking calls are raw system calls with C's paths
+//! (`fs::path` says why).
 
-use super::path::{at_flags, dir};
-use core::ffi::{CStr, c_int};
-use rustix::fs::{Access, Gid, Mode, Timestamps, Uid};
+use super::path::{CPath, at};
+use core::ffi::c_int;
+use rustix::fs::{Gid, Mode, Timestamps, Uid};
 use rustix::io::Errno;
 use rustix::time::Timespec;
 
-/// `faccessat(dirfd, path, mode, flags)`.
-pub fn accessat(dirfd: c_int, path: &CStr, mode: c_int, flags: c_int) -> Result<(), Errno> {
+/// `faccessat(dirfd, path, mode, flags)`: with flags, `faccessat2` (Linux 5.8), which checks
+/// them.
+pub fn accessat(dirfd: c_int, path: CPath, mode: c_int, flags: c_int) -> Result<(), Errno> {
     if mode & !(libc::R_OK | libc::W_OK | libc::X_OK) != 0 {
         return Err(Errno::INVAL);
     }
-    rustix::fs::accessat(dir(dirfd)?, path, Access::from_bits_retain(mode as u32), at_flags(flags))
+    let nr = if flags == 0 { libc::SYS_faccessat } else { libc::SYS_faccessat2 };
+    // SAFETY: the kernel reads the path; the rest are integers.
+    unsafe { at(nr, [dirfd as usize, path.arg(), mode as usize, flags as usize, 0, 0]) }.map(|_| ())
 }
 
-/// `fchmodat(dirfd, path, mode, flags)`.
-pub fn chmodat(dirfd: c_int, path: &CStr, mode: u32, flags: c_int) -> Result<(), Errno> {
-    rustix::fs::chmodat(dir(dirfd)?, path, Mode::from_bits_retain(mode), at_flags(flags))
+/// `fchmodat(dirfd, path, mode, flags)`: `AT_SYMLINK_NOFOLLOW` is `EOPNOTSUPP` (Linux cannot
+/// change a link's own mode), other flags `EINVAL`.
+pub fn chmodat(dirfd: c_int, path: CPath, mode: u32, flags: c_int) -> Result<(), Errno> {
+    match flags {
+        0 => {}
+        libc::AT_SYMLINK_NOFOLLOW => return Err(Errno::OPNOTSUPP),
+        _ => return Err(Errno::INVAL),
+    }
+    // SAFETY: as in `accessat`.
+    unsafe { at(libc::SYS_fchmodat, [dirfd as usize, path.arg(), mode as usize, 0, 0, 0]) }.map(|_| ())
 }
 
 /// `fchmod(fd, mode)`.
@@ -32,10 +43,10 @@ fn ids(uid: u32, gid: u32) -> (Option<Uid>, Option<Gid>) {
     (uid, gid)
 }
 
-/// `fchownat(dirfd, path, uid, gid, flags)`.
-pub fn chownat(dirfd: c_int, path: &CStr, uid: u32, gid: u32, flags: c_int) -> Result<(), Errno> {
-    let (uid, gid) = ids(uid, gid);
-    rustix::fs::chownat(dir(dirfd)?, path, uid, gid, at_flags(flags))
+/// `fchownat(dirfd, path, uid, gid, flags)`; -1 leaves an id unchanged (the kernel's rule).
+pub fn chownat(dirfd: c_int, path: CPath, uid: u32, gid: u32, flags: c_int) -> Result<(), Errno> {
+    // SAFETY: as in `accessat`.
+    unsafe { at(libc::SYS_fchownat, [dirfd as usize, path.arg(), uid as usize, gid as usize, flags as usize, 0]) }.map(|_| ())
 }
 
 /// `fchown(fd, uid, gid)`.
@@ -52,8 +63,11 @@ fn timestamps(times: Option<[libc::timespec; 2]>) -> Timestamps {
 }
 
 /// `utimensat(dirfd, path, times, flags)`.
-pub fn utimensat(dirfd: c_int, path: &CStr, times: Option<[libc::timespec; 2]>, flags: c_int) -> Result<(), Errno> {
-    rustix::fs::utimensat(dir(dirfd)?, path, &timestamps(times), at_flags(flags))
+pub fn utimensat(dirfd: c_int, path: CPath, times: Option<[libc::timespec; 2]>, flags: c_int) -> Result<(), Errno> {
+    let times = timestamps(times);
+    // SAFETY: the kernel reads the path and the two times, a live local of the kernel's
+    // layout (rustix's `Timestamps` is `struct timespec[2]`).
+    unsafe { at(libc::SYS_utimensat, [dirfd as usize, path.arg(), (&raw const times) as usize, flags as usize, 0, 0]) }.map(|_| ())
 }
 
 /// `futimens(fd, times)`.
@@ -61,13 +75,13 @@ pub fn futimens(fd: c_int, times: Option<[libc::timespec; 2]>) -> Result<(), Err
     rustix::fs::futimens(crate::io::fd::borrow(fd)?, &timestamps(times))
 }
 
-/// `truncate(path, len)`: the raw call, since rustix offers only `ftruncate`.
-pub fn truncate(path: &CStr, len: i64) -> Result<(), Errno> {
+/// `truncate(path, len)`.
+pub fn truncate(path: CPath, len: i64) -> Result<(), Errno> {
     if len < 0 {
         return Err(Errno::INVAL);
     }
-    // SAFETY: the kernel reads the NUL-terminated path.
-    unsafe { crate::io::syscall::call3(libc::SYS_truncate, path.as_ptr() as usize, len as usize, 0) }.map(|_| ())
+    // SAFETY: the kernel reads the path.
+    unsafe { at(libc::SYS_truncate, [path.arg(), len as usize, 0, 0, 0, 0]) }.map(|_| ())
 }
 
 /// `umask(mask)`: the previous mask.
@@ -86,6 +100,7 @@ pub fn syncfs(fd: c_int) -> Result<(), Errno> {
 }
 
 /// `chroot(path)`.
-pub fn chroot(path: &CStr) -> Result<(), Errno> {
-    rustix::process::chroot(path)
+pub fn chroot(path: CPath) -> Result<(), Errno> {
+    // SAFETY: the kernel reads the path.
+    unsafe { at(libc::SYS_chroot, [path.arg(), 0, 0, 0, 0, 0]) }.map(|_| ())
 }

@@ -2,15 +2,21 @@
 //! `struct statfs`, glibc's layout) and `statvfs`/`fstatvfs`, derived from them as glibc
 //! does.
 
-use core::ffi::{CStr, c_int};
+use super::path::{CPath, at};
+use core::ffi::c_int;
 use rustix::fs::StatFs;
 use rustix::io::Errno;
 
 const _: () = assert!(size_of::<StatFs>() == size_of::<libc::statfs>());
 
-/// `statfs(path)`.
-pub fn statfs(path: &CStr) -> Result<StatFs, Errno> {
-    rustix::fs::statfs(path)
+/// `statfs(path)`: the raw call with C's path (`fs::path` says why).
+pub fn statfs(path: CPath) -> Result<StatFs, Errno> {
+    let mut out = core::mem::MaybeUninit::<StatFs>::uninit();
+    // SAFETY: the kernel reads the path and fills `out`, a `struct statfs`, when it succeeds.
+    unsafe {
+        at(libc::SYS_statfs, [path.arg(), out.as_mut_ptr() as usize, 0, 0, 0, 0])?;
+        Ok(out.assume_init())
+    }
 }
 
 /// `fstatfs(fd)`.

@@ -5,11 +5,15 @@
 /// Writes the parts to standard error, best effort, one after another.
 pub fn write_stderr(parts: &[&[u8]]) {
     // SAFETY: descriptor 2 is only borrowed for these writes; if it is closed, they fail.
-    let stderr = unsafe { rustix::stdio::stderr() };
+    write_to(unsafe { rustix::stdio::stderr() }, parts)
+}
+
+/// Writes the parts to `fd`, best effort, one after another.
+pub fn write_to(fd: rustix::fd::BorrowedFd<'_>, parts: &[&[u8]]) {
     for part in parts {
         let mut rest = *part;
         while !rest.is_empty() {
-            match rustix::io::write(stderr, rest) {
+            match rustix::io::write(fd, rest) {
                 Ok(0) | Err(_) => return,
                 Ok(n) => rest = rest.get(n..).unwrap_or(&[]),
             }

@@ -4,7 +4,7 @@
 
 use core::ffi::{CStr, c_char, c_int};
 use rustix::fd::{BorrowedFd, IntoRawFd, OwnedFd};
-use rustix::fs::{Mode, OFlags, SeekFrom};
+use rustix::fs::SeekFrom;
 use rustix::io::Errno;
 
 /// The most the kernel transfers in one `read`/`write` (`MAX_RW_COUNT`): larger counts are
@@ -62,13 +62,11 @@ pub unsafe fn open(path: *const c_char, flags: c_int, mode: u32) -> Result<c_int
 /// # Safety
 /// `path` must be null or a NUL-terminated string.
 pub unsafe fn openat(dirfd: c_int, path: *const c_char, flags: c_int, mode: u32) -> Result<c_int, Errno> {
-    // SAFETY: the caller's contract.
-    let path = unsafe { crate::fs::path::c_path(path) }?;
-    let dir = crate::fs::path::dir(dirfd)?;
-    let flags = OFlags::from_bits_retain(flags as u32);
-    let needs_mode = flags.contains(OFlags::CREATE) || flags.contains(OFlags::TMPFILE);
-    let mode = if needs_mode { Mode::from_bits_retain(mode) } else { Mode::empty() };
-    rustix::fs::openat(dir, path, flags, mode).map(raw)
+    let path = crate::fs::path::CPath::new(path);
+    // SAFETY: the kernel reads the path (`fs::path` says why not rustix); it ignores `mode`
+    // without `O_CREAT` or `O_TMPFILE`.
+    unsafe { crate::fs::path::at(libc::SYS_openat, [dirfd as usize, path.arg(), flags as usize, mode as usize, 0, 0]) }
+        .map(|fd| fd as c_int)
 }
 
 /// `close(fd)`.
@@ -98,52 +96,6 @@ pub fn lseek(fd: c_int, offset: i64, whence: c_int) -> Result<i64, Errno> {
 /// A new descriptor's number, handed over to the C caller.
 fn raw(fd: OwnedFd) -> c_int {
     fd.into_raw_fd()
-}
-
-/// A C-side buffer as a slice the kernel fills; Rust never reads it.
-///
-/// # Safety
-/// `buf` must be writable for `len` bytes, or `len` is 0.
-unsafe fn out_slice<'a>(buf: *mut u8, len: usize) -> &'a mut [u8] {
-    let buf = if len == 0 { core::ptr::NonNull::dangling().as_ptr() } else { buf };
-    // SAFETY: per the contract; the kernel answers EFAULT for an address it cannot write.
-    unsafe { core::slice::from_raw_parts_mut(buf, len.min(MAX_RW_COUNT)) }
-}
-
-/// A C-side buffer as a slice the kernel reads.
-///
-/// # Safety
-/// `buf` must be readable for `len` bytes, or `len` is 0.
-unsafe fn in_slice<'a>(buf: *const u8, len: usize) -> &'a [u8] {
-    let buf = if len == 0 { core::ptr::NonNull::dangling().as_ptr() } else { buf };
-    // SAFETY: as in `out_slice`.
-    unsafe { core::slice::from_raw_parts(buf, len.min(MAX_RW_COUNT)) }
-}
-
-/// `pread(fd, buf, len, offset)`.
-///
-/// # Safety
-/// As [`read`].
-pub unsafe fn pread(fd: c_int, buf: *mut u8, len: usize, offset: i64) -> Result<usize, Errno> {
-    let fd = borrow(fd)?;
-    if offset < 0 {
-        return Err(Errno::INVAL);
-    }
-    // SAFETY: the caller vouches for the buffer.
-    rustix::io::pread(fd, unsafe { out_slice(buf, len) }, offset as u64)
-}
-
-/// `pwrite(fd, buf, len, offset)`.
-///
-/// # Safety
-/// As [`write`].
-pub unsafe fn pwrite(fd: c_int, buf: *const u8, len: usize, offset: i64) -> Result<usize, Errno> {
-    let fd = borrow(fd)?;
-    if offset < 0 {
-        return Err(Errno::INVAL);
-    }
-    // SAFETY: the caller vouches for the buffer.
-    rustix::io::pwrite(fd, unsafe { in_slice(buf, len) }, offset as u64)
 }
 
 /// `dup(fd)`.
@@ -187,13 +139,14 @@ pub fn pipe2(flags: c_int) -> Result<[c_int; 2], Errno> {
 
 /// `fcntl(fd, cmd, arg)`, every command: the argument (an int or a pointer, per `cmd`) goes to
 /// the kernel unread, which checks it. rustix wraps only some commands (no record locks, no
-/// owner, lease or pipe-size commands), so this is the raw system call.
+/// owner, lease or pipe-size commands), so this is the raw system call. The commands that wait
+/// for a lock (`F_SETLKW`, `F_OFD_SETLKW`) are cancellation points.
 pub fn fcntl(fd: c_int, cmd: c_int, arg: usize) -> Result<c_int, Errno> {
-    let fd = borrow(fd)?;
+    let fd = rustix::fd::AsRawFd::as_raw_fd(&borrow(fd)?) as usize;
+    let call = if matches!(cmd, libc::F_SETLKW | libc::F_OFD_SETLKW) { crate::thread::cancel::syscall3 } else { super::syscall::call3 };
     // SAFETY: the kernel reads or writes a pointer argument only for the commands that take
     // one, and answers EFAULT for a bad one; no command changes what the library relies on.
-    unsafe { super::syscall::call3(libc::SYS_fcntl, rustix::fd::AsRawFd::as_raw_fd(&fd) as usize, cmd as usize, arg) }
-        .map(|v| v as c_int)
+    unsafe { call(libc::SYS_fcntl, fd, cmd as usize, arg) }.map(|v| v as c_int)
 }
 
 /// One `ioctl` request with an uninterpreted argument, for [`ioctl`].
@@ -253,12 +206,6 @@ pub fn ttyname(fd: c_int, buf: &mut [u8]) -> Result<(), Errno> {
     buf[..n].copy_from_slice(&target[..n]);
     buf[n] = 0;
     Ok(())
-}
-
-/// `fsync(fd)`, or `fdatasync(fd)` when `data_only`.
-pub fn sync(fd: c_int, data_only: bool) -> Result<(), Errno> {
-    let fd = borrow(fd)?;
-    if data_only { rustix::fs::fdatasync(fd) } else { rustix::fs::fsync(fd) }
 }
 
 /// `ftruncate(fd, len)`.

@@ -1,9 +1,9 @@
 //! `poll`, `ppoll`, `select`, `pselect`: the raw system calls. rustix's `poll` takes
 //! `PollFd`s holding borrowed descriptors, which cannot represent C's "ignore me" entries
 //! (`fd < 0`), and its `select` takes no signal mask; the C arrays here go to the kernel
-//! unread instead.
+//! unread instead. All four are cancellation points (`thread::cancel::syscall`).
 
-use super::syscall::call;
+use crate::thread::cancel::syscall as call;
 use core::ffi::c_int;
 use rustix::io::Errno;
 

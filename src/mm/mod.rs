@@ -3,7 +3,7 @@
 
 use core::ffi::{c_int, c_void};
 use rustix::io::Errno;
-use rustix::mm::{MapFlags, MlockAllFlags, MprotectFlags, MremapFlags, MsyncFlags, ProtFlags};
+use rustix::mm::{MapFlags, MlockAllFlags, MprotectFlags, MremapFlags, ProtFlags};
 
 /// `mmap(addr, len, prot, flags, fd, offset)`; `fd` is ignored with `MAP_ANONYMOUS`.
 ///
@@ -83,13 +83,14 @@ pub unsafe fn mremap(old: *mut c_void, old_len: usize, new_len: usize, flags: c_
     }
 }
 
-/// `msync(addr, len, flags)`.
+/// `msync(addr, len, flags)`, a cancellation point.
 ///
 /// # Safety
 /// The range must be mapped by the caller (the kernel checks).
 pub unsafe fn msync(addr: *mut c_void, len: usize, flags: c_int) -> Result<(), Errno> {
-    // SAFETY: per the contract.
-    unsafe { rustix::mm::msync(addr, len, MsyncFlags::from_bits_retain(flags as u32)) }
+    // SAFETY: per the contract; the kernel checks the range. A cancellation point
+    // (`thread::cancel::syscall`).
+    unsafe { crate::thread::cancel::syscall3(libc::SYS_msync, addr as usize, len, flags as usize) }.map(|_| ())
 }
 
 /// `mlock(addr, len)`, or `munlock` when `lock` is false.

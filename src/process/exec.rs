@@ -7,6 +7,7 @@
 //! move on; others end the search. A file the kernel cannot run (`ENOEXEC`) is run as a
 //! shell script by `/bin/sh`.
 
+use crate::fs::path::CPath;
 use core::ffi::{CStr, c_char};
 use rustix::io::Errno;
 
@@ -24,9 +25,13 @@ const DEFAULT_PATH: &[u8] = b"/bin:/usr/bin";
 /// # Safety
 /// `argv` and `envp` must be null-terminated arrays of NUL-terminated strings (or null,
 /// which the kernel takes as empty).
-pub unsafe fn execve(path: &CStr, argv: *const *const c_char, envp: *const *const c_char) -> Errno {
-    // SAFETY: per the contract; on success nothing of this process remains.
-    unsafe { crate::kernel::execve(path, argv.cast(), envp.cast()) }
+pub unsafe fn execve(path: CPath, argv: *const *const c_char, envp: *const *const c_char) -> Errno {
+    // SAFETY: per the contract; the kernel reads the path (`fs::path` says why not rustix).
+    // On success nothing of this process remains.
+    match unsafe { crate::fs::path::at(libc::SYS_execve, [path.arg(), argv as usize, envp as usize, 0, 0, 0]) } {
+        Err(e) => e,
+        Ok(_) => Errno::NOEXEC,
+    }
 }
 
 /// `fexecve(fd, argv, envp)`: the file open at `fd`.
@@ -65,7 +70,7 @@ unsafe fn run_script(path: &CStr, argv: *const *const c_char, envp: *const *cons
         i += 1;
     }
     // SAFETY: a null-terminated array of strings that outlive the call.
-    unsafe { execve(c"/bin/sh", args.as_ptr(), envp) }
+    unsafe { execve(c"/bin/sh".into(), args.as_ptr(), envp) }
 }
 
 /// `execve`, and on `ENOEXEC` the same file as a shell script.
@@ -74,7 +79,7 @@ unsafe fn run_script(path: &CStr, argv: *const *const c_char, envp: *const *cons
 /// As [`execve`].
 unsafe fn execve_or_script(path: &CStr, argv: *const *const c_char, envp: *const *const c_char) -> Errno {
     // SAFETY: per the contract.
-    match unsafe { execve(path, argv, envp) } {
+    match unsafe { execve(path.into(), argv, envp) } {
         // SAFETY: per the contract.
         Errno::NOEXEC => unsafe { run_script(path, argv, envp) },
         e => e,
@@ -162,11 +167,7 @@ fn failed(e: Errno) -> i32 {
 /// `path` null or NUL-terminated; `args` a null-terminated list of strings.
 pub unsafe extern "C" fn execl_list(path: *const c_char, args: *const *const c_char) -> i32 {
     // SAFETY: per the contract.
-    match unsafe { crate::fs::path::c_path(path) } {
-        // SAFETY: per the contract.
-        Ok(p) => failed(unsafe { execve(p, args, environ()) }),
-        Err(e) => failed(e),
-    }
+    failed(unsafe { execve(CPath::new(path), args, environ()) })
 }
 
 /// `execle(path, arg0, ..., NULL, envp)`, as [`execl_list`].
@@ -175,11 +176,7 @@ pub unsafe extern "C" fn execl_list(path: *const c_char, args: *const *const c_c
 /// As [`execl_list`], with `envp` after the list's null.
 pub unsafe extern "C" fn execle_list(path: *const c_char, args: *const *const c_char) -> i32 {
     // SAFETY: per the contract.
-    match unsafe { crate::fs::path::c_path(path) } {
-        // SAFETY: per the contract.
-        Ok(p) => failed(unsafe { execve(p, args, list_env(args)) }),
-        Err(e) => failed(e),
-    }
+    failed(unsafe { execve(CPath::new(path), args, list_env(args)) })
 }
 
 /// `execlp(file, arg0, ..., NULL)`, as [`execl_list`].

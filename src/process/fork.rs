@@ -37,6 +37,7 @@ pub fn fork_raw() -> Result<i32, Errno> {
         Ok(Fork::Child(_)) => {
             in_child();
             crate::thread::after_fork_child();
+            crate::sync::once::after_fork_child();
             Ok(0)
         }
         Ok(Fork::ParentOf(pid)) => {

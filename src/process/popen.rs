@@ -91,9 +91,7 @@ pub fn popen(command: &CStr, mode: &CStr) -> Result<*mut File, Errno> {
                 // The command sees end-of-file (or a broken pipe) and ends; it is reaped so
                 // that no zombie stays behind.
                 let _ = crate::io::fd::close(mine);
-                let mut status = 0;
-                // SAFETY: `status` is a live local.
-                let _ = unsafe { super::wait::wait4(pid, &raw mut status, 0, core::ptr::null_mut()) };
+                super::wait::reap(pid);
                 return Err(e);
             }
         };

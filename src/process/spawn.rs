@@ -252,8 +252,8 @@ unsafe fn child(
                         step(crate::io::fd::dup3(from, to, 0, true).map(|_| ()))?;
                     }
                 }
-                // SAFETY: the list owns a NUL-terminated copy of the path.
-                FileAction::Chdir { path } => step(crate::fs::cwd::chdir(unsafe { CStr::from_ptr(path) }))?,
+                // The list owns a NUL-terminated copy of the path.
+                FileAction::Chdir { path } => step(crate::fs::cwd::chdir(crate::fs::path::CPath::new(path)))?,
                 FileAction::Fchdir { fd } => step(crate::fs::cwd::fchdir(fd))?,
             }
         }
@@ -261,7 +261,7 @@ unsafe fn child(
         // SAFETY: per the contract.
         let e = unsafe {
             match program {
-                Program::Path(p) => super::exec::execve(p, argv, envp),
+                Program::Path(p) => super::exec::execve((*p).into(), argv, envp),
                 Program::Search(f) => super::exec::execvpe(f, argv, envp),
             }
         };
@@ -338,9 +338,7 @@ pub unsafe fn spawn(
     // SAFETY: the child has exec'ed or ended, so the shared job is ours again.
     let error = unsafe { core::ptr::read_volatile(&raw const job.error) };
     if error != 0 {
-        let mut status = 0;
-        // SAFETY: `status` is a live local.
-        let _ = unsafe { super::wait::wait4(pid as i32, &raw mut status, 0, core::ptr::null_mut()) };
+        super::wait::reap(pid as i32);
         return Err(Errno::from_raw_os_error(error));
     }
     Ok(pid as i32)

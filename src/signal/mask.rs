@@ -19,10 +19,11 @@ pub fn pending() -> u64 {
 /// `sigsuspend(mask)`: waits for a signal with `mask` in place; always ends with `EINTR`
 /// once a handler has run. The runtime's signals stay unblocked.
 pub fn suspend(mask: u64) -> Errno {
-    // SAFETY: as in `pending`.
-    let set = unsafe { core::mem::transmute::<u64, KernelSigSet>(mask & !super::set::RESERVED) };
-    match runtime::kernel_sigsuspend(&set) {
+    let set = mask & !super::set::RESERVED;
+    // SAFETY: the kernel reads the one-word set, a live local. A cancellation point
+    // (`thread::cancel::syscall`).
+    match unsafe { crate::thread::cancel::syscall3(libc::SYS_rt_sigsuspend, (&raw const set) as usize, 8, 0) } {
         Err(e) => e,
-        Ok(()) => Errno::INTR,
+        Ok(_) => Errno::INTR,
     }
 }

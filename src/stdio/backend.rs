@@ -1,9 +1,10 @@
-//! Where a stream's bytes go and come from: a descriptor, a fixed buffer (`fmemopen`) or a
-//! growing one (`open_memstream`).
+//! Where a stream's bytes go and come from: a descriptor, a fixed buffer (`fmemopen`), a
+//! growing one (`open_memstream`) or the program's functions (`fopencookie`).
 //!
 //! The stream's buffer sits in front of every backend alike, so `stream.rs` is the only
 //! buffering code; a backend moves bytes and positions and knows nothing of buffers.
 
+use super::cookie::Cookie;
 use super::memory::MemFile;
 use super::memstream::MemStream;
 use core::ffi::c_int;
@@ -17,6 +18,8 @@ pub enum Backend {
     Memory(MemFile),
     /// A growing buffer (`open_memstream`), write-only.
     Dynamic(MemStream),
+    /// The program's functions (`fopencookie`).
+    Cookie(Cookie),
 }
 
 impl Backend {
@@ -27,6 +30,7 @@ impl Backend {
             Backend::Fd => unsafe { crate::io::fd::read(fd, buf.as_mut_ptr(), buf.len()) },
             Backend::Memory(m) => Ok(m.read(buf)),
             Backend::Dynamic(_) => Err(Errno::BADF),
+            Backend::Cookie(c) => c.read(buf),
         }
     }
 
@@ -37,6 +41,7 @@ impl Backend {
             Backend::Fd => unsafe { crate::io::fd::write(fd, buf.as_ptr(), buf.len()) },
             Backend::Memory(m) => m.write(buf),
             Backend::Dynamic(m) => m.write(buf),
+            Backend::Cookie(c) => c.write(buf),
         }
     }
 
@@ -46,6 +51,7 @@ impl Backend {
             Backend::Fd => crate::io::fd::lseek(fd, offset, whence),
             Backend::Memory(m) => m.seek(offset, whence),
             Backend::Dynamic(m) => m.seek(offset, whence),
+            Backend::Cookie(c) => c.seek(offset, whence),
         }
     }
 }

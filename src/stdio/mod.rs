@@ -9,6 +9,7 @@
 //! - `open`: `fopen` and friends, in blocks from `crate::alloc`; `paths`: `remove`, `rename`.
 
 pub mod backend;
+pub mod cookie;
 pub mod file;
 pub mod lines;
 pub mod lock;

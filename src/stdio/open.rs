@@ -1,7 +1,8 @@
 //! Creating and ending streams: `fopen`, `fdopen`, `fmemopen`, `tmpfile`, `freopen`,
-//! `fclose`, `open_memstream`, and the mode strings they share.
+//! `fclose`, `open_memstream`, `fopencookie`, and the mode strings they share.
 
 use super::backend::Backend;
+use super::cookie::{Cookie, CookieIo};
 use super::file::File;
 use super::lock::needs_locking;
 use super::memory::{MemFile, Start};
@@ -9,7 +10,7 @@ use super::memstream::MemStream;
 use super::standard::{BUFSIZ, is_standard};
 use super::registry;
 use crate::io::fd;
-use core::ffi::{CStr, c_char, c_int};
+use core::ffi::{CStr, c_char, c_int, c_void};
 use core::mem::size_of;
 use rustix::io::Errno;
 
@@ -186,6 +187,13 @@ pub unsafe fn open_memstream(buf: *mut *mut c_char, size: *mut usize) -> Result<
     })
 }
 
+/// `fopencookie(cookie, mode, io)`: a stream whose reads, writes, seeks and close call the
+/// program's functions with `cookie`.
+pub fn fopencookie(cookie: *mut c_void, mode: &CStr, io: CookieIo) -> Result<*mut File, Errno> {
+    let mode = parse_mode(mode.to_bytes())?;
+    create(-1, mode, 0, |_| Backend::Cookie(Cookie::new(cookie, io)))
+}
+
 /// `tmpfile()`: an unnamed file in `/tmp`, open for update, gone when closed.
 pub fn tmpfile() -> Result<*mut File, Errno> {
     let mode = Mode {
@@ -280,7 +288,7 @@ pub unsafe fn freopen(
     let _ = stream.flush();
     let old = match stream.state.backend {
         Backend::Fd => stream.fileno,
-        Backend::Memory(_) | Backend::Dynamic(_) => -1,
+        Backend::Memory(_) | Backend::Dynamic(_) | Backend::Cookie(_) => -1,
     };
     let mut path_buf = [0u8; 40];
     let path = if path.is_null() && old >= 0 {

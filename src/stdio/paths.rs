@@ -1,18 +1,18 @@
-//! `remove` and `rename`, the file-name calls of `<stdio.h>`.
+//! `remove` and `rename`, the file-name calls of `<stdio.h>`, with C's paths (`fs::path`).
 
-use core::ffi::CStr;
-use rustix::fs::{AtFlags, CWD};
+use crate::fs::links;
+use crate::fs::path::CPath;
 use rustix::io::Errno;
 
 /// `remove(path)`: unlinks a file, or removes an empty directory (`unlink` says `EISDIR`).
-pub fn remove(path: &CStr) -> Result<(), Errno> {
-    match rustix::fs::unlinkat(CWD, path, AtFlags::empty()) {
-        Err(Errno::ISDIR) => rustix::fs::unlinkat(CWD, path, AtFlags::REMOVEDIR),
+pub fn remove(path: CPath) -> Result<(), Errno> {
+    match links::unlinkat(libc::AT_FDCWD, path, 0) {
+        Err(Errno::ISDIR) => links::rmdir(path),
         other => other,
     }
 }
 
 /// `rename(old, new)`.
-pub fn rename(old: &CStr, new: &CStr) -> Result<(), Errno> {
-    rustix::fs::renameat(CWD, old, CWD, new)
+pub fn rename(old: CPath, new: CPath) -> Result<(), Errno> {
+    links::renameat(libc::AT_FDCWD, old, libc::AT_FDCWD, new, 0)
 }

@@ -500,6 +500,7 @@ impl Stream {
         let flushed = self.flush();
         let closed = match self.state.backend {
             Backend::Fd if self.fileno >= 0 => crate::io::fd::close(self.fileno),
+            Backend::Cookie(ref mut c) => c.close(),
             _ => Ok(()),
         };
         self.fileno = -1;

@@ -3,7 +3,7 @@
 //! random letters and digits, trying new names while they already exist (`EEXIST`), as
 //! glibc does (up to 62^3 attempts). Files are opened `O_RDWR | O_CREAT | O_EXCL` with mode
 //! 0600 plus the caller's extra flags; directories are made with mode 0700. The template is
-//! rewritten in place.
+//! rewritten in place. `tmpnam`'s names are made the same way, only checked to be unused.
 
 use core::ffi::{CStr, c_int};
 use rustix::fs::{Mode, OFlags};
@@ -24,12 +24,33 @@ fn random_bits(counter: u64) -> u64 {
     (t.tv_nsec as u64 ^ (t.tv_sec as u64).rotate_left(32)).wrapping_add(counter).wrapping_mul(0x9e37_79b9_7f4a_7c15)
 }
 
+/// `L_tmpnam`: room for a `tmpnam` name and its NUL.
+pub const TMPNAM_LEN: usize = 20;
+
+/// `tmpnam_r`'s work: a name `/tmp/fileXXXXXX` (glibc's form, `P_tmpdir` and "file") that
+/// names nothing at the time of the call, into `buf`; `ENOENT` when `/tmp` is not a
+/// directory, `EEXIST` when every name tried was taken.
+pub fn unused_name(buf: &mut [u8; TMPNAM_LEN]) -> Result<(), Errno> {
+    let dir = rustix::fs::stat(c"/tmp")?;
+    if rustix::fs::FileType::from_raw_mode(dir.st_mode) != rustix::fs::FileType::Directory {
+        return Err(Errno::NOENT);
+    }
+    const TEMPLATE: &[u8] = b"/tmp/fileXXXXXX\0";
+    for (slot, &b) in buf.iter_mut().zip(TEMPLATE) {
+        *slot = b;
+    }
+    // SAFETY: `buf` now holds a NUL-terminated template ending in six Xs.
+    unsafe { create(buf.as_mut_ptr(), 0, Kind::Unused) }.map(|_| ())
+}
+
 /// What to create.
 #[derive(Clone, Copy)]
 pub enum Kind {
     /// A file, opened with these extra flags (`O_APPEND`, `O_CLOEXEC`, `O_SYNC`...).
     File(c_int),
     Directory,
+    /// Nothing: the name is only checked to be free (`lstat` says `ENOENT`).
+    Unused,
 }
 
 /// Creates the object; the descriptor for a file, 0 for a directory.
@@ -62,6 +83,11 @@ pub unsafe fn create(template: *mut u8, suffix: usize, kind: Kind) -> Result<c_i
                 rustix::fs::open(path, flags, Mode::from_bits_retain(0o600)).map(rustix::fd::IntoRawFd::into_raw_fd)
             }
             Kind::Directory => rustix::fs::mkdir(path, Mode::from_bits_retain(0o700)).map(|()| 0),
+            Kind::Unused => match rustix::fs::lstat(path) {
+                Ok(_) => Err(Errno::EXIST),
+                Err(Errno::NOENT) => Ok(0),
+                Err(e) => Err(e),
+            },
         };
         match made {
             Err(Errno::EXIST) => continue,
@@ -69,4 +95,21 @@ pub unsafe fn create(template: *mut u8, suffix: usize, kind: Kind) -> Result<c_i
         }
     }
     Err(Errno::EXIST)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unused_names_have_glibc_form_and_are_free() {
+        let (mut a, mut b) = ([0u8; TMPNAM_LEN], [0u8; TMPNAM_LEN]);
+        unused_name(&mut a).unwrap();
+        unused_name(&mut b).unwrap();
+        let name = CStr::from_bytes_until_nul(&a).unwrap();
+        assert_eq!(name.to_bytes().len(), 15);
+        assert!(name.to_bytes().starts_with(b"/tmp/file"));
+        assert_ne!(a, b);
+        assert_eq!(rustix::fs::lstat(name).map(|_| ()), Err(Errno::NOENT));
+    }
 }

@@ -4,7 +4,6 @@
 
 use super::error_texts::ERRORS;
 use super::signal_texts::SIGNALS;
-use core::sync::atomic::{AtomicU8, Ordering};
 
 /// glibc's first real-time signal (`SIGRTMIN`: 32 and 33 are reserved for its threads).
 const SIGRTMIN: i32 = 34;
@@ -86,31 +85,26 @@ pub fn other_signal(sig: i32) -> Text {
     }
 }
 
-/// A buffer that functions like `strerror` return to C and overwrite on the next call
-/// (C allows that). The bytes are atomics so that racing calls are not a data race on the
-/// Rust side; C reads them through the returned pointer.
-pub struct SharedText([AtomicU8; TEXT_MAX]);
+/// A per-thread buffer (a field of the thread control block) that `strerror` or `strsignal`
+/// returns to C and overwrites on the thread's next call, as glibc's per-thread buffers are.
+#[repr(transparent)]
+pub struct TextBuffer([u8; TEXT_MAX]);
 
-impl SharedText {
-    /// An empty buffer.
-    pub const fn new() -> SharedText {
-        SharedText([const { AtomicU8::new(0) }; TEXT_MAX])
-    }
+impl TextBuffer {
+    /// An empty buffer (all zero, as the control block requires).
+    pub const ZERO: TextBuffer = TextBuffer([0; TEXT_MAX]);
 
-    /// Stores `text` with its terminator and returns where it is.
-    pub fn store(&self, text: &Text) -> *const u8 {
-        for (slot, &b) in self.0.iter().zip(text.bytes.iter()) {
-            // Relaxed: C calls these functions from one thread at a time or accepts garbled
-            // text; nothing else is published through the buffer.
-            slot.store(b, Ordering::Relaxed);
-        }
-        self.0.as_ptr().cast()
-    }
-}
-
-impl Default for SharedText {
-    fn default() -> Self {
-        Self::new()
+    /// Stores `text` with its terminator in the buffer at `buf` and returns where it is.
+    ///
+    /// # Safety
+    /// `buf` is a buffer of the calling thread's control block (no other thread writes it,
+    /// and no Rust reference to it is live).
+    pub unsafe fn store(buf: *mut TextBuffer, text: &Text) -> *mut u8 {
+        let dst = buf.cast::<u8>();
+        // SAFETY: the buffer has TEXT_MAX bytes, as `text.bytes` has; only this thread
+        // writes it. C may still read an earlier text there: C allows the overwrite.
+        unsafe { core::ptr::copy_nonoverlapping(text.bytes.as_ptr(), dst, TEXT_MAX) };
+        dst
     }
 }
 

@@ -14,6 +14,8 @@
 //! a group is aligned to its size, so it does not straddle a page either.
 
 use super::cpu;
+use core::ffi::c_int;
+use core::sync::atomic::{AtomicPtr, Ordering};
 use core::arch::asm;
 use core::arch::x86_64::{__m128i, __m256i, _mm_set1_epi8, _mm_setzero_si128, _mm256_set1_epi8, _mm256_setzero_si256};
 
@@ -27,6 +29,42 @@ const BYTE_OR_NUL: u8 = 2;
 /// The size of a page: no aligned block or group straddles one.
 const PAGE: usize = 4096;
 
+/// The loop over aligned groups of [`Blocks::groups`]: `body` tests the group at `{p}` and
+/// leaves ZF clear when it holds a match; `{p}` then advances by `step` bytes. Bounded, the
+/// loop also stops at the first group at or above `end` (tested before each group);
+/// unbounded, it has no other exit. `{p}` ends at the group with the match. The loop is
+/// aligned to 32 bytes, as glibc aligns its loops.
+macro_rules! group_loop {
+    ($bounded:expr, $end:expr, $step:literal, [$($body:literal),* $(,)?], $($ops:tt)*) => {
+        if $bounded {
+            asm!(
+                "cmp {p}, {e}",
+                "jae 3f",
+                ".p2align 5",
+                "2:",
+                $($body,)*
+                "jnz 3f",
+                concat!("add {p}, ", $step),
+                "cmp {p}, {e}",
+                "jb 2b",
+                "3:",
+                e = in(reg) $end,
+                $($ops)*
+            )
+        } else {
+            asm!(
+                ".p2align 5",
+                "2:",
+                $($body,)*
+                concat!("lea {p}, [{p} + ", $step, "]"),
+                "jz 2b",
+                concat!("sub {p}, ", $step),
+                $($ops)*
+            )
+        }
+    };
+}
+
 /// What a block scanner can do; implemented for AVX2 and SSE2.
 trait Blocks {
     /// Block size in bytes (a power of two, at most 32).
@@ -36,11 +74,15 @@ trait Blocks {
     /// # Safety
     /// The block lies inside one page, and some byte of it may be read.
     unsafe fn block(&self, addr: usize) -> u32;
-    /// Whether any byte of the four blocks at `addr` matches.
+    /// The first aligned group (four blocks) at or after `addr` in which some byte
+    /// matches; with `BOUNDED`, only groups starting below `end` are read, and an address at
+    /// or above `end` means none matched.
     ///
     /// # Safety
-    /// `addr` is `4 * BLOCK`-aligned and some byte of the group may be read.
-    unsafe fn group(&self, addr: usize) -> bool;
+    /// `addr` is `4 * BLOCK`-aligned; the groups from `addr` on may be read up to the first
+    /// one holding a match or reaching `end`, whichever comes first (each of them holds a
+    /// byte the caller may read, so its page is mapped).
+    unsafe fn groups<const BOUNDED: bool>(&self, addr: usize, end: usize) -> usize;
 }
 
 /// AVX2 blocks looking for `M`. A byte matches the needle when `vpcmpeqb` says so; NUL
@@ -94,63 +136,72 @@ impl<const M: u8> Blocks for Avx2<M> {
 
     #[inline]
     #[target_feature(enable = "avx2")]
-    unsafe fn group(&self, addr: usize) -> bool {
-        let mask: u32;
+    unsafe fn groups<const BOUNDED: bool>(&self, addr: usize, end: usize) -> usize {
+        let mut p = addr;
         // SAFETY: a 128-byte-aligned group lies inside one page, which is mapped because the
-        // caller may read a byte of it; nothing is written.
+        // caller may read a byte of it (see the trait); nothing is written.
         unsafe {
             match M {
-                BYTE => asm!(
-                    "vpcmpeqb {a}, {n}, ymmword ptr [{p}]",
-                    "vpcmpeqb {b}, {n}, ymmword ptr [{p} + 32]",
-                    "vpcmpeqb {c}, {n}, ymmword ptr [{p} + 64]",
-                    "vpcmpeqb {d}, {n}, ymmword ptr [{p} + 96]",
-                    "vpor {a}, {a}, {b}",
-                    "vpor {c}, {c}, {d}",
-                    "vpor {a}, {a}, {c}",
-                    "vpmovmskb {m:e}, {a}",
-                    p = in(reg) addr, n = in(ymm_reg) self.needle, m = lateout(reg) mask,
+                BYTE => group_loop!(
+                    BOUNDED, end, "128",
+                    [
+                        "vpcmpeqb {a}, {n}, ymmword ptr [{p}]",
+                        "vpcmpeqb {b}, {n}, ymmword ptr [{p} + 32]",
+                        "vpcmpeqb {c}, {n}, ymmword ptr [{p} + 64]",
+                        "vpcmpeqb {d}, {n}, ymmword ptr [{p} + 96]",
+                        "vpor {a}, {a}, {b}",
+                        "vpor {c}, {c}, {d}",
+                        "vpor {a}, {a}, {c}",
+                        "vptest {a}, {a}",
+                    ],
+                    p = inout(reg) p, n = in(ymm_reg) self.needle,
                     a = out(ymm_reg) _, b = out(ymm_reg) _, c = out(ymm_reg) _, d = out(ymm_reg) _,
-                    options(nostack, readonly, preserves_flags, pure),
+                    options(nostack, readonly, pure),
                 ),
-                NUL => asm!(
-                    "vmovdqa {a}, ymmword ptr [{p}]",
-                    "vpminub {a}, {a}, ymmword ptr [{p} + 32]",
-                    "vmovdqa {c}, ymmword ptr [{p} + 64]",
-                    "vpminub {c}, {c}, ymmword ptr [{p} + 96]",
-                    "vpminub {a}, {a}, {c}",
-                    "vpcmpeqb {a}, {a}, {z}",
-                    "vpmovmskb {m:e}, {a}",
-                    p = in(reg) addr, z = in(ymm_reg) self.zero, m = lateout(reg) mask,
+                NUL => group_loop!(
+                    BOUNDED, end, "128",
+                    [
+                        "vmovdqa {a}, ymmword ptr [{p}]",
+                        "vpminub {a}, {a}, ymmword ptr [{p} + 32]",
+                        "vmovdqa {c}, ymmword ptr [{p} + 64]",
+                        "vpminub {c}, {c}, ymmword ptr [{p} + 96]",
+                        "vpminub {a}, {a}, {c}",
+                        "vpcmpeqb {a}, {a}, {z}",
+                        "vptest {a}, {a}",
+                    ],
+                    p = inout(reg) p, z = in(ymm_reg) self.zero,
                     a = out(ymm_reg) _, c = out(ymm_reg) _,
-                    options(nostack, readonly, preserves_flags, pure),
+                    options(nostack, readonly, pure),
                 ),
-                _ => asm!(
-                    "vmovdqa {a}, ymmword ptr [{p}]",
-                    "vmovdqa {b}, ymmword ptr [{p} + 32]",
-                    "vmovdqa {c}, ymmword ptr [{p} + 64]",
-                    "vmovdqa {d}, ymmword ptr [{p} + 96]",
-                    "vpxor {x}, {a}, {n}",
-                    "vpminub {a}, {a}, {x}",
-                    "vpxor {x}, {b}, {n}",
-                    "vpminub {b}, {b}, {x}",
-                    "vpxor {x}, {c}, {n}",
-                    "vpminub {c}, {c}, {x}",
-                    "vpxor {x}, {d}, {n}",
-                    "vpminub {d}, {d}, {x}",
-                    "vpminub {a}, {a}, {b}",
-                    "vpminub {c}, {c}, {d}",
-                    "vpminub {a}, {a}, {c}",
-                    "vpcmpeqb {a}, {a}, {z}",
-                    "vpmovmskb {m:e}, {a}",
-                    p = in(reg) addr, n = in(ymm_reg) self.needle, z = in(ymm_reg) self.zero,
-                    m = lateout(reg) mask, a = out(ymm_reg) _, b = out(ymm_reg) _,
+                _ => group_loop!(
+                    BOUNDED, end, "128",
+                    [
+                        "vmovdqa {a}, ymmword ptr [{p}]",
+                        "vmovdqa {b}, ymmword ptr [{p} + 32]",
+                        "vmovdqa {c}, ymmword ptr [{p} + 64]",
+                        "vmovdqa {d}, ymmword ptr [{p} + 96]",
+                        "vpxor {x}, {a}, {n}",
+                        "vpminub {a}, {a}, {x}",
+                        "vpxor {x}, {b}, {n}",
+                        "vpminub {b}, {b}, {x}",
+                        "vpxor {x}, {c}, {n}",
+                        "vpminub {c}, {c}, {x}",
+                        "vpxor {x}, {d}, {n}",
+                        "vpminub {d}, {d}, {x}",
+                        "vpminub {a}, {a}, {b}",
+                        "vpminub {c}, {c}, {d}",
+                        "vpminub {a}, {a}, {c}",
+                        "vpcmpeqb {a}, {a}, {z}",
+                        "vptest {a}, {a}",
+                    ],
+                    p = inout(reg) p, n = in(ymm_reg) self.needle,
+                    z = in(ymm_reg) self.zero, a = out(ymm_reg) _, b = out(ymm_reg) _,
                     c = out(ymm_reg) _, d = out(ymm_reg) _, x = out(ymm_reg) _,
-                    options(nostack, readonly, preserves_flags, pure),
+                    options(nostack, readonly, pure),
                 ),
             }
         }
-        mask != 0
+        p
     }
 }
 
@@ -199,11 +250,69 @@ impl<const M: u8> Blocks for Sse2<M> {
 
     #[inline]
     #[target_feature(enable = "sse2")]
-    unsafe fn group(&self, addr: usize) -> bool {
-        // SAFETY: a 64-byte-aligned group lies inside one page, so each block does.
+    unsafe fn groups<const BOUNDED: bool>(&self, addr: usize, end: usize) -> usize {
+        let mut p = addr;
+        // SAFETY: a 64-byte-aligned group lies inside one page, which is mapped because the
+        // caller may read a byte of it (see the trait); nothing is written.
         unsafe {
-            (self.block(addr) | self.block(addr + 16) | self.block(addr + 32) | self.block(addr + 48)) != 0
+            match M {
+                BYTE | NUL => group_loop!(
+                    BOUNDED, end, "64",
+                    [
+                        "movdqa {a}, {n}",
+                        "pcmpeqb {a}, xmmword ptr [{p}]",
+                        "movdqa {b}, {n}",
+                        "pcmpeqb {b}, xmmword ptr [{p} + 16]",
+                        "movdqa {c}, {n}",
+                        "pcmpeqb {c}, xmmword ptr [{p} + 32]",
+                        "movdqa {d}, {n}",
+                        "pcmpeqb {d}, xmmword ptr [{p} + 48]",
+                        "por {a}, {b}",
+                        "por {c}, {d}",
+                        "por {a}, {c}",
+                        "pmovmskb {m:e}, {a}",
+                        "test {m:e}, {m:e}",
+                    ],
+                    p = inout(reg) p,
+                    n = in(xmm_reg) if M == NUL { self.zero } else { self.needle },
+                    m = out(reg) _, a = out(xmm_reg) _, b = out(xmm_reg) _,
+                    c = out(xmm_reg) _, d = out(xmm_reg) _,
+                    options(nostack, readonly, pure),
+                ),
+                _ => group_loop!(
+                    BOUNDED, end, "64",
+                    [
+                        "movdqa {a}, xmmword ptr [{p}]",
+                        "movdqa {b}, xmmword ptr [{p} + 16]",
+                        "movdqa {c}, xmmword ptr [{p} + 32]",
+                        "movdqa {d}, xmmword ptr [{p} + 48]",
+                        "movdqa {x}, {a}",
+                        "pxor {x}, {n}",
+                        "pminub {a}, {x}",
+                        "movdqa {x}, {b}",
+                        "pxor {x}, {n}",
+                        "pminub {b}, {x}",
+                        "movdqa {x}, {c}",
+                        "pxor {x}, {n}",
+                        "pminub {c}, {x}",
+                        "movdqa {x}, {d}",
+                        "pxor {x}, {n}",
+                        "pminub {d}, {x}",
+                        "pminub {a}, {b}",
+                        "pminub {c}, {d}",
+                        "pminub {a}, {c}",
+                        "pcmpeqb {a}, {z}",
+                        "pmovmskb {m:e}, {a}",
+                        "test {m:e}, {m:e}",
+                    ],
+                    p = inout(reg) p, n = in(xmm_reg) self.needle,
+                    z = in(xmm_reg) self.zero, m = out(reg) _, a = out(xmm_reg) _,
+                    b = out(xmm_reg) _, c = out(xmm_reg) _, d = out(xmm_reg) _, x = out(xmm_reg) _,
+                    options(nostack, readonly, pure),
+                ),
+            }
         }
+        p
     }
 }
 
@@ -222,16 +331,19 @@ unsafe fn scan_blocks<B: Blocks, const BOUNDED: bool, const ADDRESS: bool>(block
     if BOUNDED && n == 0 {
         return none;
     }
+    // The bound as an address; reads start below it.
+    let end = if BOUNDED { s.saturating_add(n) } else { usize::MAX };
     // The result for the match a mask shows in the block at `at`, if within the bound.
     let found = |at: usize, mask: u32| {
-        let i = at - s + mask.trailing_zeros() as usize;
-        match (BOUNDED && i >= n, ADDRESS) {
-            (true, _) => none,
-            (false, true) => s + i,
-            (false, false) => i,
+        let p = at + mask.trailing_zeros() as usize;
+        if BOUNDED && p >= end {
+            none
+        } else if ADDRESS {
+            p
+        } else {
+            p - s
         }
     };
-    let past_end = |at: usize| BOUNDED && at >= s.saturating_add(n);
     // The first block: at `s` itself if it stays inside the page, else the aligned block
     // holding `s`, with the bytes before `s` dropped. Byte `s` may be read since n > 0.
     // Then `at` is the next aligned block.
@@ -257,7 +369,7 @@ unsafe fn scan_blocks<B: Blocks, const BOUNDED: bool, const ADDRESS: bool>(block
     // read starts below the end and follows a matchless stretch, so its first byte may be
     // read.
     for _ in 0..4 {
-        if past_end(at) {
+        if BOUNDED && at >= end {
             return none;
         }
         // SAFETY: see above.
@@ -267,23 +379,23 @@ unsafe fn scan_blocks<B: Blocks, const BOUNDED: bool, const ADDRESS: bool>(block
         }
         at += size;
     }
-    at &= !(group - 1);
-    loop {
-        if past_end(at) {
-            return none;
+    // SAFETY: see above; the scan stops at the first group with a match.
+    at = unsafe { blocks.groups::<BOUNDED>(at & !(group - 1), end) };
+    if at >= end {
+        return none;
+    }
+    // The group at `at` holds a match: find its block.
+    // SAFETY: the group is mapped (see `Blocks::group`).
+    unsafe {
+        let (m0, m1) = (blocks.block(at), blocks.block(at + size));
+        if m0 | m1 != 0 {
+            return if m0 != 0 { found(at, m0) } else { found(at + size, m1) };
         }
-        // SAFETY: see above.
-        if unsafe { blocks.group(at) } {
-            for i in 0..4 {
-                let b = at + i * size;
-                // SAFETY: the group is mapped (see `Blocks::group`).
-                let m = unsafe { blocks.block(b) };
-                if m != 0 {
-                    return found(b, m);
-                }
-            }
+        let m2 = blocks.block(at + 2 * size);
+        if m2 != 0 {
+            return found(at + 2 * size, m2);
         }
-        at += group;
+        found(at + 3 * size, blocks.block(at + 3 * size))
     }
 }
 
@@ -338,12 +450,51 @@ cpu::chosen! {
     }
 }
 
-cpu::chosen! {
-    /// `memchr`, as an address (0: none).
-    unsafe fn byte_bounded(s: *const u8, needle: u8, n: usize) -> usize {
-        avx2: scan_avx2::<BYTE, true, true>,
-        sse2: scan_sse2::<BYTE, true, true>,
-    }
+/// A form of `memchr` with C's calling convention and arguments (the byte as an `int`),
+/// returning the address (0: none), so that C's `memchr` can jump straight to it.
+pub type FindByteFn = unsafe extern "C" fn(*const u8, c_int, usize) -> usize;
+
+/// The form of `memchr` for this CPU, [`find_byte_first`] until the first call: as
+/// `cpu::chosen!` keeps it, but public, so that the C function `memchr` can be a single
+/// `jmp` through it.
+pub static FIND_BYTE: AtomicPtr<()> = AtomicPtr::new(find_byte_first as *mut ());
+
+/// The first call of `memchr`: probes the CPU, keeps the form that suits it, and runs it.
+///
+/// # Safety
+/// As [`find_byte`].
+#[cold]
+unsafe extern "C" fn find_byte_first(s: *const u8, c: c_int, n: usize) -> usize {
+    let f: FindByteFn = if cpu::has_avx2() { find_byte_avx2 } else { find_byte_sse2 };
+    // Relaxed: racing first calls store the same pointer, and the code it points at needs
+    // no publication.
+    FIND_BYTE.store(f as *mut (), Ordering::Relaxed);
+    // SAFETY: the caller's contract; the form suits this CPU.
+    unsafe { f(s, c, n) }
+}
+
+// The section `find_byte_avx2` alone lives in, aligned to 64 bytes as glibc aligns its
+// string functions (stable Rust cannot align a function).
+core::arch::global_asm!(".pushsection .text.rustcrt.aligned64.memchr,\"ax\",@progbits", ".p2align 6", ".popsection");
+
+/// `memchr` with AVX2.
+///
+/// # Safety
+/// As [`find_byte`]; AVX2 available.
+#[target_feature(enable = "avx2")]
+#[unsafe(link_section = ".text.rustcrt.aligned64.memchr")]
+unsafe extern "C" fn find_byte_avx2(s: *const u8, c: c_int, n: usize) -> usize {
+    // SAFETY: per the contract.
+    unsafe { scan_avx2::<BYTE, true, true>(s, c as u8, n) }
+}
+
+/// `memchr` with SSE2.
+///
+/// # Safety
+/// As [`find_byte`].
+unsafe extern "C" fn find_byte_sse2(s: *const u8, c: c_int, n: usize) -> usize {
+    // SAFETY: per the contract.
+    unsafe { scan_sse2::<BYTE, true, true>(s, c as u8, n) }
 }
 
 cpu::chosen! {
@@ -390,8 +541,13 @@ pub unsafe fn length_n(s: *const u8, n: usize) -> usize {
 pub unsafe fn find_byte(s: *const u8, c: u8, n: usize) -> *const u8 {
     // The address is of a byte of the caller's object (whose pointer came from C, which
     // exposes it); rebuilding it this way keeps the C function a single jump.
+    // Relaxed: see `find_byte_first`.
+    let f = FIND_BYTE.load(Ordering::Relaxed);
+    // SAFETY: `FIND_BYTE` only ever holds `find_byte_first` or one of the two forms, all
+    // `FindByteFn`s.
+    let f = unsafe { core::mem::transmute::<*mut (), FindByteFn>(f) };
     // SAFETY: per the contract.
-    core::ptr::with_exposed_provenance(unsafe { byte_bounded(s, c, n) })
+    core::ptr::with_exposed_provenance(unsafe { f(s, c_int::from(c), n) })
 }
 
 /// `rawmemchr`: the offset of the first `c` at `s`.
@@ -447,6 +603,95 @@ mod tests {
                 }
             }
         }
+    }
+
+    /// Every scanner of both backends, for every start alignment in 0..64, every length in
+    /// 0..=300 and every match position (and none; beyond 140 bytes, the positions around
+    /// every block boundary and the ends).
+    #[test]
+    fn every_alignment_length_and_position() {
+        let mut buf = vec![b'x'; 64 + 300 + 64];
+        let avx2 = cpu::has_avx2();
+        for align in 0..64 {
+            for len in 0..=300 {
+                for pos in (0..len).filter(|&p| len <= 140 || p % 16 <= 1 || p % 16 == 15 || p + 2 >= len).chain([usize::MAX]) {
+                    buf.fill(b'x');
+                    // A needle just past the end must not be found by the bounded scans.
+                    buf[align + len] = b'c';
+                    if pos != usize::MAX {
+                        buf[align + pos] = b'c';
+                    }
+                    let hay = &buf[align..align + len];
+                    let (c, p) = (b'c', hay.as_ptr());
+                    let want = reference(hay, c, false);
+                    let addr = if want < len { p as usize + want } else { 0 };
+                    // SAFETY: `hay` is readable for `len` bytes, and `c` follows it.
+                    unsafe {
+                        assert_eq!(scan_sse2::<BYTE, true, true>(p, c, len), addr, "align {align} len {len} pos {pos}");
+                        assert_eq!(scan_sse2::<BYTE, false, false>(p, c, 0), want);
+                        assert_eq!(scan_sse2::<BYTE_OR_NUL, true, false>(p, c, len), want);
+                        if avx2 {
+                            assert_eq!(scan_avx2::<BYTE, true, true>(p, c, len), addr, "align {align} len {len} pos {pos}");
+                            assert_eq!(scan_avx2::<BYTE, false, false>(p, c, 0), want);
+                            assert_eq!(scan_avx2::<BYTE_OR_NUL, true, false>(p, c, len), want);
+                        }
+                    }
+                    buf[align + pos.min(len)] = 0;
+                    let hay = &buf[align..align + len];
+                    let (want, p) = (reference(hay, 0, false), hay.as_ptr());
+                    // SAFETY: as above; a NUL lies at or before `len`.
+                    unsafe {
+                        assert_eq!(scan_sse2::<NUL, false, false>(p, 0, 0), want);
+                        assert_eq!(scan_sse2::<NUL, true, false>(p, 0, len), want);
+                        assert_eq!(scan_sse2::<BYTE_OR_NUL, false, false>(p, b'q', 0), want);
+                        if avx2 {
+                            assert_eq!(scan_avx2::<NUL, false, false>(p, 0, 0), want);
+                            assert_eq!(scan_avx2::<NUL, true, false>(p, 0, len), want);
+                            assert_eq!(scan_avx2::<BYTE_OR_NUL, false, false>(p, b'q', 0), want);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// Bounded scans of ranges ending at an unmapped page, with no match or the match last.
+    #[test]
+    fn bounded_scans_stop_at_a_page_end() {
+        let page = 4096;
+        use rustix::mm::{MapFlags, MprotectFlags, ProtFlags, mmap_anonymous, mprotect, munmap};
+        // SAFETY: a fresh anonymous mapping of two pages, the second made inaccessible.
+        let base = unsafe {
+            let p = mmap_anonymous(core::ptr::null_mut(), 2 * page, ProtFlags::READ | ProtFlags::WRITE, MapFlags::PRIVATE)
+                .expect("mmap") as *mut u8;
+            mprotect(p.add(page).cast(), page, MprotectFlags::empty()).expect("mprotect");
+            p
+        };
+        let avx2 = cpu::has_avx2();
+        for len in 0..=600 {
+            // SAFETY: the range is the last `len` bytes of the first page.
+            unsafe {
+                let s = base.add(page - len);
+                core::ptr::write_bytes(s, b'a', len);
+                assert_eq!(scan_sse2::<BYTE, true, true>(s, b'c', len), 0);
+                assert_eq!(scan_sse2::<NUL, true, false>(s, 0, len), len);
+                if avx2 {
+                    assert_eq!(scan_avx2::<BYTE, true, true>(s, b'c', len), 0);
+                    assert_eq!(scan_avx2::<NUL, true, false>(s, 0, len), len);
+                }
+                assert!(find_byte(s, b'c', len).is_null());
+                if len > 0 {
+                    *s.add(len - 1) = b'c';
+                    assert_eq!(find_byte(s, b'c', len), s.add(len - 1));
+                    assert_eq!(scan_sse2::<BYTE, true, true>(s, b'c', len), s as usize + len - 1);
+                    if avx2 {
+                        assert_eq!(scan_avx2::<BYTE, true, true>(s, b'c', len), s as usize + len - 1);
+                    }
+                }
+            }
+        }
+        // SAFETY: unmapping what was mapped above.
+        unsafe { munmap(base.cast(), 2 * page) }.expect("munmap");
     }
 
     /// Strings ending just before an unmapped page: no block may touch the next page.

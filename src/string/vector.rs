@@ -7,10 +7,11 @@
 //! fills at all, and nothing the optimiser could turn back into a call of `memcpy` or
 //! `memset`. Every access is inside the caller's ranges.
 
+use core::arch::asm;
 use core::arch::x86_64::{
     __m128i, __m256i, _mm_cmpeq_epi8, _mm_loadu_si128, _mm_movemask_epi8, _mm_set1_epi8, _mm_storeu_si128,
-    _mm256_and_si256, _mm256_cmpeq_epi8, _mm256_loadu_si256, _mm256_movemask_epi8, _mm256_set1_epi8,
-    _mm256_storeu_si256,
+    _mm256_cmpeq_epi8, _mm256_loadu_si256, _mm256_movemask_epi8, _mm256_or_si256, _mm256_set1_epi8,
+    _mm256_storeu_si256, _mm256_testz_si256, _mm256_xor_si256, _mm_and_si128,
 };
 
 /// Copies `n <= 64` bytes.
@@ -227,84 +228,178 @@ pub unsafe fn compare_upto_32(a: *const u8, b: *const u8, n: usize) -> i32 {
     }
 }
 
-/// `memcmp` of `n > 32` bytes with AVX2: up to 64 bytes as two overlapping halves, else 128
-/// bytes per step while they last, then 32, then the last 32 (overlapping).
+// The section `compare_avx2` alone lives in, aligned to 64 bytes: its path for 33..64 bytes
+// then fits one 64-byte fetch block, as glibc's `memcmp` does (stable Rust cannot align a
+// function; measured: 10% more cycles per 64-byte `memcmp` when the path straddles two).
+core::arch::global_asm!(".pushsection .text.rustcrt.aligned64,\"ax\",@progbits", ".p2align 6", ".popsection");
+
+/// [`compare_upto_32`] out of line: the larger sizes then run straight on after one
+/// not-taken branch, and the small ones reach it by a tail jump.
 ///
 /// # Safety
-/// Both readable for `n` bytes; AVX2 available.
-#[target_feature(enable = "avx2")]
-pub unsafe fn compare_avx2(a: *const u8, b: *const u8, n: usize) -> i32 {
-    let eq = |i: usize| {
-        // SAFETY: callers pass offsets with i + 32 <= n.
-        unsafe {
-            _mm256_cmpeq_epi8(_mm256_loadu_si256(a.add(i).cast::<__m256i>()), _mm256_loadu_si256(b.add(i).cast::<__m256i>()))
-        }
-    };
-    let mask = |v: __m256i| _mm256_movemask_epi8(v) as u32;
-    if n <= 64 {
-        for at in [0, n - 32] {
-            let m = mask(eq(at));
-            if m != u32::MAX {
-                // SAFETY: the clear bit stands for a byte inside both ranges.
-                return unsafe { first_difference(a, b, at, m) };
-            }
-        }
-        return 0;
-    }
-    let mut i = 0;
-    while i + 128 <= n {
-        let (p, q, r, s) = (eq(i), eq(i + 32), eq(i + 64), eq(i + 96));
-        let all = _mm256_and_si256(_mm256_and_si256(p, q), _mm256_and_si256(r, s));
-        if mask(all) != u32::MAX {
-            for (k, v) in [p, q, r, s].into_iter().enumerate() {
-                let m = mask(v);
-                if m != u32::MAX {
-                    // SAFETY: the clear bit stands for a byte inside both ranges.
-                    return unsafe { first_difference(a, b, i + 32 * k, m) };
-                }
-            }
-        }
-        i += 128;
-    }
-    while i + 32 <= n {
-        let m = mask(eq(i));
-        if m != u32::MAX {
-            // SAFETY: as above.
-            return unsafe { first_difference(a, b, i, m) };
-        }
-        i += 32;
-    }
-    if i < n {
-        let m = mask(eq(n - 32));
-        if m != u32::MAX {
-            // SAFETY: as above.
-            return unsafe { first_difference(a, b, n - 32, m) };
+/// Both readable for `n <= 32` bytes.
+#[inline(never)]
+unsafe fn compare_small(a: *const u8, b: *const u8, n: usize) -> i32 {
+    // SAFETY: per the contract.
+    unsafe { compare_upto_32(a, b, n) }
+}
+
+/// The `memcmp` result of the first of `K` vectors of `W` bytes at `offsets` (ascending,
+/// their union a prefix of the ranges, all but one possibly equal) that differs, or 0.
+/// `eq` gives the mask of equal bytes of the vector at an offset (all `W` bits set when equal).
+///
+/// # Safety
+/// Each vector lies inside both ranges.
+#[inline(always)]
+unsafe fn first_differing<const K: usize>(a: *const u8, b: *const u8, offsets: [usize; K], full: u32, eq: impl Fn(usize) -> u32) -> i32 {
+    for at in offsets {
+        let m = eq(at);
+        if m != full {
+            // SAFETY: the clear bit stands for a byte inside both ranges.
+            return unsafe { first_difference(a, b, at, m | !full) };
         }
     }
     0
 }
 
-/// `memcmp` of `n > 32` bytes with SSE2, 16 bytes per step and the last 16 overlapping.
+/// `memcmp` with AVX2: up to 32 bytes by [`compare_upto_32`], up to 64 bytes as two overlapping vectors, up to
+/// 128 as four, beyond that 128 bytes per step while they last and then the last 128
+/// (overlapping). Each step ORs the XORs of its vectors and tests them once; only the step
+/// that differs looks for the vector and byte.
+///
+/// # Safety
+/// Both readable for `n` bytes; AVX2 available.
+#[target_feature(enable = "avx2")]
+#[unsafe(link_section = ".text.rustcrt.aligned64")]
+pub unsafe extern "C" fn compare_avx2(a: *const u8, b: *const u8, n: usize) -> i32 {
+    if n <= 32 {
+        // SAFETY: per the contract.
+        return unsafe { compare_small(a, b, n) };
+    }
+    let load = |p: *const u8, i: usize| {
+        // SAFETY: callers pass offsets with i + 32 <= n.
+        unsafe { _mm256_loadu_si256(p.add(i).cast::<__m256i>()) }
+    };
+    let eq = |i: usize| _mm256_movemask_epi8(_mm256_cmpeq_epi8(load(a, i), load(b, i))) as u32;
+    let diff = |i: usize| _mm256_xor_si256(load(a, i), load(b, i));
+    let differs = |at: [usize; 4]| {
+        let any = _mm256_or_si256(_mm256_or_si256(diff(at[0]), diff(at[1])), _mm256_or_si256(diff(at[2]), diff(at[3])));
+        _mm256_testz_si256(any, any) == 0
+    };
+    // SAFETY (of each `first_differing`): every offset plus 32 is at most n.
+    if n <= 64 {
+        // The equal-bytes mask of both halves at once, with the loads folded into the
+        // compares (which the optimiser would not do).
+        let equal: u32;
+        // SAFETY: [a, a + 32), [a + n - 32, a + n) and the same of `b` lie inside the ranges
+        // (32 < n <= 64); nothing is written.
+        unsafe {
+            asm!(
+                "vmovdqu {x}, ymmword ptr [{a}]",
+                "vpcmpeqb {x}, {x}, ymmword ptr [{b}]",
+                "vmovdqu {y}, ymmword ptr [{a} + {n} - 32]",
+                "vpcmpeqb {y}, {y}, ymmword ptr [{b} + {n} - 32]",
+                "vpand {x}, {x}, {y}",
+                "vpmovmskb {m:e}, {x}",
+                a = in(reg) a, b = in(reg) b, n = in(reg) n, m = lateout(reg) equal,
+                x = out(ymm_reg) _, y = out(ymm_reg) _,
+                options(nostack, readonly, pure, preserves_flags),
+            );
+        }
+        if equal == u32::MAX {
+            return 0;
+        }
+        // Out of the straight line of equal ranges, as glibc lays its exits out.
+        core::hint::cold_path();
+        return unsafe { first_differing(a, b, [0, n - 32], u32::MAX, eq) };
+    }
+    if n <= 128 {
+        let at = [0, 32, n - 64, n - 32];
+        if differs(at) {
+            core::hint::cold_path();
+            return unsafe { first_differing(a, b, at, u32::MAX, eq) };
+        }
+        return 0;
+    }
+    // The steps before the last: an index running from `-last` up to 0, so that its sign
+    // ends the loop; it stops at the first step that differs.
+    let last = n - 128;
+    let mut i = last.wrapping_neg();
+    // SAFETY: each step reads [a + last + i, +128) and the same of `b` with i < 0, inside
+    // both ranges; nothing is written.
+    unsafe {
+        asm!(
+            ".p2align 5",
+            "2:",
+            "vmovdqu {w}, ymmword ptr [{a} + {i}]",
+            "vpxor {w}, {w}, ymmword ptr [{b} + {i}]",
+            "vmovdqu {x}, ymmword ptr [{a} + {i} + 32]",
+            "vpxor {x}, {x}, ymmword ptr [{b} + {i} + 32]",
+            "vmovdqu {y}, ymmword ptr [{a} + {i} + 64]",
+            "vpxor {y}, {y}, ymmword ptr [{b} + {i} + 64]",
+            "vmovdqu {z}, ymmword ptr [{a} + {i} + 96]",
+            "vpxor {z}, {z}, ymmword ptr [{b} + {i} + 96]",
+            "vpor {w}, {w}, {x}",
+            "vpor {y}, {y}, {z}",
+            "vpor {w}, {w}, {y}",
+            "vptest {w}, {w}",
+            "jnz 3f",
+            "add {i}, 128",
+            "js 2b",
+            "3:",
+            a = in(reg) a.add(last), b = in(reg) b.add(last), i = inout(reg) i,
+            w = out(ymm_reg) _, x = out(ymm_reg) _, y = out(ymm_reg) _, z = out(ymm_reg) _,
+            options(nostack, readonly, pure),
+        );
+    }
+    if (i as isize) < 0 {
+        core::hint::cold_path();
+        let at = last.wrapping_add(i);
+        return unsafe { first_differing(a, b, [at, at + 32, at + 64, at + 96], u32::MAX, eq) };
+    }
+    let at = [last, last + 32, last + 64, last + 96];
+    if differs(at) {
+        core::hint::cold_path();
+        return unsafe { first_differing(a, b, at, u32::MAX, eq) };
+    }
+    0
+}
+
+/// `memcmp` with SSE2: as [`compare_avx2`] with 16-byte vectors, up to
+/// 64 bytes as four overlapping vectors, then 64 bytes per step and the last 64.
 ///
 /// # Safety
 /// Both readable for `n` bytes.
-#[inline(never)]
-pub unsafe fn compare_sse2(a: *const u8, b: *const u8, n: usize) -> i32 {
-    let mut i = 0;
-    loop {
-        let at = if i + 16 <= n { i } else { n - 16 };
-        // SAFETY: at + 16 <= n, and n > 32.
-        let m = unsafe {
-            let (x, y) = (_mm_loadu_si128(a.add(at).cast::<__m128i>()), _mm_loadu_si128(b.add(at).cast::<__m128i>()));
-            _mm_movemask_epi8(_mm_cmpeq_epi8(x, y)) as u32 | 0xffff_0000
-        };
-        if m != u32::MAX {
-            // SAFETY: the clear bit stands for a byte inside both ranges.
-            return unsafe { first_difference(a, b, at, m) };
-        }
-        if at + 16 >= n {
-            return 0;
-        }
-        i += 16;
+#[target_feature(enable = "sse2")]
+pub unsafe extern "C" fn compare_sse2(a: *const u8, b: *const u8, n: usize) -> i32 {
+    if n <= 32 {
+        // SAFETY: per the contract.
+        return unsafe { compare_small(a, b, n) };
     }
+    let cmp = |i: usize| {
+        // SAFETY: callers pass offsets with i + 16 <= n.
+        unsafe { _mm_cmpeq_epi8(_mm_loadu_si128(a.add(i).cast::<__m128i>()), _mm_loadu_si128(b.add(i).cast::<__m128i>())) }
+    };
+    let eq = |i: usize| _mm_movemask_epi8(cmp(i)) as u32;
+    let differs = |at: [usize; 4]| {
+        let all = _mm_and_si128(_mm_and_si128(cmp(at[0]), cmp(at[1])), _mm_and_si128(cmp(at[2]), cmp(at[3])));
+        _mm_movemask_epi8(all) != 0xffff
+    };
+    let step = |at: [usize; 4]| {
+        // SAFETY: every offset plus 16 is at most n.
+        if differs(at) { unsafe { first_differing(a, b, at, 0xffff, eq) } } else { 0 }
+    };
+    if n <= 64 {
+        return step([0, 16, n - 32, n - 16]);
+    }
+    let last = n - 64;
+    let mut i = 0;
+    while i < last {
+        let d = step([i, i + 16, i + 32, i + 48]);
+        if d != 0 {
+            return d;
+        }
+        i += 64;
+    }
+    step([last, last + 16, last + 32, last + 48])
 }

@@ -15,6 +15,19 @@
 //!   partner on another CPU often answers within microseconds while a sleeping vCPU takes tens
 //!   of microseconds to wake; a signal then only bumps `seq`, with no syscall unless someone
 //!   sleeps.
+//! - `mutex` (offset 16): the mutex the waiters wait with (POSIX requires all concurrent
+//!   waiters to use the same one), stored by each waiter; only compared, never read through.
+//!
+//! # Algorithm
+//! `wait`: count in `waiters`, read `seq`, store `mutex`, unlock it; spin on `seq` (several
+//! CPUs only); else count in `sleepers`, re-read `seq` (a signal that came meanwhile needs no
+//! syscall) and `FUTEX_WAIT` on it; leave `sleepers` and `waiters`, lock the mutex again.
+//! `signal`/`broadcast`: if `waiters` is not zero, add one to `seq`, and if `sleepers` is not
+//! zero wake one (or all) on `seq`. When the signaller holds the waiters' mutex, and took it
+//! in an earlier `wait` of its own, that wake is deferred to the mutex's unlock
+//! (`handoff.rs`), so the woken thread does not block on the mutex at once: in a ping-pong
+//! between two threads on one CPU that is two syscalls and two context switches per round
+//! trip fewer.
 //!
 //! # Why no wake-up is lost
 //! A waiter increments `waiters` and reads `seq` while it holds the mutex, then unlocks it. A
@@ -28,16 +41,29 @@
 //! the kernel reads `seq`, and a signaller increments `seq` (SeqCst) before reading it
 //! (SeqCst). In their single total order one comes first: either the signaller sees the
 //! sleeper and wakes it, or the kernel sees the new `seq` and does not put the waiter to
-//! sleep.
+//! sleep. A signaller that sees a sleeper's increment also sees the `mutex` it stored before
+//! (the SeqCst load acquires the increment), which is all a deferral compares.
 //!
 //! A woken waiter decrements `waiters` and locks the mutex again. `destroy` waits for the
 //! count to reach zero (Acquire, against each waiter's Release decrement, its last access), so
-//! POSIX's "destroy right after the broadcast" is safe.
+//! POSIX's "destroy right after the broadcast" is safe. A signal reads and writes the object
+//! only before it returns; a deferred wake is a syscall on the address after the mutex is
+//! released (see `handoff.rs` for why that is safe once the object is gone).
+//!
+//! # Cancellation
+//! `wait` is a cancellation point. A request pending on entry acts before anything changes,
+//! with the mutex held. One that comes while the waiter sleeps ends it from inside the futex
+//! wait; its cleanup (`cancelled`) then leaves `sleepers` and `waiters` as `wait` would, wakes
+//! one more waiter if others wait (the wake that came may have been meant for them: a
+//! spurious wake-up costs them a loop, a lost one would hang them), and locks the mutex
+//! again, so the program's cleanup handlers run with it held, as POSIX requires.
 
+use super::cancel;
 use super::futex::{self, Clock, Deadline, Scope, Woken};
+use super::handoff;
 use super::mutex::Mutex;
-use core::sync::atomic::AtomicU32;
 use core::sync::atomic::Ordering::{Acquire, Relaxed, Release, SeqCst};
+use core::sync::atomic::{AtomicPtr, AtomicU32};
 use rustix::io::Errno;
 
 /// `waiters` bit: `destroy` is waiting for the count to drop to zero.
@@ -56,8 +82,9 @@ pub struct Condvar {
     waiters: AtomicU32,
     flags: AtomicU32,
     sleepers: AtomicU32,
+    mutex: AtomicPtr<Mutex>,
     /// The rest of glibc's 48 bytes, kept zero.
-    reserved: [AtomicU32; 8],
+    reserved: [AtomicU32; 6],
 }
 
 const _: () = {
@@ -73,7 +100,8 @@ impl Condvar {
             waiters: AtomicU32::new(0),
             flags: AtomicU32::new(0),
             sleepers: AtomicU32::new(0),
-            reserved: [const { AtomicU32::new(0) }; 8],
+            mutex: AtomicPtr::new(core::ptr::null_mut()),
+            reserved: [const { AtomicU32::new(0) }; 6],
         }
     }
 
@@ -84,6 +112,7 @@ impl Condvar {
         self.waiters.store(0, Relaxed);
         self.flags.store(flags, Relaxed);
         self.sleepers.store(0, Relaxed);
+        self.mutex.store(core::ptr::null_mut(), Relaxed);
     }
 
     /// The clock timed waits measure (`pthread_condattr_setclock`).
@@ -101,19 +130,24 @@ impl Condvar {
     /// `pthread_cond_wait`/`timedwait`/`clockwait`: releases `mutex`, sleeps until signalled
     /// (or the deadline passes: `ETIMEDOUT`), then takes `mutex` again, in every case. An error
     /// unlocking `mutex` (`EPERM`: not the owner of an error-checking mutex) is returned
-    /// without waiting.
+    /// without waiting. A cancellation point (see the module documentation).
     pub fn wait(&self, mutex: &Mutex, deadline: Option<&Deadline>) -> Result<(), Errno> {
+        cancel::test();
         let scope = self.scope();
-        // Relaxed, both: the mutex orders them (see the module documentation).
+        // Relaxed, all three: the mutex orders them (see the module documentation).
         self.waiters.fetch_add(1, Relaxed);
         let seq = self.seq.load(Relaxed);
+        self.mutex.store((mutex as *const Mutex).cast_mut(), Relaxed);
         if let Err(e) = mutex.unlock() {
             self.leave(scope);
             return Err(e);
         }
-        let woken = if self.spin(seq) { Woken::Retry } else { self.sleep(seq, scope, deadline) };
+        let woken = if self.spin(seq) { Woken::Retry } else { self.sleep(seq, scope, deadline, mutex) };
         self.leave(scope);
         mutex.lock()?;
+        if scope == Scope::Private {
+            mutex.adopt_for_handoff();
+        }
         if woken == Woken::TimedOut { Err(Errno::TIMEDOUT) } else { Ok(()) }
     }
 
@@ -133,18 +167,41 @@ impl Condvar {
     }
 
     /// Sleeps while `seq` holds `seq`, as a counted sleeper.
-    fn sleep(&self, seq: u32, scope: Scope, deadline: Option<&Deadline>) -> Woken {
+    fn sleep(&self, seq: u32, scope: Scope, deadline: Option<&Deadline>, mutex: &Mutex) -> Woken {
         // SeqCst: see the module documentation.
         self.sleepers.fetch_add(1, SeqCst);
-        let mut woken = futex::wait_until(&self.seq, seq, scope, deadline);
-        // A signal handler interrupted the sleep: keep waiting unless a signal came meanwhile
-        // (a spurious wake-up would be allowed too, but costs the caller a loop).
-        while woken == Woken::Interrupted && self.seq.load(Relaxed) == seq {
-            woken = futex::wait_until(&self.seq, seq, scope, deadline);
-        }
+        let undo = || self.cancelled(scope, mutex);
+        let woken = cancel::with_cleanup(&undo, || {
+            let mut woken = Woken::Retry;
+            // Relaxed: a changed value only spares the syscall, whose own comparison decides.
+            // A signal handler that interrupts the sleep means waiting again, unless a signal
+            // came meanwhile (a spurious wake-up would be allowed too, but costs a loop).
+            while self.seq.load(Relaxed) == seq {
+                woken = cancel::point(|| futex::wait_until(&self.seq, seq, scope, deadline));
+                if woken != Woken::Interrupted {
+                    break;
+                }
+            }
+            woken
+        });
         // Relaxed: a stale count only costs a signaller a syscall.
         self.sleepers.fetch_sub(1, Relaxed);
         woken
+    }
+
+    /// The cleanup of a waiter cancelled in `sleep`; see the module documentation.
+    #[cold]
+    fn cancelled(&self, scope: Scope, mutex: &Mutex) {
+        // Relaxed: as in `sleep`.
+        self.sleepers.fetch_sub(1, Relaxed);
+        // Relaxed: our own increment is in the count; any other waiter's that the wake could
+        // have been meant for came before that wake, which the kernel ordered before us.
+        if self.waiters.load(Relaxed) & !DESTROYING > 1 {
+            self.notify(1);
+        }
+        self.leave(scope);
+        // The error kinds are for a mutex we do not hold; we released this one ourselves.
+        let _ = mutex.lock();
     }
 
     /// A waiter's last access: drop out of the count, waking `destroy` if it waits for us.
@@ -178,15 +235,22 @@ impl Condvar {
     fn notify(&self, count: u32) {
         // SeqCst, both: see the module documentation on `sleepers`.
         self.seq.fetch_add(1, SeqCst);
-        if self.sleepers.load(SeqCst) != 0 {
-            futex::wake_in(&self.seq, count, self.scope());
+        if self.sleepers.load(SeqCst) == 0 {
+            return;
         }
+        let scope = self.scope();
+        // Relaxed: ordered by the SeqCst load above (see the module documentation).
+        if scope == Scope::Private && handoff::defer(self.mutex.load(Relaxed), &self.seq, count) {
+            return;
+        }
+        futex::wake_in(&self.seq, count, scope);
     }
 
     /// `pthread_cond_destroy`: waits for woken waiters to leave, so that the memory may be
     /// reused at once.
     pub fn destroy(&self) {
         let scope = self.scope();
+        handoff::flush(&self.seq);
         // Relaxed: only marks the word; the loop's Acquire load does the synchronising.
         self.waiters.fetch_or(DESTROYING, Relaxed);
         loop {

@@ -196,6 +196,22 @@ pub fn wake_in(word: &AtomicU32, count: u32, scope: Scope) -> bool {
     futex::wake(word, scope.flags(), count).is_ok_and(|n| n > 0)
 }
 
+/// [`wake_in`] by address, for a word that may no longer exist (see `handoff.rs`): rustix's
+/// wrapper takes a reference, which must not dangle, so this makes the syscall itself.
+/// `FUTEX_WAKE` reads no memory at the address; on reused memory it is a spurious wake-up.
+pub fn wake_raw(word: *const AtomicU32, count: u32, scope: Scope) {
+    const SYS_FUTEX: usize = 202;
+    const FUTEX_WAKE: usize = 1;
+    const FUTEX_PRIVATE_FLAG: usize = 128;
+    let op = match scope {
+        Scope::Private => FUTEX_WAKE | FUTEX_PRIVATE_FLAG,
+        Scope::Shared => FUTEX_WAKE,
+    };
+    // SAFETY: FUTEX_WAKE only looks the address up (a bad one is EFAULT, which changes
+    // nothing); it reads and writes no memory there.
+    let _ = unsafe { crate::arch::syscall6(SYS_FUTEX, [word as usize, op, count as usize, 0, 0, 0]) };
+}
+
 /// Wakes every thread blocked on `word`.
 #[inline]
 pub fn wake_all(word: &AtomicU32, scope: Scope) {

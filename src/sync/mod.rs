@@ -2,9 +2,11 @@
 //! the pthread, C11 and semaphore objects (each file documents its algorithm at the top).
 
 pub mod barrier;
+mod cancel;
 pub mod condvar;
 pub mod cpus;
 pub mod futex;
+pub mod handoff;
 pub mod lock;
 pub mod mutex;
 pub mod mutex_attr;
@@ -27,9 +29,16 @@ pub(crate) fn current_tid() -> u32 {
     unsafe { (*crate::thread::tcb::current()).tid.load(core::sync::atomic::Ordering::Relaxed) }
 }
 
+/// The calling thread's kernel id in the preload build: cached in our own ELF TLS.
+#[cfg(feature = "preload")]
+#[inline(always)]
+pub(crate) fn current_tid() -> u32 {
+    crate::preload::tid()
+}
+
 /// The calling thread's kernel id. In test builds `%fs` points at glibc's thread record, not
 /// ours, so the id comes from the kernel.
-#[cfg(not(feature = "c-abi"))]
+#[cfg(not(any(feature = "c-abi", feature = "preload")))]
 #[inline(always)]
 pub(crate) fn current_tid() -> u32 {
     rustix::thread::gettid().as_raw_nonzero().get() as u32

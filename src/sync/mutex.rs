@@ -2,8 +2,9 @@
 //!
 //! # Words
 //! - `state` (offset 0, glibc's `__lock`), the futex word. For the ordinary kinds it holds
-//!   [`UNLOCKED`] (0), [`LOCKED`] (1: held, nobody sleeps) or [`CONTENDED`] (2: held, and a
-//!   thread may be sleeping in the kernel); for priority-inheritance and robust mutexes it
+//!   [`UNLOCKED`] (0), [`LOCKED`] (1: held, nobody sleeps), [`CONTENDED`] (2: held, and a
+//!   thread may be sleeping in the kernel) or [`HANDOFF`] (3: held, nobody sleeps, and the
+//!   owner's unlock has a condition-variable wake to make: see `handoff.rs`); for priority-inheritance and robust mutexes it
 //!   holds the owner's TID, plus `FUTEX_WAITERS` once a thread sleeps, as the kernel requires.
 //! - `count` (offset 4, `__count`): how many times the owner holds a recursive mutex (1 when
 //!   held once). Only the owner reads or writes it.
@@ -24,8 +25,10 @@
 //! # Algorithm (ordinary kinds)
 //! Lock takes 0 -> 1 with one CAS. Failing that, it spins a little while the word is 1, then
 //! swaps in 2 and sleeps while the word is 2; whoever swaps 0 -> 2 owns the mutex (it may wake
-//! one thread too many later, never too few). Unlock swaps in 0 and makes the `FUTEX_WAKE`
-//! syscall only when the old state was 2. The normal kind's lock and unlock are that and
+//! one thread too many later, never too few). Unlock swaps in 0 and takes its slow path
+//! only when the old state was not 1: the `FUTEX_WAKE` syscall for 2, and for 2 or 3 the
+//! hand-off of `handoff.rs`. Only the owner turns 1 into 3 (and lockers turn 3 into 2), so
+//! an owner that made its word 3 is sure to take the slow path. The normal kind's lock and unlock are that and
 //! nothing else; recursive mutexes have short paths of their own, the other kinds take the
 //! out-of-line ones. Spinning happens only when the process may use several CPUs.
 //!
@@ -40,6 +43,7 @@
 //! that (a waiter set `FUTEX_WAITERS`), `FUTEX_UNLOCK_PI` hands the mutex to the next waiter.
 
 use super::current_tid;
+use super::handoff;
 use super::futex::{self, Deadline, Scope, Woken};
 use core::sync::atomic::Ordering::{Acquire, Relaxed, Release};
 use core::sync::atomic::{AtomicU32, AtomicUsize};
@@ -51,6 +55,9 @@ pub const UNLOCKED: u32 = 0;
 pub const LOCKED: u32 = 1;
 /// Held, and a thread may be sleeping on the word.
 pub const CONTENDED: u32 = 2;
+/// Held, nobody sleeps, and the owner's unlock must call `handoff::release`: the owner took
+/// it again in `pthread_cond_wait` and may defer a condition-variable wake to its unlock.
+pub const HANDOFF: u32 = 3;
 
 /// `PTHREAD_MUTEX_NORMAL` (also the default).
 pub const NORMAL: u32 = 0;
@@ -293,12 +300,12 @@ impl Mutex {
         }
     }
 
-    /// Re-reads the word while it is LOCKED (held, nobody sleeping), at most `spins` times.
+    /// Re-reads the word while it is held with nobody sleeping, at most `spins` times.
     fn spin(&self, mut spins: u32) -> u32 {
         loop {
             // Relaxed: only a hint; the CAS or swap that follows decides.
             let state = self.state.load(Relaxed);
-            if state != LOCKED || spins == 0 {
+            if (state != LOCKED && state != HANDOFF) || spins == 0 {
                 return state;
             }
             core::hint::spin_loop();
@@ -375,8 +382,9 @@ impl Mutex {
             // Relaxed: see the module documentation on `owner`.
             self.owner.store(0, Relaxed);
             // Release: see the module documentation.
-            if self.state.swap(UNLOCKED, Release) == CONTENDED {
-                self.wake(Scope::Private);
+            let old = self.state.swap(UNLOCKED, Release);
+            if old != LOCKED {
+                self.wake(old, Scope::Private);
             }
             return Ok(());
         }
@@ -397,18 +405,33 @@ impl Mutex {
         }
         self.clear_owner();
         // Release: see the module documentation.
-        if self.state.swap(UNLOCKED, Release) == CONTENDED {
-            self.wake(Scope::Private);
+        let old = self.state.swap(UNLOCKED, Release);
+        if old != LOCKED {
+            self.wake(old, Scope::Private);
         }
         Ok(())
     }
 
+    /// The unlock slow path, after the word was released holding `old` (2 or 3).
     #[cold]
     #[inline(never)]
-    fn wake(&self, scope: Scope) {
-        // One thread: when it takes the mutex it leaves the word CONTENDED, so it wakes the
-        // next one in turn.
-        futex::wake_in(&self.state, 1, scope);
+    fn wake(&self, old: u32, scope: Scope) {
+        if old == CONTENDED {
+            // One thread: when it takes the mutex it leaves the word CONTENDED, so it wakes
+            // the next one in turn.
+            futex::wake_in(&self.state, 1, scope);
+        }
+        handoff::release(self);
+    }
+
+    /// After `pthread_cond_wait` took this mutex again: lets signals made while the caller
+    /// holds it defer their wake to its unlock (see `handoff.rs`). Ordinary private kinds only.
+    pub fn adopt_for_handoff(&self) {
+        if self.kind() & (ROBUST | PRIO_INHERIT | PSHARED) == 0 && handoff::adopt(self) {
+            // Relaxed: only the owner turns LOCKED into HANDOFF; if this fails the word is
+            // CONTENDED, whose unlock takes the slow path as well.
+            let _ = self.state.compare_exchange(LOCKED, HANDOFF, Relaxed, Relaxed);
+        }
     }
 
     #[inline(never)]
@@ -435,8 +458,11 @@ impl Mutex {
             if self.state.compare_exchange(tid, 0, Release, Relaxed).is_err() {
                 return futex::pi::unlock(&self.state, scope);
             }
-        } else if self.state.swap(UNLOCKED, Release) == CONTENDED {
-            self.wake(scope);
+        } else {
+            let old = self.state.swap(UNLOCKED, Release);
+            if old != LOCKED {
+                self.wake(old, scope);
+            }
         }
         Ok(())
     }

@@ -2,15 +2,27 @@
 //! `pthread_once_t` (`PTHREAD_ONCE_INIT` and `ONCE_FLAG_INIT` are 0).
 //!
 //! # States of the word
-//! [`INCOMPLETE`] (0) -> [`RUNNING`] (one thread runs the initialiser) -> [`COMPLETE`]; while
-//! running, a thread that must wait turns [`RUNNING`] into [`QUEUED`] and sleeps on the word,
-//! so the runner makes the `FUTEX_WAKE` syscall only if someone sleeps.
+//! The low two bits: [`INCOMPLETE`] (0) -> [`RUNNING`] (one thread runs the initialiser) ->
+//! [`COMPLETE`] (3, the whole word); while running, a thread that must wait turns
+//! [`RUNNING`] into [`QUEUED`] and sleeps on the word, so the runner makes the `FUTEX_WAKE`
+//! syscall only if someone sleeps. A running word also holds, in its upper bits, the fork
+//! generation in which the run began: a forked child adds [`GENERATION_STEP`] to the
+//! process's generation ([`after_fork_child`]), so in a child whose parent forked while
+//! another thread ran the initialiser (a thread the child does not have) the word shows an
+//! older generation, and the first caller takes it over and runs the initialiser itself, as
+//! glibc does.
+//!
+//! # Cancellation
+//! An initialiser that is cancelled (or calls `pthread_exit`) never returns: a cleanup record
+//! around it (`cancel::with_cleanup`) puts the word back to [`INCOMPLETE`] and wakes the
+//! sleepers, so that the next caller runs it, as POSIX requires.
 //!
 //! # Orderings
 //! The runner stores [`COMPLETE`] with Release (swap); every caller's first load is Acquire, so
 //! whoever sees [`COMPLETE`] also sees what the initialiser wrote. The fast path is that one
-//! load.
+//! load. The generation is only ever changed in a child with one thread, before it runs on.
 
+use super::cancel;
 use super::futex;
 use core::sync::atomic::AtomicU32;
 use core::sync::atomic::Ordering::{Acquire, Relaxed, Release};
@@ -23,6 +35,20 @@ pub const RUNNING: u32 = 1;
 pub const QUEUED: u32 = 2;
 /// It has returned.
 pub const COMPLETE: u32 = 3;
+/// The phase bits of a word.
+const PHASE: u32 = 3;
+/// What a fork adds to the generation, above the phase bits.
+pub const GENERATION_STEP: u32 = 4;
+
+/// The fork generation of this process.
+static GENERATION: AtomicU32 = AtomicU32::new(0);
+
+/// Called in a forked child before it runs any program code: runs that other threads had
+/// begun in the parent are now nobody's.
+pub fn after_fork_child() {
+    // Relaxed: the child has one thread, which is the one running this.
+    GENERATION.fetch_add(GENERATION_STEP, Relaxed);
+}
 
 /// A once-flag; see the module documentation.
 #[repr(transparent)]
@@ -58,40 +84,47 @@ impl Once {
 
     #[cold]
     fn call_slow(&self, init: impl FnOnce()) {
-        let mut init = Some(init);
         // Acquire: as in `call`.
         let mut state = self.state.load(Acquire);
         loop {
-            match state {
-                COMPLETE => return,
-                INCOMPLETE => {
-                    // Acquire: a failed CAS may find COMPLETE, whose writes we must see.
-                    match self.state.compare_exchange(INCOMPLETE, RUNNING, Acquire, Acquire) {
-                        Ok(_) => {
-                            if let Some(init) = init.take() {
-                                init();
-                            }
-                            // Release: see the module documentation.
-                            if self.state.swap(COMPLETE, Release) == QUEUED {
-                                futex::wake_all(&self.state, futex::Scope::Private);
-                            }
-                            return;
-                        }
-                        Err(s) => state = s,
-                    }
+            if state == COMPLETE {
+                return;
+            }
+            // Relaxed: see the module documentation.
+            let generation = GENERATION.load(Relaxed);
+            if state == INCOMPLETE || state & !PHASE != generation {
+                // Free, or a run begun before a fork by a thread this process does not have.
+                // Acquire: a failed CAS may find COMPLETE, whose writes we must see.
+                match self.state.compare_exchange(state, generation | RUNNING, Acquire, Acquire) {
+                    Ok(_) => return self.run(init),
+                    Err(s) => state = s,
                 }
-                _ => {
-                    if state == RUNNING {
-                        // Relaxed: the futex wait compares the word itself.
-                        if let Err(s) = self.state.compare_exchange(RUNNING, QUEUED, Relaxed, Acquire) {
-                            state = s;
-                            continue;
-                        }
-                    }
-                    futex::wait(&self.state, QUEUED);
-                    state = self.state.load(Acquire);
+                continue;
+            }
+            if state & PHASE == RUNNING {
+                // Relaxed: the futex wait compares the word itself.
+                if let Err(s) = self.state.compare_exchange(state, generation | QUEUED, Relaxed, Acquire) {
+                    state = s;
+                    continue;
                 }
             }
+            futex::wait(&self.state, generation | QUEUED);
+            state = self.state.load(Acquire);
+        }
+    }
+
+    /// Runs `init` as the word's runner, then marks it complete.
+    fn run(&self, init: impl FnOnce()) {
+        let undo = || self.finish(INCOMPLETE);
+        cancel::with_cleanup(&undo, init);
+        self.finish(COMPLETE);
+    }
+
+    /// Ends a run with `state` and wakes the callers that sleep on it.
+    fn finish(&self, state: u32) {
+        // Release: see the module documentation (for INCOMPLETE, only the word itself).
+        if self.state.swap(state, Release) & PHASE == QUEUED {
+            futex::wake_all(&self.state, futex::Scope::Private);
         }
     }
 }

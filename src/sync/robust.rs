@@ -38,10 +38,10 @@ pub struct RobustList {
 }
 
 /// `SYS_set_robust_list`, which rustix does not wrap.
-#[cfg_attr(not(feature = "c-abi"), allow(dead_code))]
+#[cfg_attr(not(any(feature = "c-abi", feature = "preload")), allow(dead_code))]
 const SYS_SET_ROBUST_LIST: usize = 273;
 /// The kernel's size of `struct robust_list_head`.
-#[cfg_attr(not(feature = "c-abi"), allow(dead_code))]
+#[cfg_attr(not(any(feature = "c-abi", feature = "preload")), allow(dead_code))]
 const HEAD_SIZE: usize = 24;
 /// Where a mutex keeps its link words.
 pub const LINK_OFFSET: isize = 24;
@@ -64,8 +64,8 @@ impl RobustList {
 
     /// Registers the head with the kernel for thread `tid` unless done already. Should the
     /// kernel refuse, the mutexes still lock and unlock; only a dead owner goes unnoticed.
-    #[cfg_attr(not(feature = "c-abi"), allow(dead_code))]
-    fn register(&self, tid: u32) {
+    #[cfg_attr(not(any(feature = "c-abi", feature = "preload")), allow(dead_code))]
+    pub(crate) fn register(&self, tid: u32) {
         if self.registered.get() == tid {
             return;
         }
@@ -125,7 +125,8 @@ impl RobustList {
 }
 
 /// The calling thread's list, registered; `None` where it cannot be kept (test builds run in
-/// glibc's threads, whose control blocks are glibc's).
+/// glibc's threads, whose control blocks are glibc's; the preload build keeps it in its own
+/// TLS, `crate::preload::robust_list`).
 #[inline]
 pub fn current(tid: u32) -> Option<&'static RobustList> {
     #[cfg(feature = "c-abi")]
@@ -136,7 +137,11 @@ pub fn current(tid: u32) -> Option<&'static RobustList> {
         list.register(tid);
         Some(list)
     }
-    #[cfg(not(feature = "c-abi"))]
+    #[cfg(feature = "preload")]
+    {
+        crate::preload::robust_list(tid)
+    }
+    #[cfg(not(any(feature = "c-abi", feature = "preload")))]
     {
         let _ = tid;
         None

@@ -14,7 +14,14 @@
 //! new value (and does not sleep, or its futex returns because the word changed), or the
 //! poster sees the waiter and wakes it. Taking a unit is an Acquire CAS and posting a Release
 //! one, so a waiter sees what the poster wrote before posting.
+//!
+//! # Cancellation
+//! `sem_wait`, `sem_timedwait` and `sem_clockwait` are cancellation points: a pending request
+//! acts on entry, and one that comes while the waiter sleeps ends it from inside the futex
+//! wait. Its cleanup leaves `waiters` and, since the post that woke it may have been meant
+//! for another sleeper, wakes one more while a unit is left.
 
+use super::cancel;
 use super::futex::{self, Deadline, Scope, Woken};
 use core::sync::atomic::AtomicU32;
 use core::sync::atomic::Ordering::{Acquire, Relaxed, SeqCst};
@@ -120,8 +127,11 @@ impl Semaphore {
 
     /// `sem_wait`/`timedwait`/`clockwait`: `ETIMEDOUT` past the deadline, `EINTR` when a
     /// signal handler ran (POSIX allows it and glibc does so).
+    /// A cancellation point, acting on a pending request even when a unit is there to take
+    /// (POSIX's "shall occur"; glibc does the same).
     #[inline]
     pub fn wait(&self, deadline: Option<&Deadline>) -> Result<(), Errno> {
+        cancel::test();
         // Relaxed: a first guess for the CAS.
         if self.try_take(self.value.load(Relaxed)) {
             return Ok(());
@@ -134,20 +144,33 @@ impl Semaphore {
         let scope = self.scope();
         // SeqCst: see the module documentation.
         self.waiters.fetch_add(1, SeqCst);
-        let result = loop {
+        let undo = || self.cancelled();
+        let result = cancel::with_cleanup(&undo, || loop {
             // SeqCst: see the module documentation.
             if self.try_take(self.value.load(SeqCst)) {
                 break Ok(());
             }
-            match futex::wait_until(&self.value, 0, scope, deadline) {
+            match cancel::point(|| futex::wait_until(&self.value, 0, scope, deadline)) {
                 Woken::Retry => {}
                 Woken::Interrupted => break Err(Errno::INTR),
                 Woken::TimedOut => break Err(Errno::TIMEDOUT),
             }
-        };
+        });
         // Relaxed: only makes later posts skip the wake; a stale count costs a syscall.
         self.waiters.fetch_sub(1, Relaxed);
         result
+    }
+
+    /// A waiter cancelled in its sleep leaves the count; a post may have woken it rather than
+    /// another sleeper, so while a unit is left and others wait, it wakes one in its place.
+    #[cold]
+    fn cancelled(&self) {
+        // SeqCst, both: as a poster's accesses (see the module documentation), so that either
+        // this sees the unit or the poster of it sees the remaining waiters and wakes one.
+        let others = self.waiters.fetch_sub(1, SeqCst) - 1;
+        if others != 0 && self.value.load(SeqCst) != 0 {
+            self.wake();
+        }
     }
 }
 

@@ -53,8 +53,8 @@ fn answer(name: i32, fs: impl FnOnce() -> Result<StatFs, Errno>) -> Result<c_lon
 }
 
 /// `pathconf(path, name)`.
-pub fn pathconf(path: &core::ffi::CStr, name: i32) -> Result<c_long, Errno> {
-    answer(name, || rustix::fs::statfs(path))
+pub fn pathconf(path: crate::fs::path::CPath, name: i32) -> Result<c_long, Errno> {
+    answer(name, || crate::fs::statfs::statfs(path))
 }
 
 /// `fpathconf(fd, name)`.

@@ -1,64 +1,75 @@
-//! Cancellation: `pthread_cancel`, the cancel state and type, cancellation points, and the
-//! cleanup handlers of `pthread_cleanup_push` in glibc's ABI.
+//! Cancellation: `pthread_cancel`, the cancel state and type, and cancellation points.
 //!
 //! Each thread's `Tcb::cancel` word holds four bits:
 //! - [`DISABLED`]: `PTHREAD_CANCEL_DISABLE`; requests wait until it is cleared.
 //! - [`ASYNC`]: the thread may be cancelled at any instruction: `PTHREAD_CANCEL_ASYNCHRONOUS`,
-//!   or deferred but inside a cancellation point (which sets the bit around its blocking call).
+//!   or deferred but inside a [`point`] (which sets the bit around its blocking call).
 //! - [`REQUESTED`]: `pthread_cancel` was called.
 //! - [`ACTING`]: the thread is being cancelled (or is exiting); nothing acts a second time.
 //!
-//! `pthread_cancel` sets `REQUESTED`; if the same atomic step shows the target enabled and
-//! `ASYNC`, it sends `SIGCANCEL` (signal 32), whose handler ends the thread where it is. A
-//! cancellation point sets `ASYNC` the same way and acts at once if the step shows a request.
-//! Since both are read-modify-writes of one word, a request is never missed: either the
-//! canceller sees `ASYNC` and sends the signal, or the point sees `REQUESTED`.
+//! `pthread_cancel` sets `REQUESTED` and, if the same atomic step shows the target enabled,
+//! sends it `SIGCANCEL` (signal 32). The handler ends an `ASYNC` thread where it is. A
+//! deferred one it ends only if it interrupted the thread inside a [`syscall`] that has not
+//! taken effect (see below); anywhere else the request waits for the next cancellation point,
+//! which checks the word on entry.
 //!
-//! Acting means `pthread_exit(PTHREAD_CANCELED)`: the cleanup buffers that C code registered
-//! (`__pthread_register_cancel`, one per `pthread_cleanup_push`) are unwound newest first by
-//! jumping into each (its `__sigsetjmp` returns nonzero, it runs its routine and calls
-//! `__pthread_unwind_next`), then the thread's exit hooks run and it ends.
+//! Acting means `pthread_exit(PTHREAD_CANCELED)`: the cleanup handlers run (`thread::cleanup`),
+//! then the thread's exit hooks, and it ends.
 //!
-//! Cancellation points here: `pthread_join` and its variants, `pthread_testcancel`,
-//! `thrd_sleep`. Other blocking calls become cancellation points by running their blocking
-//! part inside [`point`].
+//! # Cancellation points
+//!
+//! The blocking system calls of the POSIX cancellation points (`read`, `open`, `nanosleep`,
+//! `waitpid`, `poll`, `sigsuspend`, ...) go through [`syscall`], which makes the call from a
+//! small assembly routine (`arch::cancellable_syscall`): it checks the word, then executes
+//! `syscall`. If `SIGCANCEL` interrupts the thread between that check and the `syscall`
+//! instruction, or while the call blocks (the handler has `SA_RESTART`, so the kernel rewinds
+//! an interrupted call to its `syscall` instruction before the handler runs), the handler
+//! sends the thread to its cancellation instead of back into the call. A call the signal finds
+//! completed has taken effect (a `read` consumed data, a `close` closed), so the request stays
+//! pending and the call returns its result: no side effect is lost (glibc's bug 12683 with
+//! the "asynchronous around the call" approach). Calls that fail with `EINTR` whatever
+//! `SA_RESTART` says (`poll`, `pause`, `nanosleep`...) had no effect, so `syscall` acts on a
+//! pending request after such a failure (except for `close`, which has closed even then).
+//! These calls bypass rustix for that reason: the check and the `syscall` instruction must be
+//! in one routine whose addresses the handler knows; their C arguments go to the kernel as
+//! given, so the kernel checks them (a bad pointer is `EFAULT`).
+//!
+//! When the handler finds a deferred thread elsewhere, it blocks `SIGCANCEL` in the context
+//! it returns to and sends it again: if that context was a handler that had interrupted a
+//! cancellation point, the signal arrives again once the handler returns, now at the rewound
+//! `syscall` instruction. A thread whose request is pending acts at its next point anyway, so
+//! the blocked signal loses nothing; new threads do not inherit it (`thread::create`).
+//!
+//! Other blocking calls (`pthread_join`, `thrd_sleep`, the sync objects' waits) become
+//! cancellation points by running their blocking part inside [`point`], which makes the thread
+//! asynchronous around it (a completed wait then may still be followed by cancellation, which
+//! is harmless for waits that consume nothing).
 
 use crate::kernel::{self as runtime, KernelSigaction, KernelSigactionFlags, KernelSigSet, Signal};
 use crate::thread::tcb::{self, Tcb};
 use crate::thread::{exit, sys};
-use core::ffi::{c_int, c_void};
-use core::sync::atomic::{AtomicBool, Ordering};
+use core::ffi::{c_int, c_long, c_void};
+use core::sync::atomic::{AtomicBool, AtomicU32, Ordering};
 use rustix::io::Errno;
 
 pub const DISABLED: u32 = 1;
 pub const ASYNC: u32 = 2;
 pub const REQUESTED: u32 = 4;
 pub const ACTING: u32 = 8;
+/// The bits that say whether to act: exactly [`REQUESTED`] among them means act now.
+pub const ACT_MASK: u32 = DISABLED | REQUESTED | ACTING;
 
 /// glibc's `SIGCANCEL`.
 const SIGCANCEL: i32 = 32;
 /// `PTHREAD_CANCELED`.
 pub const CANCELED: *mut c_void = usize::MAX as *mut c_void;
 
-/// glibc's `__pthread_unwind_buf_t` (104 bytes): the jump buffer `__sigsetjmp` filled, then
-/// the link to the previous buffer and the saved cancel type.
-#[repr(C)]
-pub struct UnwindBuf {
-    jump: [u64; 9],
-    prev: *mut UnwindBuf,
-    cleanup: *mut c_void,
-    canceltype: c_int,
-    reserved: [u32; 3],
-}
-
-const _: () = assert!(core::mem::size_of::<UnwindBuf>() == 104);
-
 /// Whether `bits` call for acting now: a request, enabled, not already acting.
 fn pending(bits: u32) -> bool {
-    bits & (DISABLED | REQUESTED | ACTING) == REQUESTED
+    bits & ACT_MASK == REQUESTED
 }
 
-fn word(t: *mut Tcb) -> &'static core::sync::atomic::AtomicU32 {
+fn word(t: *mut Tcb) -> &'static AtomicU32 {
     // SAFETY: callers pass a live control block; the word lives as long as it.
     unsafe { &(*t).cancel }
 }
@@ -70,18 +81,42 @@ fn act() -> ! {
     exit::exit_current(CANCELED)
 }
 
-/// The `SIGCANCEL` handler: acts if the thread is enabled, asynchronous and asked to.
-extern "C" fn on_sigcancel(_sig: c_int, info: *mut c_void, _context: *mut c_void) {
+/// Where a cancellation point's routine goes when it acts (`arch::landing`).
+pub extern "C" fn cancelled() -> ! {
+    act()
+}
+
+/// The `SIGCANCEL` handler (see the module documentation).
+extern "C" fn on_sigcancel(_sig: c_int, info: *mut c_void, context: *mut c_void) {
     // siginfo_t: si_code at 8, si_pid at 16. Only our own pthread_cancel (tgkill) counts.
     // SAFETY: the kernel passes a siginfo_t to an SA_SIGINFO handler.
     let (code, pid) = unsafe { (info.cast::<u8>().add(8).cast::<i32>().read(), info.cast::<u8>().add(16).cast::<i32>().read()) };
     if code != libc::SI_TKILL || pid != rustix::process::getpid().as_raw_nonzero().get() {
         return;
     }
+    let t = tcb::current();
     // Acquire: pairs with the canceller's request.
-    let bits = word(tcb::current()).load(Ordering::Acquire);
-    if pending(bits) && bits & ASYNC != 0 {
+    let bits = word(t).load(Ordering::Acquire);
+    if !pending(bits) {
+        return;
+    }
+    if bits & ASYNC != 0 {
         act();
+    }
+    let uc = context.cast::<libc::ucontext_t>();
+    let (start, end) = crate::arch::region();
+    // SAFETY: the kernel passes the interrupted context, which the handler may change; it
+    // takes effect when the handler returns.
+    unsafe {
+        let pc = &mut (*uc).uc_mcontext.gregs[libc::REG_RIP as usize];
+        if (start..end).contains(&(*pc as usize)) {
+            *pc = crate::arch::landing() as i64;
+            return;
+        }
+        *(&raw mut (*uc).uc_sigmask).cast::<u64>() |= 1 << (SIGCANCEL - 1);
+        if let Some(tid) = crate::thread::signal::tid_of(t) {
+            let _ = sys::tgkill(tid, SIGCANCEL);
+        }
     }
 }
 
@@ -119,13 +154,17 @@ pub unsafe fn cancel(t: *mut Tcb) -> Result<(), Errno> {
     install_handler()?;
     // SAFETY: per the contract.
     let Some(tid) = (unsafe { crate::thread::signal::tid_of(t) }) else { return Ok(()) };
-    // AcqRel: the request is seen by the target's next point or handler; we see its type.
+    // AcqRel: the request is seen by the target's next point or handler; we see its state.
     let old = word(t).fetch_or(REQUESTED, Ordering::AcqRel);
-    if !pending(old | REQUESTED) || old & ASYNC == 0 {
+    // A disabled thread is not signalled: its blocking calls must not fail with EINTR.
+    if !pending(old | REQUESTED) {
         return Ok(());
     }
     if t == tcb::current() {
-        act();
+        if old & ASYNC != 0 {
+            act();
+        }
+        return Ok(());
     }
     match sys::tgkill(tid, SIGCANCEL) {
         Err(Errno::SRCH) | Ok(()) => Ok(()),
@@ -139,6 +178,41 @@ pub fn test() {
     if pending(word(tcb::current()).load(Ordering::Acquire)) {
         act();
     }
+}
+
+/// Makes system call `nr` as a cancellation point: a pending request acts before it, one
+/// that arrives while it blocks acts instead of it, one that arrives after it took effect
+/// waits (see the module documentation). Otherwise as [`crate::io::syscall::call`].
+///
+/// # Safety
+/// As [`crate::arch::syscall6`]: the arguments must be valid for the call.
+pub unsafe fn syscall(nr: c_long, args: [usize; 6]) -> Result<usize, Errno> {
+    if !cfg!(feature = "c-abi") {
+        // The unit-test build runs on glibc's threads, which have no word of ours.
+        // SAFETY: the caller's contract.
+        return unsafe { crate::io::syscall::call(nr, args) };
+    }
+    let w = word(tcb::current());
+    // SAFETY: the caller's contract; `w` is the calling thread's word.
+    let ret = unsafe { crate::arch::cancellable_syscall(w, nr as usize, &args) };
+    if !(-4095..0).contains(&ret) {
+        return Ok(ret as usize);
+    }
+    let e = Errno::from_raw_os_error(-ret as i32);
+    // Acquire: pairs with the canceller's request.
+    if e == Errno::INTR && nr != libc::SYS_close && pending(w.load(Ordering::Acquire)) {
+        act();
+    }
+    Err(e)
+}
+
+/// [`syscall`] with fewer arguments: the rest are zero.
+///
+/// # Safety
+/// As [`syscall`].
+pub unsafe fn syscall3(nr: c_long, a: usize, b: usize, c: usize) -> Result<usize, Errno> {
+    // SAFETY: the caller's contract.
+    unsafe { syscall(nr, [a, b, c, 0, 0, 0]) }
 }
 
 /// Runs `f` as a cancellation point: a pending request acts before it; one that arrives
@@ -171,6 +245,12 @@ fn change(bit: u32, set: bool) -> bool {
     old & bit != 0
 }
 
+/// Makes the calling thread asynchronous (`true`) or deferred; returns whether it was
+/// asynchronous, and acts on a pending request if it becomes asynchronous.
+pub fn set_async(on: bool) -> bool {
+    change(ASYNC, on)
+}
+
 /// `pthread_setcancelstate`: 0 enabled, 1 disabled; the previous state.
 pub fn set_state(state: c_int) -> Result<c_int, Errno> {
     match state {
@@ -182,76 +262,7 @@ pub fn set_state(state: c_int) -> Result<c_int, Errno> {
 /// `pthread_setcanceltype`: 0 deferred, 1 asynchronous; the previous type.
 pub fn set_type(kind: c_int) -> Result<c_int, Errno> {
     match kind {
-        0 | 1 => Ok(change(ASYNC, kind == 1) as c_int),
+        0 | 1 => Ok(set_async(kind == 1) as c_int),
         _ => Err(Errno::INVAL),
-    }
-}
-
-/// `__pthread_register_cancel`: `buf` becomes the newest cleanup buffer.
-///
-/// # Safety
-/// `buf` must be a buffer `__sigsetjmp` filled in a frame that stays live until it is
-/// unregistered.
-pub unsafe fn register(buf: *mut UnwindBuf) {
-    let t = tcb::current();
-    // SAFETY: the caller's buffer; our own control block.
-    unsafe {
-        (*buf).prev = (*t).cleanup;
-        (*t).cleanup = buf;
-    }
-}
-
-/// `__pthread_unregister_cancel`: the buffer before `buf` becomes the newest again.
-///
-/// # Safety
-/// `buf` must be the newest registered buffer.
-pub unsafe fn unregister(buf: *mut UnwindBuf) {
-    // SAFETY: per the contract.
-    unsafe { (*tcb::current()).cleanup = (*buf).prev };
-}
-
-/// `__pthread_register_cancel_defer`: registers `buf` and makes the thread deferred, keeping
-/// the previous type in the buffer.
-///
-/// # Safety
-/// As for [`register`].
-pub unsafe fn register_defer(buf: *mut UnwindBuf) {
-    // SAFETY: per the contract.
-    unsafe {
-        register(buf);
-        (*buf).canceltype = change(ASYNC, false) as c_int;
-    }
-}
-
-/// `__pthread_unregister_cancel_restore`: unregisters `buf` and restores the type it kept.
-///
-/// # Safety
-/// As for [`unregister`].
-pub unsafe fn unregister_restore(buf: *mut UnwindBuf) {
-    // SAFETY: per the contract.
-    let kind = unsafe {
-        unregister(buf);
-        (*buf).canceltype
-    };
-    if kind != 0 {
-        change(ASYNC, true);
-    }
-}
-
-/// Jumps into the newest registered cleanup buffer (removing it), if there is one: its code
-/// runs the cleanup routine and comes back through `__pthread_unwind_next`. Returns when none
-/// is left.
-pub fn unwind_one() {
-    let t = tcb::current();
-    // SAFETY: our own control block; a registered buffer is live (see `register`), and its
-    // frame is below us on the stack, so jumping there abandons only our frames, which own
-    // nothing that needs dropping.
-    unsafe {
-        let buf = (*t).cleanup;
-        if buf.is_null() {
-            return;
-        }
-        (*t).cleanup = (*buf).prev;
-        crate::arch::jump(buf.cast::<u8>(), 1)
     }
 }

@@ -74,8 +74,9 @@ pub fn create(start: Entry, arg: *mut c_void, p: &Params<'_>) -> Result<*mut Tcb
         .unwrap_or_default();
     let old_bits = signal::to_bits(old.clone());
     // SAFETY: still private to us. (An attribute's mask is taken as given: the runtime's own
-    // timer threads block signal 32 that way.)
-    unsafe { (*t).start_sigmask = p.sigmask.unwrap_or(old_bits) };
+    // timer threads block signal 32 that way. An inherited mask loses signal 32, which
+    // `thread::cancel` may have left blocked in the creator.)
+    unsafe { (*t).start_sigmask = p.sigmask.unwrap_or(old_bits & !(1 << 31)) };
     let top = stack_top(t);
     // SAFETY: the flags share our address space; `top` is the top of the new thread's
     // stack, `t` its control block, whose tid word lives as long as the memory does (the

@@ -1,7 +1,7 @@
 //! The end of a thread: `pthread_exit`, and what runs before a thread ends.
 
 use crate::thread::tcb;
-use crate::thread::{DETACHED, LIVE, cancel, keys, stack, tls_dtors};
+use crate::thread::{DETACHED, LIVE, cancel, cleanup, keys, stack, tls_dtors};
 use core::ffi::c_void;
 use core::sync::atomic::Ordering;
 
@@ -32,7 +32,7 @@ pub fn exit_current(result: *mut c_void) -> ! {
 /// Runs the next cleanup handler (it comes back here through `__pthread_unwind_next`), or,
 /// when none is left, ends the thread.
 pub fn unwind() -> ! {
-    cancel::unwind_one();
+    cleanup::unwind_one();
     finish()
 }
 

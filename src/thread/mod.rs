@@ -6,6 +6,7 @@
 
 pub mod attr;
 pub mod cancel;
+pub mod cleanup;
 pub mod create;
 pub mod exit;
 pub mod getattr;
@@ -14,7 +15,6 @@ pub mod keys;
 pub mod name;
 pub mod sched;
 pub mod signal;
-pub mod sleep;
 pub mod stack;
 pub mod sys;
 pub mod tcb;

@@ -89,16 +89,24 @@ pub struct Tcb {
     /// Cancellation state, type and request: see `thread::cancel`.
     pub cancel: AtomicU32,
     /// The newest cleanup buffer of `pthread_cleanup_push` (C code's `__pthread_register_cancel`).
-    pub cleanup: *mut crate::thread::cancel::UnwindBuf,
+    pub cleanup: *mut crate::thread::cleanup::UnwindBuf,
+    /// The newest buffer of the old `_pthread_cleanup_push` ABI.
+    pub old_cleanup: *mut crate::thread::cleanup::OldBuf,
     /// Link in the stack cache (`thread::stack`) while the thread's memory is cached.
     pub next_cached: AtomicPtr<Tcb>,
     /// The allocator's per-thread heap (`crate::alloc`); null until the thread first allocates.
     pub alloc_cache: *mut c_void,
     /// The robust mutexes the thread holds, for the kernel (`crate::sync::robust`).
     pub robust: crate::sync::robust::RobustList,
+    /// A condition-variable wake deferred to a mutex's unlock (`crate::sync::handoff`).
+    pub handoff: crate::sync::handoff::Slot,
     /// The locale this thread chose with `uselocale` (`crate::locale`); null while it uses
     /// the global locale.
     pub locale: *const c_void,
+    /// The texts `strerror` and `strsignal` return for numbers without a fixed one
+    /// ("Unknown error 1234"), one buffer each per thread as in glibc (`crate::string::message`).
+    pub strerror_text: crate::string::message::TextBuffer,
+    pub strsignal_text: crate::string::message::TextBuffer,
 }
 
 const _: () = {
@@ -148,10 +156,14 @@ impl Tcb {
         joining: core::ptr::null_mut(),
         cancel: AtomicU32::new(0),
         cleanup: core::ptr::null_mut(),
+        old_cleanup: core::ptr::null_mut(),
         next_cached: AtomicPtr::new(core::ptr::null_mut()),
         alloc_cache: core::ptr::null_mut(),
         robust: crate::sync::robust::RobustList::zero(),
+        handoff: crate::sync::handoff::Slot::zero(),
         locale: core::ptr::null(),
+        strerror_text: crate::string::message::TextBuffer::ZERO,
+        strsignal_text: crate::string::message::TextBuffer::ZERO,
     };
 }
 
@@ -159,17 +171,34 @@ impl Tcb {
 ///
 /// Only valid in a process whose start-up code is ours (the `c-abi` build): in a
 /// glibc-started process `%fs` points at glibc's own record, whose layout past 0x80 differs.
+#[cfg(not(feature = "preload"))]
 #[inline(always)]
 pub fn current() -> *mut Tcb {
     crate::arch::thread_pointer().cast()
 }
 
+/// The preload build runs in glibc's threads, which have no control block of ours: code that
+/// reaches for one is a bug, stopped here rather than let loose on glibc's record (and
+/// `preload/link.py` refuses an object in which an exported function can reach this).
+#[cfg(feature = "preload")]
+pub fn current() -> *mut Tcb {
+    crate::preload::no_tcb()
+}
+
 /// The address of the calling thread's `errno`.
+#[cfg(not(feature = "preload"))]
 #[inline(always)]
 pub fn errno_location() -> *mut c_int {
     // SAFETY: `current()` is this thread's live control block; taking a field's address does
     // not read it.
     unsafe { &raw mut (*current()).errno }
+}
+
+/// The address of the calling thread's `errno` in the preload build: glibc's.
+#[cfg(feature = "preload")]
+#[inline(always)]
+pub fn errno_location() -> *mut c_int {
+    crate::preload::errno_location()
 }
 
 /// Sets the calling thread's `errno`.

@@ -2,7 +2,6 @@
 //! `nanosleep`, `clock_nanosleep`, `sleep`, `usleep`.
 
 use rustix::io::Errno;
-use rustix::thread::NanosleepRelativeResult;
 use rustix::time::{ClockId, Timespec};
 
 /// The clock a C `clockid_t` names, for the clocks the kernel numbers statically.
@@ -50,11 +49,7 @@ fn valid(t: &Timespec) -> Result<(), Errno> {
 /// Sleeps for `request`; `EINTR` with the time left when a signal handler ran.
 pub fn sleep_for(request: &Timespec) -> Result<(), (Errno, Option<Timespec>)> {
     valid(request).map_err(|e| (e, None))?;
-    match rustix::thread::nanosleep(request) {
-        NanosleepRelativeResult::Ok => Ok(()),
-        NanosleepRelativeResult::Interrupted(left) => Err((Errno::INTR, Some(left))),
-        NanosleepRelativeResult::Err(e) => Err((e, None)),
-    }
+    nap(libc::CLOCK_REALTIME, 0, request)
 }
 
 /// `clock_nanosleep(id, flags, request)`: sleeps for `request` on clock `id`, or until it
@@ -63,20 +58,22 @@ pub fn sleep_for(request: &Timespec) -> Result<(), (Errno, Option<Timespec>)> {
 pub fn clock_sleep(id: i32, absolute: bool, request: &Timespec) -> Result<(), (Errno, Option<Timespec>)> {
     // The CPU-time clock of the calling thread cannot be slept on (glibc and the kernel:
     // EINVAL); other unknown clocks neither.
-    let clock = clock(id).filter(|c| *c != ClockId::ThreadCPUTime).ok_or((Errno::INVAL, None))?;
-    if !(0..1_000_000_000).contains(&request.tv_nsec) {
+    clock(id).filter(|c| *c != ClockId::ThreadCPUTime).ok_or((Errno::INVAL, None))?;
+    if !(0..1_000_000_000).contains(&request.tv_nsec) || (!absolute && request.tv_sec < 0) {
         return Err((Errno::INVAL, None));
     }
-    if absolute {
-        return rustix::thread::clock_nanosleep_absolute(clock, request).map_err(|e| (e, None));
-    }
-    if request.tv_sec < 0 {
-        return Err((Errno::INVAL, None));
-    }
-    match rustix::thread::clock_nanosleep_relative(clock, request) {
-        NanosleepRelativeResult::Ok => Ok(()),
-        NanosleepRelativeResult::Interrupted(left) => Err((Errno::INTR, Some(left))),
-        NanosleepRelativeResult::Err(e) => Err((e, None)),
+    nap(id, if absolute { libc::TIMER_ABSTIME as usize } else { 0 }, request)
+}
+
+/// One `clock_nanosleep` system call, a cancellation point (`thread::cancel::syscall`).
+fn nap(id: i32, flags: usize, request: &Timespec) -> Result<(), (Errno, Option<Timespec>)> {
+    let mut left = Timespec { tv_sec: 0, tv_nsec: 0 };
+    let args = [id as usize, flags, core::ptr::from_ref(request) as usize, (&raw mut left) as usize, 0, 0];
+    // SAFETY: rustix's `Timespec` is the kernel's; `request` is read and `left` written.
+    match unsafe { crate::thread::cancel::syscall(libc::SYS_clock_nanosleep, args) } {
+        Ok(_) => Ok(()),
+        Err(Errno::INTR) if flags == 0 => Err((Errno::INTR, Some(left))),
+        Err(e) => Err((e, None)),
     }
 }
 

@@ -20,7 +20,7 @@ mod text;
 
 use crate::arch::VaList;
 use crate::fmt::Sink;
-use args::{Args, MAX_POSITIONS, Slot};
+use args::{Allocated, Args, ON_STACK, Slot};
 use core::ffi::c_int;
 use rustix::io::Errno;
 use spec::{Count, Length, Spec};
@@ -60,13 +60,46 @@ pub fn format(sink: &mut dyn Sink, fmt: &[u8], va: &mut VaList<'_>, errno: c_int
     }
 }
 
+/// glibc's rule for the fortified printf functions at `_FORTIFY_SOURCE=2`: a format that
+/// stores a count (`%n`) must lie in the program's read-only image (see
+/// [`crate::fmt::readonly`]), else the process dies with glibc's message and SIGABRT.
+/// `fmt` is the format without its terminator, which must follow it. glibc checks when it
+/// reaches the `%n`; this looks ahead instead, so a format in the image costs one walk of
+/// the segment headers and only a writable one is parsed.
+pub fn refuse_writable_count(fmt: &[u8]) {
+    if crate::fmt::readonly::is_read_only(fmt.as_ptr() as usize, fmt.len() + 1) || !stores_count(fmt) {
+        return;
+    }
+    crate::io::diag::write_stderr(&[b"*** %n in writable segment detected ***\n"]);
+    crate::exit::abort::abort()
+}
+
+/// Whether formatting `fmt` reaches a `%n` (before any error in the format).
+fn stores_count(fmt: &[u8]) -> bool {
+    let mut at = 0;
+    while let Some(i) = memchr::memchr(b'%', fmt.get(at..).unwrap_or_default()) {
+        let Ok((spec, next)) = spec::parse(fmt, at + i + 1) else { return false };
+        if spec.conversion == b'n' {
+            return true;
+        }
+        at = next;
+    }
+    false
+}
+
 /// Continues at the specification at `fmt[at]`, the first with a numbered argument, with the
 /// arguments read into a table first.
 #[inline(never)]
 fn positional(out: &mut Out<'_>, fmt: &[u8], at: usize, va: &mut VaList<'_>, errno: c_int) -> Result<usize, Errno> {
-    let mut table = [Slot::EMPTY; MAX_POSITIONS];
-    let n = args::read_table(fmt, at, va, &mut table)?;
-    run(out, fmt, at, &mut Args::Table(table.get(..n).unwrap_or_default()), errno)?;
+    let n = args::positions(fmt, at)?;
+    let mut small = [Slot::EMPTY; ON_STACK];
+    let mut large = None;
+    let table = match small.get_mut(..n) {
+        Some(t) => t,
+        None => large.insert(Allocated::new(n)?).slots(),
+    };
+    args::read_table(fmt, at, va, table)?;
+    run(out, fmt, at, &mut Args::Table(table), errno)?;
     Ok(out.count)
 }
 

@@ -119,3 +119,37 @@ fn strfrom_formats() {
         assert_eq!(run(bad, Value::Double(1.0)), Err(rustix::io::Errno::INVAL), "{bad}");
     }
 }
+
+/// `fmt` with the integers `values` (as many as C would pass), or the error.
+fn ints(fmt: &str, values: &[i64]) -> Result<String, rustix::io::Errno> {
+    let mut stack: std::vec::Vec<u64> = values.iter().map(|&v| v as u64).collect();
+    stack.push(0);
+    let mut tag = VaListTag::on_stack(stack.as_mut_ptr().cast());
+    // SAFETY: the tag describes `stack`, which holds the integers.
+    let mut va = unsafe { VaList::new(&mut tag) };
+    let mut buf = std::vec![0u8; 1 << 16];
+    // SAFETY: `buf` is writable for its length.
+    let mut sink = unsafe { Buffer::new(buf.as_mut_ptr(), buf.len()) };
+    let n = format(&mut sink, fmt.as_bytes(), &mut va, 0)?;
+    Ok(String::from_utf8(buf[..n].to_vec()).unwrap())
+}
+
+#[test]
+fn up_to_4096_positions() {
+    use std::fmt::Write;
+    // 64 positions fit the table on the stack, 65 and 4096 need an allocated one.
+    for n in [63usize, 64, 65, 300, 4096] {
+        let values: std::vec::Vec<i64> = (1..=n as i64).map(|v| v * 3).collect();
+        let mut fmt = String::new();
+        let mut want = String::new();
+        for p in (1..=n).rev() {
+            write!(fmt, "%{p}$d,").unwrap();
+            write!(want, "{},", p * 3).unwrap();
+        }
+        assert_eq!(ints(&fmt, &values).as_deref(), Ok(want.as_str()), "{n} positions");
+    }
+    assert_eq!(ints("%4096$d|%1$d", &(1..=4096).collect::<std::vec::Vec<_>>()).as_deref(), Ok("4096|1"));
+    assert_eq!(ints("%4097$d", &[1]), Err(rustix::io::Errno::INVAL));
+    assert_eq!(ints("%1$d %d", &[1, 2]), Err(rustix::io::Errno::INVAL));
+    assert_eq!(ints("%1$*5000$d", &[1]), Err(rustix::io::Errno::INVAL));
+}
