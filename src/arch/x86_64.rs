@@ -52,12 +52,9 @@ pub unsafe extern "C" fn _start() -> ! {
         "lea rsi, [rip + _DYNAMIC]",
         "test rsi, rsi",
         "jz 2f",
-        // A PIE: its dynamic section shares the writable segment's first page with the GOT
-        // that relocation is about to write. Touch it with a write first (an `or` of 0, which
-        // changes nothing), so that the page costs one copy-on-write fault instead of a read
-        // fault and then a copy-on-write fault. No indirect-function range (third and fourth
-        // arguments): a PIE has its IRELATIVE entries in the dynamic section's tables.
-        "or qword ptr [rsi], 0",
+        // A PIE: no indirect-function range (third and fourth arguments), as its IRELATIVE
+        // entries are in the dynamic section's tables; and no GOT read, so that relocation
+        // is the first to touch the writable segment (see `start::entry`).
         "xor edx, edx",
         "xor ecx, ecx",
         "jmp 3f",

@@ -177,9 +177,7 @@ fn push_into(entries: &mut [MaybeUninit<Handler>], len: &mut usize, handler: Han
     Ok(())
 }
 
-/// Takes the newest entry of `entries[..len]` that belongs to `dso`, marking it run. Not
-/// inlined: called for the mapped blocks and the inline entries alike, and only at exit.
-#[inline(never)]
+/// Takes the newest entry of `entries[..len]` that belongs to `dso`, marking it run.
 #[unsafe(link_section = ".text.exit.rustcrt")]
 fn take_from(entries: &mut [MaybeUninit<Handler>], len: usize, dso: *mut c_void) -> Option<Handler> {
     for entry in entries.get_mut(..len).unwrap_or_default().iter_mut().rev() {
@@ -192,8 +190,7 @@ fn take_from(entries: &mut [MaybeUninit<Handler>], len: usize, dso: *mut c_void)
     None
 }
 
-/// Drops run entries from the top of `entries[..len]`. Not inlined, as `take_from`.
-#[inline(never)]
+/// Drops run entries from the top of `entries[..len]`.
 #[unsafe(link_section = ".text.exit.rustcrt")]
 fn drop_done(entries: &[MaybeUninit<Handler>], len: &mut usize) {
     while let Some(top) = len.checked_sub(1).and_then(|i| entries.get(i)) {

@@ -3,6 +3,11 @@
 //! allocation, no static data, so they work before relocation and in a broken process.
 
 /// Writes the parts to standard error, best effort, one after another.
+///
+/// `#[inline]` so that every codegen unit that calls it has its own copy, called directly:
+/// start-up calls it before relocation, when a call to another unit (through the GOT) would
+/// jump to an unrelocated address.
+#[inline]
 pub fn write_stderr(parts: &[&[u8]]) {
     // SAFETY: descriptor 2 is only borrowed for these writes; if it is closed, they fail.
     let stderr = unsafe { rustix::stdio::stderr() };
@@ -17,7 +22,9 @@ pub fn write_stderr(parts: &[&[u8]]) {
     }
 }
 
-/// The decimal digits of `n`, written into the end of `buf`.
+/// The decimal digits of `n`, written into the end of `buf`. `#[inline]` for the same reason
+/// as `write_stderr`.
+#[inline]
 pub fn decimal(mut n: u64, buf: &mut [u8; 20]) -> &[u8] {
     // u64::MAX has 20 digits, so the buffer always has room; written without indexing so
     // that this path, used by the panic handler, cannot panic itself.

@@ -41,6 +41,8 @@ impl Rela {
 pub const PT_DYNAMIC: u32 = 2;
 pub const PT_TLS: u32 = 7;
 pub const PT_GNU_RELRO: u32 = 0x6474_e552;
+/// Segment flag: writable.
+pub const PF_W: u32 = 2;
 
 pub const DT_NULL: i64 = 0;
 pub const DT_PLTRELSZ: i64 = 2;

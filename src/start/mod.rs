@@ -34,7 +34,7 @@ pub use entry::entry;
 #[cfg(feature = "c-abi")]
 mod entry {
     use super::auxv::StartArgs;
-    use super::elf::{Dyn, PT_DYNAMIC, PT_GNU_RELRO, Phdr, Rela};
+    use super::elf::{Dyn, PF_W, PT_DYNAMIC, PT_GNU_RELRO, Phdr, Rela};
     use super::reloc::{Tables, Unsupported};
     use super::{arrays, main_thread, progname};
     use crate::exit;
@@ -64,6 +64,10 @@ mod entry {
                 die_unrelocatable(Unsupported::Layout);
             };
             base = (dynamic as usize).wrapping_sub(pt_dynamic.p_vaddr as usize);
+            if pt_dynamic.p_flags & PF_W != 0 {
+                // SAFETY: the dynamic section is mapped and, per its segment's flags, writable.
+                unsafe { touch_for_write(dynamic.cast_mut().cast()) };
+            }
             // SAFETY: `dynamic` is this executable's dynamic section, loaded at `base`, and
             // nothing has read a relocated pointer yet.
             match unsafe { Tables::read(base, dynamic) }.and_then(|t| unsafe { t.apply_relative() }.map(|()| t)) {
@@ -77,6 +81,18 @@ mod entry {
             core::hint::black_box(start_program);
         // SAFETY: relocation is done; `rest` is `start_program`.
         unsafe { rest(args, phdrs, base, relocs) }
+    }
+
+    /// Writes the word at `at` without changing it (an `or` of 0), so that its page is first
+    /// touched by a write. The dynamic section shares the writable segment's first page with
+    /// the GOT that relocation writes: read first, that page would cost a read fault and then
+    /// a copy-on-write fault; written first, one fault.
+    ///
+    /// # Safety
+    /// `at` must be a mapped, writable word that no other thread uses.
+    unsafe fn touch_for_write(at: *mut u64) {
+        // SAFETY: per the contract; or-ing 0 leaves the word as it was.
+        unsafe { core::arch::asm!("or qword ptr [{}], 0", in(reg) at, options(nostack)) };
     }
 
     /// The executable's program headers, from AT_PHDR and AT_PHNUM.
