@@ -99,6 +99,20 @@ int main(void)
     T_ERRNO(lstat(good, os_bad_pointer()), EFAULT);
     T_ERRNO(fstatat(AT_FDCWD, good, os_bad_pointer(), 0), EFAULT);
     T_ERRNO(statx(AT_FDCWD, good, 0, STATX_BASIC_STATS, os_bad_pointer()), EFAULT);
+    /* So do the times of utimensat and futimens; null is "now" for both. */
+    T_ERRNO(utimensat(AT_FDCWD, good, os_bad_pointer(), 0), EFAULT);
+    T_EQ(utimensat(AT_FDCWD, good, NULL, 0), 0);
+    fd = open(good, O_RDONLY);
+    T_CHECK(fd >= 0);
+    T_ERRNO(futimens(fd, os_bad_pointer()), EFAULT);
+    T_ERRNO(futimens(fd, (const struct timespec *)(m + page)), EFAULT);
+    T_EQ(futimens(fd, NULL), 0);
+    struct timespec set[2] = {{100, 0}, {200, UTIME_OMIT}};
+    T_EQ(futimens(fd, set), 0);
+    T_EQ(fstat(fd, &st), 0);
+    T_EQ(st.st_atime, 100);
+    close(fd);
+    T_ERRNO(futimens(-1, NULL), EBADF);
 
     check_all(os_bad_pointer(), "small address");
     check_all(m + page, "PROT_NONE page");

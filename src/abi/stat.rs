@@ -155,38 +155,28 @@ pub extern "C" fn umask(mask: libc::mode_t) -> libc::mode_t {
     meta::umask(mask)
 }
 
-/// The two times a C caller passed, or none.
-///
-/// # Safety
-/// `times` must be null or readable for two `timespec`s.
-unsafe fn times(times: *const libc::timespec) -> Option<[libc::timespec; 2]> {
-    // SAFETY: per the contract.
-    (!times.is_null()).then(|| unsafe { times.cast::<[libc::timespec; 2]>().read_unaligned() })
-}
-
 /// [`utimensat`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/utimensat.html)
 ///
 /// # Safety
-/// `ts` null or readable for two `timespec`s (the kernel checks `path`).
+/// None: the kernel reads `path` and `ts` (a bad pointer is `EFAULT`).
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn utimensat(dirfd: c_int, path: *const c_char, ts: *const libc::timespec, flags: c_int) -> c_int {
-    // SAFETY: the caller's contract.
-    let ts = unsafe { times(ts) };
     // A null path is glibc's EINVAL (the kernel would take it as `futimens(dirfd)`).
     if path.is_null() {
         return status(Err(Errno::INVAL));
     }
-    status(meta::utimensat(dirfd, CPath::new(path), ts, flags))
+    // SAFETY: the kernel checks the pointers.
+    status(unsafe { meta::utimensat(dirfd, CPath::new(path), ts, flags) })
 }
 
 /// [`futimens`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/futimens.html)
 ///
 /// # Safety
-/// `ts` must be null or readable for two `timespec`s.
+/// None: the kernel reads `ts` (a bad pointer is `EFAULT`).
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn futimens(fd: c_int, ts: *const libc::timespec) -> c_int {
-    // SAFETY: the caller's contract.
-    status(meta::futimens(fd, unsafe { times(ts) }))
+    // SAFETY: the kernel checks the pointer.
+    status(unsafe { meta::futimens(fd, ts) })
 }
 
 /// [`mknodat`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/mknodat.html)

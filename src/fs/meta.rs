@@ -4,9 +4,8 @@
 
 use super::path::{CPath, at};
 use core::ffi::c_int;
-use rustix::fs::{Gid, Mode, Timestamps, Uid};
+use rustix::fs::{Gid, Mode, Uid};
 use rustix::io::Errno;
-use rustix::time::Timespec;
 
 /// `faccessat(dirfd, path, mode, flags)`: with flags, `faccessat2` (Linux 5.8), which checks
 /// them.
@@ -55,24 +54,27 @@ pub fn fchown(fd: c_int, uid: u32, gid: u32) -> Result<(), Errno> {
     rustix::fs::fchown(crate::io::fd::borrow(fd)?, uid, gid)
 }
 
-/// The two times of `utimensat`/`futimens`; none means "now" for both.
-fn timestamps(times: Option<[libc::timespec; 2]>) -> Timestamps {
-    let now = Timespec { tv_sec: 0, tv_nsec: libc::UTIME_NOW };
-    let [a, m] = times.map_or([now, now], |t| t.map(|t| Timespec { tv_sec: t.tv_sec, tv_nsec: t.tv_nsec }));
-    Timestamps { last_access: a, last_modification: m }
+/// `utimensat(dirfd, path, times, flags)`: `times` null (both "now") or two `timespec`s,
+/// which the kernel reads, so a bad pointer is `EFAULT`.
+///
+/// # Safety
+/// None beyond the kernel's checks: it reads the path and the times.
+pub unsafe fn utimensat(dirfd: c_int, path: CPath, times: *const libc::timespec, flags: c_int) -> Result<(), Errno> {
+    // SAFETY: the kernel reads the path and the two times (or none).
+    unsafe { at(libc::SYS_utimensat, [dirfd as usize, path.arg(), times as usize, flags as usize, 0, 0]) }.map(|_| ())
 }
 
-/// `utimensat(dirfd, path, times, flags)`.
-pub fn utimensat(dirfd: c_int, path: CPath, times: Option<[libc::timespec; 2]>, flags: c_int) -> Result<(), Errno> {
-    let times = timestamps(times);
-    // SAFETY: the kernel reads the path and the two times, a live local of the kernel's
-    // layout (rustix's `Timestamps` is `struct timespec[2]`).
-    unsafe { at(libc::SYS_utimensat, [dirfd as usize, path.arg(), (&raw const times) as usize, flags as usize, 0, 0]) }.map(|_| ())
-}
-
-/// `futimens(fd, times)`.
-pub fn futimens(fd: c_int, times: Option<[libc::timespec; 2]>) -> Result<(), Errno> {
-    rustix::fs::futimens(crate::io::fd::borrow(fd)?, &timestamps(times))
+/// `futimens(fd, times)`: `utimensat` with no path, which the kernel takes as `fd` itself;
+/// a negative `fd` is glibc's `EBADF` (the kernel would read it as `AT_FDCWD` or fail).
+///
+/// # Safety
+/// As [`utimensat`].
+pub unsafe fn futimens(fd: c_int, times: *const libc::timespec) -> Result<(), Errno> {
+    if fd < 0 {
+        return Err(Errno::BADF);
+    }
+    // SAFETY: as above; a null path names `fd`.
+    unsafe { at(libc::SYS_utimensat, [fd as usize, 0, times as usize, 0, 0, 0]) }.map(|_| ())
 }
 
 /// `truncate(path, len)`.
