@@ -26,7 +26,7 @@ const DEFAULT_PATH: &[u8] = b"/bin:/usr/bin";
 /// `argv` and `envp` must be null-terminated arrays of NUL-terminated strings (or null,
 /// which the kernel takes as empty).
 pub unsafe fn execve(path: CPath, argv: *const *const c_char, envp: *const *const c_char) -> Errno {
-    crate::thread::signal::unblock_internal();
+    crate::thread::cancel::before_exec();
     // SAFETY: per the contract; the kernel reads the path (`fs::path` says why not rustix).
     // On success nothing of this process remains.
     match unsafe { crate::fs::path::at(libc::SYS_execve, [path.arg(), argv as usize, envp as usize, 0, 0, 0]) } {
@@ -44,7 +44,7 @@ pub unsafe fn fexecve(fd: i32, argv: *const *const c_char, envp: *const *const c
         return Errno::INVAL;
     }
     let Ok(dir) = crate::io::fd::borrow(fd) else { return Errno::BADF };
-    crate::thread::signal::unblock_internal();
+    crate::thread::cancel::before_exec();
     // SAFETY: per the contract.
     unsafe { crate::kernel::execveat(dir, c"", argv.cast(), envp.cast(), rustix::fs::AtFlags::EMPTY_PATH) }
 }

@@ -120,6 +120,24 @@ extern "C" fn on_sigcancel(_sig: c_int, info: *mut c_void, context: *mut c_void)
     }
 }
 
+/// Before `execve`: while a request is pending, the handler may have left `SIGCANCEL` blocked
+/// in this thread with itself pending (above), and the new program must not inherit that. The
+/// pending signal is taken first, or unblocking would run the handler, which blocks it again;
+/// the request stays in the word. Without a request nothing was blocked: no system call.
+pub fn before_exec() {
+    // Relaxed: the handler that blocked the signal ran on this thread and read the request,
+    // so this later read on the same thread sees it too.
+    if word(tcb::current()).load(Ordering::Relaxed) & REQUESTED == 0 {
+        return;
+    }
+    let cancel = crate::thread::signal::to_set(1 << (SIGCANCEL - 1));
+    let now = rustix::time::Timespec { tv_sec: 0, tv_nsec: 0 };
+    // SAFETY: takes only SIGCANCEL, which no program code waits for.
+    while unsafe { runtime::kernel_sigtimedwait(&cancel, Some(&now)) }.is_ok() {}
+    // SAFETY: changes the calling thread's mask only.
+    let _ = unsafe { runtime::kernel_sigprocmask(crate::kernel::How::UNBLOCK, Some(&cancel)) };
+}
+
 static HANDLER: AtomicBool = AtomicBool::new(false);
 
 /// Installs the `SIGCANCEL` handler the first time a thread is cancelled.

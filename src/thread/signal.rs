@@ -79,20 +79,6 @@ pub fn to_bits(set: KernelSigSet) -> u64 {
     unsafe { core::mem::transmute::<KernelSigSet, u64>(set) }
 }
 
-/// Unblocks the internal signals in the calling thread: the cancellation handler may have
-/// left `SIGCANCEL` blocked there, with itself pending (`thread::cancel`), and a program the
-/// thread executes must not inherit that. The pending signal is taken first, or unblocking
-/// would run the handler, which blocks it again; the request it announced stays in the
-/// thread's cancel word.
-pub fn unblock_internal() {
-    let now = rustix::time::Timespec { tv_sec: 0, tv_nsec: 0 };
-    // SAFETY: takes only SIGCANCEL (bit 31), which no program code waits for (not SIGSETXID,
-    // whose sender waits for this thread's handler).
-    while unsafe { crate::kernel::kernel_sigtimedwait(&to_set(1 << 31), Some(&now)) }.is_ok() {}
-    // SAFETY: changes the calling thread's mask only.
-    let _ = unsafe { crate::kernel::kernel_sigprocmask(How::UNBLOCK, Some(&to_set(INTERNAL))) };
-}
-
 /// `pthread_sigmask`: changes the calling thread's mask as `how` says (`set` of `None`:
 /// only reads it); returns the previous mask. The internal signals are never blocked.
 pub fn sigmask(how: i32, set: Option<u64>) -> Result<u64, Errno> {
