@@ -74,31 +74,11 @@ impl Default for RawLock {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use core::cell::UnsafeCell;
-
-    struct Counter(UnsafeCell<u64>);
-    // SAFETY: the test only touches the counter with the lock held.
-    unsafe impl Sync for Counter {}
 
     #[test]
     fn no_lost_increments_under_contention() {
         static LOCK: RawLock = RawLock::new();
-        static COUNT: Counter = Counter(UnsafeCell::new(0));
-        let threads: std::vec::Vec<_> = (0..4)
-            .map(|_| {
-                std::thread::spawn(|| {
-                    for _ in 0..50_000 {
-                        // SAFETY: the counter is only touched with LOCK held.
-                        LOCK.with(|| unsafe { *COUNT.0.get() += 1 });
-                    }
-                })
-            })
-            .collect();
-        for t in threads {
-            t.join().unwrap();
-        }
-        // SAFETY: every writer has been joined.
-        assert_eq!(unsafe { *COUNT.0.get() }, 200_000);
+        crate::sync::contention_test::no_lost_increments(|| LOCK.lock(), || LOCK.unlock());
         assert_eq!(LOCK.state.load(Ordering::Relaxed), UNLOCKED);
     }
 }

@@ -4,6 +4,8 @@
 pub mod barrier;
 mod cancel;
 pub mod condvar;
+#[cfg(test)]
+mod contention_test;
 pub mod cpus;
 pub mod futex;
 pub mod handoff;

@@ -71,33 +71,11 @@ impl Default for SpinLock {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use core::cell::UnsafeCell;
-
-    struct Counter(UnsafeCell<u64>);
-    // SAFETY: only touched with the lock held.
-    unsafe impl Sync for Counter {}
 
     #[test]
     fn no_lost_increments() {
         static LOCK: SpinLock = SpinLock::new();
-        static COUNT: Counter = Counter(UnsafeCell::new(0));
-        let threads: std::vec::Vec<_> = (0..4)
-            .map(|_| {
-                std::thread::spawn(|| {
-                    for _ in 0..50_000 {
-                        LOCK.lock();
-                        // SAFETY: the lock is held.
-                        unsafe { *COUNT.0.get() += 1 };
-                        LOCK.unlock();
-                    }
-                })
-            })
-            .collect();
-        for t in threads {
-            t.join().unwrap();
-        }
-        // SAFETY: every thread has been joined.
-        assert_eq!(unsafe { *COUNT.0.get() }, 200_000);
+        crate::sync::contention_test::no_lost_increments(|| LOCK.lock(), || LOCK.unlock());
         LOCK.try_lock().unwrap();
         assert_eq!(LOCK.try_lock(), Err(Errno::BUSY));
         LOCK.unlock();
