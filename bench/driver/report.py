@@ -26,9 +26,9 @@ def _chart_entries(plan, results, columns):
         if row.section != section:
             section = row.section
             entries.append(("section", section))
-        ref = stats.median(results.values.get((row.name, config.REFERENCE), []))
-        ratios = {c: stats.cost_ratio(row.unit, stats.median(results.values.get((row.name, c), [])),
-                                      ref) for c in others}
+        ref = results.values.get((row.name, config.REFERENCE), [])
+        ratios = {c: stats.paired_ratio(row.unit, results.values.get((row.name, c), []), ref)
+                  for c in others}
         entries.append(("row", row.name, ratios))
     return entries, others
 

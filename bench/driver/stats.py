@@ -45,6 +45,18 @@ def cost_ratio(unit, value, reference):
     return value / reference
 
 
+def paired_ratio(unit, values, reference):
+    """The median over rounds of each round's cost ratio (see `cost_ratio`).
+
+    A round runs the libcs' programs back to back, so the two runs of a pair see the same
+    phase of a machine whose speed drifts (a virtual machine's slow and fast spells last
+    seconds); the ratio of two medians mixes runs from different spells.  Rows measured
+    once (sizes) pair their single values."""
+    pairs = [cost_ratio(unit, v, r) for v, r in zip(values, reference)]
+    pairs = [x for x in pairs if x is not None]
+    return median(pairs)
+
+
 def count_text(v):
     """An instruction count: whole, or with one decimal when averaged."""
     if v is None:

@@ -17,8 +17,8 @@ def _row(row, columns, results):
     if floor_name and row.name.endswith(config.PINNED):
         floor_name += config.PINNED
     floor = results.values.get((floor_name, FLOOR), []) if floor_name else []
-    ref = stats.median(values.get(config.REFERENCE, []))
-    ratios = [stats.ratio_text(stats.cost_ratio(row.unit, stats.median(values[c]), ref))
+    ref = values.get(config.REFERENCE, [])
+    ratios = [stats.ratio_text(stats.paired_ratio(row.unit, values[c], ref))
               for c in columns if c != config.REFERENCE]
     return ("| " + " | ".join([row.name, row.unit, stats.better(row.unit), *cells,
                               stats.number(stats.median(floor)) if floor else "", *ratios]) + " |\n")
@@ -28,7 +28,9 @@ def _legend(columns):
     return (f"Cells: median (min–max) over the rounds; `-` = not built or failed (see notes). "
             f"Ratios `X/{config.REFERENCE}` are cost relative to {config.REFERENCE}: time or size "
             f"divided by {config.REFERENCE}'s, and for rates (GB/s, rt/s) {config.REFERENCE}'s rate "
-            f"divided by X's, so **below 1.00 is better than {config.REFERENCE}** in every row. "
+            f"divided by X's, so **below 1.00 is better than {config.REFERENCE}** in every row; "
+            f"each is the median over the rounds of that round's ratio (a round runs the libcs "
+            f"back to back, so a pair shares the machine's fast or slow spell). "
             f"`better` says which way the raw numbers improve. `floor`: the same work with no libc "
             f"(raw system calls, `rep movsb`/`stosb`, a 3-instruction ELF). "
             f"`{config.PINNED}` rows run under `{' '.join(config.PIN_COMMAND)}`.\n\n")

@@ -32,27 +32,29 @@ const BYTE_OR_NUL: u8 = 2;
 /// The size of a page: no aligned block or group straddles one.
 const PAGE: usize = 4096;
 
-/// The loop over aligned groups of [`Blocks::groups`]: `body` tests the group at `{p}` and
-/// leaves ZF clear when it holds a match; `{p}` then advances by `step` bytes. Bounded, the
-/// loop also stops at the first group at or above `end` (tested before each group);
-/// unbounded, it has no other exit. `{p}` ends at the group with the match. The loop is
-/// aligned to 64 bytes, as glibc aligns its loops (32 measured up to 1.4 times slower on
-/// AMD Zen 3 at 4 KiB).
+/// The loop over aligned groups of [`Blocks::groups`]: `body` leaves in `{m}` the folded
+/// match mask of the group at `{p}`; `{p}` then advances by `step` bytes (unbounded, before
+/// the test of `{m}`, which then fuses with its branch). Bounded, the
+/// loop only tests groups starting at or below `last` (checked before each group), so it
+/// ends above `last` when none of them matched; unbounded, it has no other exit. `{p}` ends
+/// at the group with the match. The loop is aligned to 64 bytes, as glibc aligns its loops
+/// (32 measured up to 1.4 times slower on AMD Zen 3 at 4 KiB).
 macro_rules! group_loop {
-    ($bounded:expr, $end:expr, $step:literal, [$($body:literal),* $(,)?], $($ops:tt)*) => {
+    ($bounded:expr, $last:expr, $step:literal, [$($body:literal),* $(,)?], $($ops:tt)*) => {
         if $bounded {
             asm!(
-                "cmp {p}, {end}",
-                "jae 3f",
+                "cmp {p}, {last}",
+                "ja 3f",
                 ".p2align 6",
                 "2:",
                 $($body,)*
+                "test {m:e}, {m:e}",
                 "jnz 3f",
                 concat!("sub {p}, -", $step),
-                "cmp {p}, {end}",
-                "jb 2b",
+                "cmp {p}, {last}",
+                "jbe 2b",
                 "3:",
-                end = in(reg) $end,
+                last = in(reg) $last,
                 $($ops)*
             )
         } else {
@@ -61,6 +63,7 @@ macro_rules! group_loop {
                 "2:",
                 $($body,)*
                 concat!("lea {p}, [{p} + ", $step, "]"),
+                "test {m:e}, {m:e}",
                 "jz 2b",
                 concat!("sub {p}, ", $step),
                 $($ops)*
@@ -72,7 +75,7 @@ macro_rules! group_loop {
 /// Where [`Blocks::groups`] stopped: the group's address and what its loop computed there,
 /// from which the match is found without reading the group again.
 struct Stop<V> {
-    /// The group with the match; at or above `end` when none matched (the rest is then
+    /// The group with the match; above `last` when none matched (the rest is then
     /// meaningless).
     at: usize,
     /// For the group's first three blocks, vectors whose [`Blocks::mask`] shows block `i`'s
@@ -88,20 +91,30 @@ trait Blocks {
     const BLOCK: usize;
     /// A vector the group loop leaves behind.
     type Vector: Copy;
-    /// Bit `i` is set when byte `addr + i` matches.
+    /// Bit `i` is set when byte `base + K * BLOCK + D + i` matches. The offset is the load's
+    /// displacement, so a run of blocks needs no address arithmetic.
     ///
     /// # Safety
     /// The block lies inside one page, and some byte of it may be read.
-    unsafe fn block(&self, addr: usize) -> u32;
+    unsafe fn block_at<const K: usize, const D: usize>(&self, base: usize) -> u32;
+    /// Bit `i` is set when byte `addr + i` matches (as [`Blocks::block_at`]).
+    ///
+    /// # Safety
+    /// As [`Blocks::block_at`].
+    #[inline(always)]
+    unsafe fn block(&self, addr: usize) -> u32 {
+        // SAFETY: the caller's contract.
+        unsafe { self.block_at::<0, 0>(addr) }
+    }
     /// The first aligned group (four blocks) at or after `addr` in which some byte
-    /// matches; with `BOUNDED`, only groups starting below `end` are read, and an address at
-    /// or above `end` means none matched.
+    /// matches; with `BOUNDED`, only groups starting at or below `last` are read, and an
+    /// address above `last` means none of them matched.
     ///
     /// # Safety
     /// `addr` is `4 * BLOCK`-aligned; the groups from `addr` on may be read up to the first
-    /// one holding a match or reaching `end`, whichever comes first (each of them holds a
-    /// byte the caller may read, so its page is mapped).
-    unsafe fn groups<const BOUNDED: bool>(&self, addr: usize, end: usize) -> Stop<Self::Vector>;
+    /// one holding a match or starting above `last`, whichever comes first (each of them
+    /// holds a byte the caller may read, so its page is mapped).
+    unsafe fn groups<const BOUNDED: bool>(&self, addr: usize, last: usize) -> Stop<Self::Vector>;
     /// The match mask of one of [`Stop::first`].
     ///
     /// # Safety
@@ -124,33 +137,34 @@ impl<const M: u8> Blocks for Avx2<M> {
 
     #[inline]
     #[target_feature(enable = "avx2")]
-    unsafe fn block(&self, addr: usize) -> u32 {
+    unsafe fn block_at<const K: usize, const D: usize>(&self, base: usize) -> u32 {
         let mask: u32;
         // SAFETY: the 32 bytes lie inside one page, which is mapped because the caller may
         // read a byte of it; nothing is written.
         unsafe {
             match M {
                 BYTE => asm!(
-                    "vpcmpeqb {t}, {n}, ymmword ptr [{p}]",
+                    "vpcmpeqb {t}, {n}, ymmword ptr [{p} + {off}]",
                     "vpmovmskb {m:e}, {t}",
-                    p = in(reg) addr, n = in(ymm_reg) self.needle, m = lateout(reg) mask,
+                    p = in(reg) base, off = const K * 32 + D, n = in(ymm_reg) self.needle, m = lateout(reg) mask,
                     t = out(ymm_reg) _,
                     options(nostack, readonly, preserves_flags, pure),
                 ),
                 NUL => asm!(
-                    "vpcmpeqb {t}, {z}, ymmword ptr [{p}]",
+                    "vpcmpeqb {t}, {z}, ymmword ptr [{p} + {off}]",
                     "vpmovmskb {m:e}, {t}",
-                    p = in(reg) addr, z = in(ymm_reg) self.zero, m = lateout(reg) mask,
+                    p = in(reg) base, off = const K * 32 + D, z = in(ymm_reg) self.zero, m = lateout(reg) mask,
                     t = out(ymm_reg) _,
                     options(nostack, readonly, preserves_flags, pure),
                 ),
                 _ => asm!(
-                    "vmovdqu {t}, ymmword ptr [{p}]",
+                    "vmovdqu {t}, ymmword ptr [{p} + {off}]",
                     "vpxor {u}, {t}, {n}",
                     "vpminub {t}, {t}, {u}",
                     "vpcmpeqb {t}, {t}, {z}",
                     "vpmovmskb {m:e}, {t}",
-                    p = in(reg) addr, n = in(ymm_reg) self.needle, z = in(ymm_reg) self.zero,
+                    p = in(reg) base, off = const K * 32 + D, n = in(ymm_reg) self.needle,
+                    z = in(ymm_reg) self.zero,
                     m = lateout(reg) mask, t = out(ymm_reg) _, u = out(ymm_reg) _,
                     options(nostack, readonly, preserves_flags, pure),
                 ),
@@ -163,7 +177,7 @@ impl<const M: u8> Blocks for Avx2<M> {
     /// the minimum of blocks 0 and 1, and block 2; for `BYTE_OR_NUL`, the mapped blocks.
     #[inline]
     #[target_feature(enable = "avx2")]
-    unsafe fn groups<const BOUNDED: bool>(&self, addr: usize, end: usize) -> Stop<__m256i> {
+    unsafe fn groups<const BOUNDED: bool>(&self, addr: usize, last: usize) -> Stop<__m256i> {
         let mut p = addr;
         let (x0, x1, x2, all): (__m256i, __m256i, __m256i, u32);
         // SAFETY: a 128-byte-aligned group lies inside one page, which is mapped because the
@@ -171,25 +185,24 @@ impl<const M: u8> Blocks for Avx2<M> {
         unsafe {
             match M {
                 BYTE => group_loop!(
-                    BOUNDED, end, "128",
+                    BOUNDED, last, "128",
                     [
                         "vpcmpeqb {a}, {n}, ymmword ptr [{p}]",
                         "vpcmpeqb {b}, {n}, ymmword ptr [{p} + 32]",
                         "vpcmpeqb {c}, {n}, ymmword ptr [{p} + 64]",
                         "vpcmpeqb {d}, {n}, ymmword ptr [{p} + 96]",
                         "vpor {e}, {a}, {b}",
-                        "vpor {d}, {c}, {d}",
-                        "vpor {e}, {e}, {d}",
+                        "vpor {f}, {c}, {d}",
+                        "vpor {e}, {e}, {f}",
                         "vpmovmskb {m:e}, {e}",
-                        "test {m:e}, {m:e}",
                     ],
                     p = inout(reg) p, n = in(ymm_reg) self.needle, m = out(reg) all,
                     a = out(ymm_reg) x0, b = out(ymm_reg) x1, c = out(ymm_reg) x2,
-                    d = out(ymm_reg) _, e = out(ymm_reg) _,
+                    d = out(ymm_reg) _, e = out(ymm_reg) _, f = out(ymm_reg) _,
                     options(nostack, readonly, pure),
                 ),
                 NUL => group_loop!(
-                    BOUNDED, end, "128",
+                    BOUNDED, last, "128",
                     [
                         "vmovdqa {a}, ymmword ptr [{p}]",
                         "vpminub {b}, {a}, ymmword ptr [{p} + 32]",
@@ -198,7 +211,6 @@ impl<const M: u8> Blocks for Avx2<M> {
                         "vpminub {d}, {b}, {d}",
                         "vpcmpeqb {d}, {d}, {z}",
                         "vpmovmskb {m:e}, {d}",
-                        "test {m:e}, {m:e}",
                     ],
                     p = inout(reg) p, z = in(ymm_reg) self.zero, m = out(reg) all,
                     a = out(ymm_reg) x0, b = out(ymm_reg) x1, c = out(ymm_reg) x2,
@@ -206,7 +218,7 @@ impl<const M: u8> Blocks for Avx2<M> {
                     options(nostack, readonly, pure),
                 ),
                 _ => group_loop!(
-                    BOUNDED, end, "128",
+                    BOUNDED, last, "128",
                     [
                         "vmovdqa {a}, ymmword ptr [{p}]",
                         "vmovdqa {b}, ymmword ptr [{p} + 32]",
@@ -225,7 +237,6 @@ impl<const M: u8> Blocks for Avx2<M> {
                         "vpminub {x}, {x}, {d}",
                         "vpcmpeqb {x}, {x}, {z}",
                         "vpmovmskb {m:e}, {x}",
-                        "test {m:e}, {m:e}",
                     ],
                     p = inout(reg) p, n = in(ymm_reg) self.needle, z = in(ymm_reg) self.zero,
                     m = out(reg) all, a = out(ymm_reg) x0, b = out(ymm_reg) x1,
@@ -258,7 +269,7 @@ impl<const M: u8> Blocks for Sse2<M> {
 
     #[inline]
     #[target_feature(enable = "sse2")]
-    unsafe fn block(&self, addr: usize) -> u32 {
+    unsafe fn block_at<const K: usize, const D: usize>(&self, base: usize) -> u32 {
         let mask: u32;
         let needle = if M == NUL { self.zero } else { self.needle };
         // SAFETY: the 16 bytes lie inside one page, which is mapped because the caller may
@@ -266,22 +277,23 @@ impl<const M: u8> Blocks for Sse2<M> {
         unsafe {
             if M == BYTE_OR_NUL {
                 asm!(
-                    "movdqu {t}, xmmword ptr [{p}]",
+                    "movdqu {t}, xmmword ptr [{p} + {off}]",
                     "movdqa {u}, {t}",
                     "pxor {u}, {n}",
                     "pminub {t}, {u}",
                     "pcmpeqb {t}, {z}",
                     "pmovmskb {m:e}, {t}",
-                    p = in(reg) addr, n = in(xmm_reg) needle, z = in(xmm_reg) self.zero,
+                    p = in(reg) base, off = const K * 16 + D, n = in(xmm_reg) needle,
+                    z = in(xmm_reg) self.zero,
                     m = lateout(reg) mask, t = out(xmm_reg) _, u = out(xmm_reg) _,
                     options(nostack, readonly, preserves_flags, pure),
                 );
             } else {
                 asm!(
-                    "movdqu {t}, xmmword ptr [{p}]",
+                    "movdqu {t}, xmmword ptr [{p} + {off}]",
                     "pcmpeqb {t}, {n}",
                     "pmovmskb {m:e}, {t}",
-                    p = in(reg) addr, n = in(xmm_reg) needle, m = lateout(reg) mask,
+                    p = in(reg) base, off = const K * 16 + D, n = in(xmm_reg) needle, m = lateout(reg) mask,
                     t = out(xmm_reg) _,
                     options(nostack, readonly, preserves_flags, pure),
                 );
@@ -294,7 +306,7 @@ impl<const M: u8> Blocks for Sse2<M> {
     /// `BYTE_OR_NUL`, the mapped blocks.
     #[inline]
     #[target_feature(enable = "sse2")]
-    unsafe fn groups<const BOUNDED: bool>(&self, addr: usize, end: usize) -> Stop<__m128i> {
+    unsafe fn groups<const BOUNDED: bool>(&self, addr: usize, last: usize) -> Stop<__m128i> {
         let mut p = addr;
         let (x0, x1, x2, all): (__m128i, __m128i, __m128i, u32);
         // SAFETY: a 64-byte-aligned group lies inside one page, which is mapped because the
@@ -302,7 +314,7 @@ impl<const M: u8> Blocks for Sse2<M> {
         unsafe {
             match M {
                 BYTE | NUL => group_loop!(
-                    BOUNDED, end, "64",
+                    BOUNDED, last, "64",
                     [
                         "movdqa {a}, {n}",
                         "pcmpeqb {a}, xmmword ptr [{p}]",
@@ -317,7 +329,6 @@ impl<const M: u8> Blocks for Sse2<M> {
                         "por {d}, {c}",
                         "por {e}, {d}",
                         "pmovmskb {m:e}, {e}",
-                        "test {m:e}, {m:e}",
                     ],
                     p = inout(reg) p,
                     n = in(xmm_reg) if M == NUL { self.zero } else { self.needle },
@@ -326,7 +337,7 @@ impl<const M: u8> Blocks for Sse2<M> {
                     options(nostack, readonly, pure),
                 ),
                 _ => group_loop!(
-                    BOUNDED, end, "64",
+                    BOUNDED, last, "64",
                     [
                         "movdqa {a}, xmmword ptr [{p}]",
                         "movdqa {b}, xmmword ptr [{p} + 16]",
@@ -350,7 +361,6 @@ impl<const M: u8> Blocks for Sse2<M> {
                         "pminub {x}, {d}",
                         "pcmpeqb {x}, {z}",
                         "pmovmskb {m:e}, {x}",
-                        "test {m:e}, {m:e}",
                     ],
                     p = inout(reg) p, n = in(xmm_reg) self.needle,
                     z = in(xmm_reg) self.zero, m = out(reg) all, a = out(xmm_reg) x0,
@@ -387,44 +397,96 @@ unsafe fn scan_blocks<B: Blocks, const BOUNDED: bool, const ADDRESS: bool>(block
     }
     // The bound as an address; reads start below it.
     let end = if BOUNDED { s.saturating_add(n) } else { usize::MAX };
-    // The result for the match a mask shows in the block at `at`, if within the bound.
-    let found = |at: usize, mask: u64| {
+    // The result for the match a mask shows in the block at `at`, which lies below the
+    // bound.
+    let found_below = |at: usize, mask: u64| {
         let p = at + mask.trailing_zeros() as usize;
-        if BOUNDED && p >= end {
-            none
-        } else if ADDRESS {
-            p
-        } else {
-            p - s
-        }
+        if ADDRESS { p } else { p - s }
+    };
+    // The same for a block the bound may cut.
+    let found = |at: usize, mask: u64| {
+        if BOUNDED && at + mask.trailing_zeros() as usize >= end { none } else { found_below(at, mask) }
     };
     // The first block: at `s` itself if it stays inside the page, else the aligned block
     // holding `s`, with the bytes before `s` dropped. Byte `s` may be read since n > 0.
-    // Then `at` is the next aligned block.
-    let mut at;
+    // Either way the next aligned block starts just after `base`, from which the single
+    // blocks are addressed by displacement.
+    let base = s | (size - 1);
     if s % PAGE <= PAGE - size {
         // SAFETY: see above.
         let m = unsafe { blocks.block(s) };
         if m != 0 {
             return found(s, u64::from(m));
         }
-        at = (s | (size - 1)) + 1;
     } else {
+        // Rare (one start in a page's last block); laid out off the straight line.
+        core::hint::cold_path();
         let aligned = s & !(size - 1);
         // SAFETY: see above.
         let m = unsafe { blocks.block(aligned) } >> (s - aligned);
         if m != 0 {
             return found(s, u64::from(m));
         }
-        at = aligned + size;
     }
     // Four single aligned blocks, then whole aligned groups from the group boundary at or
-    // below the end of those blocks (re-reading a few matchless bytes). Each block or group
-    // read starts below the end and follows a matchless stretch, so its first byte may be
-    // read.
+    // below the end of those blocks (re-reading a few matchless bytes), then the blocks
+    // of a last group the bound cuts. Each block or group read starts below the end and
+    // follows a matchless stretch, so its first byte may be read. The single and the
+    // grouped blocks are all below the bound, so a match found in them needs no test of
+    // it.
+    let mut at = base + 1;
+    let tail = 'blocks: {
+        if BOUNDED && end <= at + 4 * size {
+            break 'blocks at;
+        }
+        // The single block `k` after `base`.
+        macro_rules! single {
+            ($k:literal) => {
+                // SAFETY: see above.
+                let m = unsafe { blocks.block_at::<$k, 1>(base) };
+                if m != 0 {
+                    // Laid out off the straight line: taken branches cost fetch cycles.
+                    core::hint::cold_path();
+                    return found_below(base + 1 + $k * size, u64::from(m));
+                }
+            };
+        }
+        single!(0);
+        single!(1);
+        single!(2);
+        single!(3);
+        at += 4 * size;
+        // The last address a whole group below the bound may start at.
+        let last = end.wrapping_sub(group);
+        // SAFETY: see above; the scan stops at the first group with a match.
+        let stop = unsafe { blocks.groups::<BOUNDED>(at & !(group - 1), last) };
+        if BOUNDED && stop.at > last {
+            break 'blocks stop.at.max(at);
+        }
+        // The group at `stop.at` holds a match: find its block from what the loop kept.
+        // SAFETY (the three masks): `blocks` exists, so its instructions are available.
+        // The later blocks are laid out on the straight line, as glibc lays them out.
+        let m0 = unsafe { blocks.mask(stop.first[0]) };
+        if m0 != 0 {
+            core::hint::cold_path();
+            return found_below(stop.at, u64::from(m0));
+        }
+        let m1 = unsafe { blocks.mask(stop.first[1]) };
+        if m1 != 0 {
+            core::hint::cold_path();
+            return found_below(stop.at + size, u64::from(m1));
+        }
+        // Blocks 0 and 1 have no match, so `all` shows blocks 2 and 3 folded: below block
+        // 2's own mask, it finds a match of block 3 one block further on.
+        let m2 = unsafe { blocks.mask(stop.first[2]) };
+        return found_below(stop.at + 2 * size, u64::from(m2) | u64::from(stop.all) << size);
+    };
+    // At most four blocks from `tail` reach the bound: tested one by one, in straight-line
+    // code.
+    let mut at = tail;
     for _ in 0..4 {
-        if BOUNDED && at >= end {
-            return none;
+        if at >= end {
+            break;
         }
         // SAFETY: see above.
         let m = unsafe { blocks.block(at) };
@@ -433,26 +495,7 @@ unsafe fn scan_blocks<B: Blocks, const BOUNDED: bool, const ADDRESS: bool>(block
         }
         at += size;
     }
-    // SAFETY: see above; the scan stops at the first group with a match.
-    let stop = unsafe { blocks.groups::<BOUNDED>(at & !(group - 1), end) };
-    if stop.at >= end {
-        return none;
-    }
-    // The group at `stop.at` holds a match: find its block from what the loop kept.
-    // SAFETY (the three masks): `blocks` exists, so its instructions are available.
-    let m0 = unsafe { blocks.mask(stop.first[0]) };
-    if m0 != 0 {
-        return found(stop.at, u64::from(m0));
-    }
-    let m1 = unsafe { blocks.mask(stop.first[1]) };
-    if m1 != 0 {
-        return found(stop.at + size, u64::from(m1));
-    }
-    // Blocks 0 and 1 have no match, so `all` shows blocks 2 and 3 folded: below block 2's
-    // own mask, it finds a match of block 3 one block further on.
-    let m2 = unsafe { blocks.mask(stop.first[2]) };
-    let m23 = u64::from(m2) | u64::from(stop.all) << size;
-    found(stop.at + 2 * size, m23)
+    none
 }
 
 #[target_feature(enable = "avx2")]
