@@ -456,6 +456,9 @@ unsafe fn scan_blocks<B: Blocks, const BOUNDED: bool, const ADDRESS: bool>(block
         single!(2);
         single!(3);
         at += 4 * size;
+        if BOUNDED && end <= at + 4 * size {
+            break 'blocks at;
+        }
         // The last address a whole group below the bound may start at.
         let last = end.wrapping_sub(group);
         // SAFETY: see above; the scan stops at the first group with a match.
