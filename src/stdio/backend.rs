@@ -12,8 +12,9 @@ use rustix::io::Errno;
 
 /// A stream's backend.
 pub enum Backend {
-    /// The descriptor in the stream's `_fileno`.
-    Fd,
+    /// The descriptor in the stream's `_fileno`; its reads and writes are cancellation
+    /// points (as glibc's are) unless the mode said `c`.
+    Fd { cancellable: bool },
     /// A fixed memory buffer (`fmemopen`).
     Memory(MemFile),
     /// A growing buffer (`open_memstream`), write-only.
@@ -26,8 +27,9 @@ impl Backend {
     /// Reads up to `buf.len()` bytes; 0 at the end.
     pub fn read(&mut self, fd: c_int, buf: &mut [u8]) -> Result<usize, Errno> {
         match self {
-            // SAFETY: `buf` is a live, writable slice.
-            Backend::Fd => unsafe { crate::io::fd::read(fd, buf.as_mut_ptr(), buf.len()) },
+            // SAFETY (both): `buf` is a live, writable slice.
+            Backend::Fd { cancellable: true } => unsafe { crate::io::points::read(fd, buf.as_mut_ptr(), buf.len()) },
+            Backend::Fd { cancellable: false } => unsafe { crate::io::fd::read(fd, buf.as_mut_ptr(), buf.len()) },
             Backend::Memory(m) => Ok(m.read(buf)),
             Backend::Dynamic(_) => Err(Errno::BADF),
             Backend::Cookie(c) => c.read(buf),
@@ -37,8 +39,9 @@ impl Backend {
     /// Writes some of `buf`, at least one byte unless `buf` is empty.
     pub fn write(&mut self, fd: c_int, buf: &[u8]) -> Result<usize, Errno> {
         match self {
-            // SAFETY: `buf` is a live slice.
-            Backend::Fd => unsafe { crate::io::fd::write(fd, buf.as_ptr(), buf.len()) },
+            // SAFETY (both): `buf` is a live slice.
+            Backend::Fd { cancellable: true } => unsafe { crate::io::points::write(fd, buf.as_ptr(), buf.len()) },
+            Backend::Fd { cancellable: false } => unsafe { crate::io::fd::write(fd, buf.as_ptr(), buf.len()) },
             Backend::Memory(m) => m.write(buf),
             Backend::Dynamic(m) => m.write(buf),
             Backend::Cookie(c) => c.write(buf),
@@ -48,7 +51,7 @@ impl Backend {
     /// Moves the position; returns the new one.
     pub fn seek(&mut self, fd: c_int, offset: i64, whence: c_int) -> Result<i64, Errno> {
         match self {
-            Backend::Fd => crate::io::fd::lseek(fd, offset, whence),
+            Backend::Fd { .. } => crate::io::fd::lseek(fd, offset, whence),
             Backend::Memory(m) => m.seek(offset, whence),
             Backend::Dynamic(m) => m.seek(offset, whence),
             Backend::Cookie(c) => c.seek(offset, whence),

@@ -27,16 +27,20 @@ pub mod stream;
 use file::{File, Stream};
 
 /// Runs `op` on the stream with its lock held (skipped while the process has one thread).
+/// Should the thread be cancelled in one of the stream's reads or writes, the lock is
+/// released as the thread ends (glibc's streams do the same).
 ///
 /// # Safety
 /// `file` must be a live stream.
 #[inline]
 pub unsafe fn locked<R>(file: *mut File, op: impl FnOnce(&mut Stream) -> R) -> R {
     if lock::needs_locking() {
-        // SAFETY: live per the contract; the lock is shared, the stream borrowed under it.
+        // SAFETY: live per the contract; the lock is shared, the stream borrowed under it
+        // (the cleanup touches only the lock, a different field).
         unsafe {
             (*file).lock.lock();
-            let result = op(&mut (*file).stream);
+            let release = || (*file).lock.unlock();
+            let result = crate::thread::cleanup::with_cleanup(&release, || op(&mut (*file).stream));
             (*file).lock.unlock();
             result
         }

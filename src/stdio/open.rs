@@ -25,12 +25,14 @@ pub struct Mode {
     /// The mode starts `w+`: `fmemopen` truncates the caller's buffer (glibc looks at the
     /// second character only, so `wb+` does not).
     pub truncate_update: bool,
+    /// `c`: the stream's reads and writes are not cancellation points (glibc's extension).
+    pub nocancel: bool,
 }
 
 /// Parses `r`, `w` or `a`, then (among the next six characters, as glibc reads them) `+`
-/// (update), `x` (`O_EXCL`), `e` (`O_CLOEXEC`); glibc's `b`, `m`, `c` and unknown characters
-/// are accepted and ignored, and a `,` (glibc's `,ccs=`) ends the mode. Anything else first is
-/// `EINVAL`.
+/// (update), `x` (`O_EXCL`), `e` (`O_CLOEXEC`), `c` (no cancellation points); glibc's `b`, `m`
+/// and unknown characters are accepted and ignored, and a `,` (glibc's `,ccs=`) ends the mode.
+/// Anything else first is `EINVAL`.
 pub fn parse_mode(mode: &[u8]) -> Result<Mode, Errno> {
     let (access, mut flags) = match mode.first() {
         Some(b'r') => (libc::O_RDONLY, 0),
@@ -38,10 +40,11 @@ pub fn parse_mode(mode: &[u8]) -> Result<Mode, Errno> {
         Some(b'a') => (libc::O_WRONLY, libc::O_CREAT | libc::O_APPEND),
         _ => return Err(Errno::INVAL),
     };
-    let mut update = false;
+    let (mut update, mut nocancel) = (false, false);
     for &c in mode.iter().skip(1).take(6) {
         match c {
             b'+' => update = true,
+            b'c' => nocancel = true,
             b'x' => flags |= libc::O_EXCL,
             b'e' => flags |= libc::O_CLOEXEC,
             b',' => break,
@@ -55,6 +58,7 @@ pub fn parse_mode(mode: &[u8]) -> Result<Mode, Errno> {
         writable: access != libc::O_RDONLY,
         append: flags & libc::O_APPEND != 0,
         truncate_update: mode.starts_with(b"w+"),
+        nocancel,
     })
 }
 
@@ -100,7 +104,7 @@ fn create(
 
 /// A stream on descriptor `fd`; closes `fd` if there is no memory for it.
 fn on_fd(fd: c_int, mode: Mode) -> Result<*mut File, Errno> {
-    create(fd, mode, 0, |_| Backend::Fd).inspect_err(|_| {
+    create(fd, mode, 0, |_| Backend::Fd { cancellable: !mode.nocancel }).inspect_err(|_| {
         let _ = fd::close(fd);
     })
 }
@@ -136,7 +140,8 @@ pub fn fdopen(fd: c_int, mode: &CStr) -> Result<*mut File, Errno> {
     if mode.flags & libc::O_CLOEXEC != 0 {
         rustix::io::fcntl_setfd(borrowed, rustix::io::FdFlags::CLOEXEC)?;
     }
-    create(fd, mode, 0, |_| Backend::Fd)
+    // glibc's `fdopen` ignores `c`.
+    create(fd, mode, 0, |_| Backend::Fd { cancellable: true })
 }
 
 /// `fmemopen(buf, size, mode)`: a stream over `size` bytes at `buf`, or over `size` bytes of
@@ -178,9 +183,9 @@ pub unsafe fn open_memstream(buf: *mut *mut c_char, size: *mut usize) -> Result<
     }
     // SAFETY: the caller's contract.
     let backend = unsafe { MemStream::new(buf, size) }?;
-    let mode = Mode { flags: libc::O_WRONLY, readable: false, writable: true, append: false, truncate_update: false };
+    let mode = Mode { flags: libc::O_WRONLY, readable: false, writable: true, append: false, truncate_update: false, nocancel: false };
     let mut backend = Some(backend);
-    create(-1, mode, 0, |_| backend.take().map_or(Backend::Fd, Backend::Dynamic)).inspect_err(|_| {
+    create(-1, mode, 0, |_| backend.take().map_or(Backend::Fd { cancellable: false }, Backend::Dynamic)).inspect_err(|_| {
         if let Some(b) = backend.take() {
             b.discard();
         }
@@ -202,6 +207,7 @@ pub fn tmpfile() -> Result<*mut File, Errno> {
         writable: true,
         append: false,
         truncate_update: false,
+        nocancel: false,
     };
     // SAFETY: a NUL-terminated path.
     let fd = unsafe {
@@ -238,8 +244,9 @@ unsafe fn lock(file: *mut File) -> bool {
 /// # Safety
 /// `file` must be a live stream, not used again.
 pub unsafe fn fclose(file: *mut File) -> Result<(), Errno> {
+    // Not a cancellation point: the stream is already out of the list when its flush runs.
     // SAFETY: live per the contract.
-    unsafe {
+    crate::thread::cancel::without(|| unsafe {
         registry::unlink(file);
         let locked = lock(file);
         let result = (*file).stream.close();
@@ -251,7 +258,7 @@ pub unsafe fn fclose(file: *mut File) -> Result<(), Errno> {
             crate::alloc::deallocate(state.allocation);
         }
         result
-    }
+    })
 }
 
 /// The path `/proc/self/fd/N`, which reopens descriptor `fd`, NUL-terminated in `buf`.
@@ -281,13 +288,23 @@ pub unsafe fn freopen(
     mode: &CStr,
     file: *mut File,
 ) -> Result<*mut File, Errno> {
+    // Not a cancellation point: the flush and the reopening happen whole or not at all.
+    // SAFETY: the caller's contract.
+    crate::thread::cancel::without(|| unsafe { reopen(path, mode, file) })
+}
+
+/// [`freopen`]'s work.
+///
+/// # Safety
+/// As [`freopen`].
+unsafe fn reopen(path: *const c_char, mode: &CStr, file: *mut File) -> Result<*mut File, Errno> {
     // SAFETY: live per the contract.
     let locked = unsafe { lock(file) };
     // SAFETY: as above; under the lock.
     let stream = unsafe { &mut (*file).stream };
     let _ = stream.flush();
     let old = match stream.state.backend {
-        Backend::Fd => stream.fileno,
+        Backend::Fd { .. } => stream.fileno,
         Backend::Memory(_) | Backend::Dynamic(_) | Backend::Cookie(_) => -1,
     };
     let mut path_buf = [0u8; 40];
@@ -306,7 +323,7 @@ pub unsafe fn freopen(
     });
     let result = match opened {
         Ok((mode, fd)) => {
-            stream.reopen(fd, mode.readable, mode.writable, mode.append);
+            stream.reopen(fd, &mode);
             Ok(file)
         }
         Err(e) => {
@@ -386,6 +403,7 @@ mod tests {
         assert!(m.append && m.readable && m.writable);
         assert_eq!(parse_mode(b"rb+").unwrap().flags, libc::O_RDWR);
         assert_eq!(parse_mode(b"r,ccs=+").unwrap().flags, libc::O_RDONLY);
+        assert!(!m.nocancel && parse_mode(b"rce").unwrap().nocancel && !parse_mode(b"r,c").unwrap().nocancel);
         assert_eq!(parse_mode(b"z"), Err(Errno::INVAL));
         assert_eq!(parse_mode(b""), Err(Errno::INVAL));
         let mut buf = [0u8; 40];

@@ -117,9 +117,10 @@ pub fn flush_line_buffered() {
 }
 
 /// Flushes every stream that holds output and satisfies `wanted`. False if a flush failed.
+/// Not a cancellation point: the list's lock is held throughout.
 fn flush_where(wanted: impl Fn(&Stream) -> bool) -> bool {
     let mut ok = true;
-    for_each(|file| {
+    crate::thread::cancel::without(|| for_each(|file| {
         // SAFETY: a live stream in the list; its lock is taken as every stdio call takes it.
         unsafe {
             let locking = needs_locking();
@@ -134,19 +135,20 @@ fn flush_where(wanted: impl Fn(&Stream) -> bool) -> bool {
                 (*file).lock.unlock();
             }
         }
-    });
+    }));
     ok
 }
 
 /// The flush at `exit`, after the exit handlers. As glibc does, it takes no stream locks: a
 /// thread that still holds one must not keep the process from ending.
+/// `exit` is not a cancellation point, so neither is this.
 fn flush_at_exit() {
-    for_each(|file| {
+    crate::thread::cancel::without(|| for_each(|file| {
         // SAFETY: a live stream in the list; the exiting thread is the only one left running
         // stdio on purpose (others racing with `exit` are the program's bug, as in glibc).
         let stream = unsafe { &mut (*file).stream };
         if stream.state.direction == Direction::Writing {
             let _ = stream.flush();
         }
-    });
+    }));
 }

@@ -35,15 +35,15 @@ static STDIN_BUF: Buffer = Buffer(UnsafeCell::new([0; BUFSIZ]));
 static STDOUT_BUF: Buffer = Buffer(UnsafeCell::new([0; BUFSIZ]));
 
 pub static STDIN: StaticFile = StaticFile(UnsafeCell::new(
-    File::new(0, Backend::Fd, true, false, STDOUT.get())
+    File::new(0, Backend::Fd { cancellable: true }, true, false, STDOUT.get())
         .with_buffer(STDIN_BUF.0.get().cast(), BUFSIZ),
 ));
 pub static STDOUT: StaticFile = StaticFile(UnsafeCell::new(
-    File::new(1, Backend::Fd, false, true, STDERR.get())
+    File::new(1, Backend::Fd { cancellable: true }, false, true, STDERR.get())
         .with_buffer(STDOUT_BUF.0.get().cast(), BUFSIZ),
 ));
 pub static STDERR: StaticFile = StaticFile(UnsafeCell::new(
-    File::new(2, Backend::Fd, false, true, core::ptr::null_mut())
+    File::new(2, Backend::Fd { cancellable: true }, false, true, core::ptr::null_mut())
         .with_buffering(Buffering::Unbuffered),
 ));
 
@@ -61,8 +61,10 @@ pub fn flush_stdout_if_line_buffered(reader: &Stream) {
         return;
     }
     let locking = needs_locking();
+    // Not a cancellation point: the reader's lock is held too, which only its own call's
+    // cleanup releases.
     // SAFETY: `stdout` is a live static stream, used under its lock as every stream is.
-    unsafe {
+    crate::thread::cancel::without(|| unsafe {
         if locking {
             (*out).lock.lock();
         }
@@ -74,5 +76,5 @@ pub fn flush_stdout_if_line_buffered(reader: &Stream) {
         if locking {
             (*out).lock.unlock();
         }
-    }
+    })
 }

@@ -49,7 +49,7 @@ impl Stream {
 
     fn is_terminal(&self) -> bool {
         match self.state.backend {
-            Backend::Fd if self.fileno >= 0 => {
+            Backend::Fd { .. } if self.fileno >= 0 => {
                 // SAFETY: the descriptor is only borrowed for one ioctl; if it is not open the
                 // kernel says so and the answer is "not a terminal".
                 rustix::termios::isatty(unsafe { rustix::fd::BorrowedFd::borrow_raw(self.fileno) })
@@ -499,7 +499,7 @@ impl Stream {
     pub fn close(&mut self) -> Result<(), Errno> {
         let flushed = self.flush();
         let closed = match self.state.backend {
-            Backend::Fd if self.fileno >= 0 => crate::io::fd::close(self.fileno),
+            Backend::Fd { .. } if self.fileno >= 0 => crate::io::fd::close(self.fileno),
             Backend::Cookie(ref mut c) => c.close(),
             _ => Ok(()),
         };
@@ -512,10 +512,11 @@ impl Stream {
 
     /// `freopen`'s work: the stream starts afresh on descriptor `fd` (indicators clear,
     /// default buffering, the default buffer).
-    pub fn reopen(&mut self, fd: libc::c_int, readable: bool, writable: bool, append: bool) {
+    pub fn reopen(&mut self, fd: libc::c_int, mode: &super::open::Mode) {
+        let super::open::Mode { readable, writable, append, nocancel, .. } = *mode;
         self.fileno = fd;
         self.flags = super::file::MAGIC;
-        self.state.backend = Backend::Fd;
+        self.state.backend = Backend::Fd { cancellable: !nocancel };
         self.state.readable = readable;
         self.state.writable = writable;
         self.state.append = append;

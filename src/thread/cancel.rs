@@ -263,6 +263,22 @@ fn change(bit: u32, set: bool) -> bool {
     old & bit != 0
 }
 
+/// Runs `f` with cancellation disabled: the library's own blocking work that must not end
+/// half-done or with a lock held (flushes made under another lock, `fclose`). A request made
+/// meanwhile waits for the next cancellation point after `f`.
+pub fn without<R>(f: impl FnOnce() -> R) -> R {
+    if !cfg!(feature = "c-abi") {
+        // Without our threads there is no word (see `syscall`).
+        return f();
+    }
+    let was = change(DISABLED, true);
+    let r = f();
+    if !was {
+        change(DISABLED, false);
+    }
+    r
+}
+
 /// Makes the calling thread asynchronous (`true`) or deferred; returns whether it was
 /// asynchronous, and acts on a pending request if it becomes asynchronous.
 pub fn set_async(on: bool) -> bool {
