@@ -1,8 +1,9 @@
 //! `pthread_spin_*`: a test-and-test-and-set lock in glibc's 4-byte `pthread_spinlock_t`.
 //!
-//! The word is 0 when free and 1 when held. Lock CASes 0 -> 1 (Acquire); while it fails it
-//! only reads the word (Relaxed, with a pause hint) so the waiting core does not steal the
-//! cache line from the holder. Unlock stores 0 (Release), so the next holder sees everything
+//! The word is 0 when free and 1 when held. Lock swaps in 1 (Acquire) and holds the lock if
+//! it took a 0 (a swap needs no expected value, so the fast path is one `xchg`); while it
+//! fails it only reads the word (Relaxed, with a pause hint) so the waiting core does not
+//! steal the cache line from the holder. Unlock stores 0 (Release), so the next holder sees everything
 //! written under the lock. No futex: a spin lock never sleeps, which is its contract.
 
 use core::sync::atomic::AtomicU32;
@@ -36,10 +37,22 @@ impl SpinLock {
     #[inline]
     pub fn lock(&self) {
         // Acquire: see the module documentation.
-        while self.word.compare_exchange_weak(0, 1, Acquire, Relaxed).is_err() {
-            // Relaxed: only waits for the word to look free; the CAS decides.
+        if self.word.swap(1, Acquire) != 0 {
+            self.lock_contended();
+        }
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn lock_contended(&self) {
+        loop {
+            // Relaxed: only waits for the word to look free; the swap decides.
             while self.word.load(Relaxed) != 0 {
                 core::hint::spin_loop();
+            }
+            // Acquire: see the module documentation.
+            if self.word.swap(1, Acquire) == 0 {
+                return;
             }
         }
     }
