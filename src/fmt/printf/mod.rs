@@ -114,7 +114,7 @@ fn run(out: &mut Out<'_>, fmt: &[u8], mut at: usize, args: &mut Args<'_, '_>, er
     let sequential = matches!(args, Args::Next(_));
     loop {
         let rest = fmt.get(at..).unwrap_or_default();
-        let Some(i) = memchr::memchr(b'%', rest) else {
+        let Some(i) = next_percent(rest) else {
             out.put(rest)?;
             return Ok(None);
         };
@@ -133,6 +133,17 @@ fn run(out: &mut Out<'_>, fmt: &[u8], mut at: usize, args: &mut Args<'_, '_>, er
         convert(out, &spec, args, errno)?;
         at = next;
     }
+}
+
+/// The index of the first `%` in `text`. Literal runs between specifications are mostly a
+/// few bytes, which a byte loop finds sooner than a vector search gets going.
+#[inline]
+fn next_percent(text: &[u8]) -> Option<usize> {
+    const SHORT: usize = 16;
+    if let Some(i) = text.iter().take(SHORT).position(|&b| b == b'%') {
+        return Some(i);
+    }
+    memchr::memchr(b'%', text.get(SHORT..)?).map(|i| i + SHORT)
 }
 
 /// A `*` width or precision argument.

@@ -107,6 +107,14 @@ fn count(fmt: &[u8], at: &mut usize) -> Result<Count, Errno> {
 /// Parses the specification that starts just after a `%` at `fmt[at]`; returns it and the
 /// index just past it. A format that ends inside a specification is `EINVAL`, as glibc.
 pub fn parse(fmt: &[u8], mut at: usize) -> Result<(Spec, usize), Errno> {
+    // A bare conversion (`%s`, `%x`) needs none of what follows.
+    if let Some(&c) = fmt.get(at)
+        && c.is_ascii_alphabetic()
+        && !matches!(c, b'h' | b'l' | b'q' | b'j' | b'z' | b'Z' | b't' | b'L')
+    {
+        let spec = Spec { position: None, flags: 0, width: Count::None, precision: Count::None, length: Length::Int, conversion: c, has_length: false };
+        return Ok((spec, at + 1));
+    }
     let pos = position(fmt, &mut at)?;
     let mut flags = 0;
     loop {
