@@ -455,6 +455,14 @@ char *__strcat_chk(char *dst, const char *src, size_t dstlen);
 // As for `strncat`, within `dstlen` bytes.
 char *__strncat_chk(char *dst, const char *src, size_t n, size_t dstlen);
 
+// [`fnmatch`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/fnmatch.html):
+// 0 for a match, `FNM_NOMATCH`, or -1 for an error (a string that is not valid in the
+// locale's character set; `FNM_EXTMATCH` with an extended construct, which rustcrt lacks).
+//
+// # Safety
+// `pattern` and `string` must be NUL-terminated strings.
+int fnmatch(const char *pattern, const char *string, int flags);
+
 // `__open_2(path, flags)`: `open` without a mode, which `O_CREAT`/`O_TMPFILE` need.
 //
 // # Safety

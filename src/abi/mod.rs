@@ -26,6 +26,8 @@ mod fcntl;
 mod fenv;
 mod fortify;
 #[cfg(feature = "c-abi")]
+mod fnmatch;
+#[cfg(feature = "c-abi")]
 mod fortify_io;
 #[cfg(feature = "c-abi")]
 mod fortify_wide;

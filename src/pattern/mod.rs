@@ -1,0 +1,5 @@
+//! Shell-style patterns: `fnmatch` (one name against one pattern) and `glob` (the file names
+//! a pattern names).
+
+pub mod fnmatch;
+
