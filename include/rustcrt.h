@@ -14,6 +14,9 @@
 #include <semaphore.h>
 #include <threads.h>
 #include <fenv.h>
+#include <glob.h>
+#include <pwd.h>
+#include <grp.h>
 
 /* Defined in Rust as a start-up cell; its C type is: */
 extern uintptr_t __stack_chk_guard;
@@ -725,6 +728,33 @@ int getopt_long_only(int argc,
                      const char *optstring,
                      const struct option *longopts,
                      int *longind);
+
+// [`glob`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/glob.html): 0 or
+// `GLOB_NOSPACE`, `GLOB_ABORTED`, `GLOB_NOMATCH`; -1 with `errno` `EINVAL` for a null
+// argument or an unknown flag (`GLOB_ALTDIRFUNC` among them: rustcrt lacks it).
+//
+// # Safety
+// `pattern` must be a NUL-terminated string, `pglob` a `glob_t` (holding earlier results
+// with `GLOB_APPEND`), `errfunc` null or a function.
+int glob(const char *pattern, int flags, int (*errfunc)(const char*, int), glob_t *pglob);
+
+// `glob64`: `glob` under `_FILE_OFFSET_BITS=64`.
+//
+// # Safety
+// As [`glob`].
+int glob64(const char *pattern, int flags, int (*errfunc)(const char*, int), glob64_t *pglob);
+
+// [`globfree`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/globfree.html)
+//
+// # Safety
+// `pglob` must be null or a `glob_t` that `glob` filled.
+void globfree(glob_t *pglob);
+
+// `globfree64`: `globfree` under `_FILE_OFFSET_BITS=64`.
+//
+// # Safety
+// As [`globfree`].
+void globfree64(glob64_t *pglob);
 
 // [`eventfd`](https://man7.org/linux/man-pages/man2/eventfd.2.html)
 int eventfd(unsigned int initval, int flags);

@@ -38,6 +38,8 @@ mod fscanf;
 #[cfg(feature = "c-abi")]
 mod getopt;
 #[cfg(feature = "c-abi")]
+mod glob;
+#[cfg(feature = "c-abi")]
 mod ioctl;
 #[cfg(feature = "c-abi")]
 mod locale;

@@ -480,7 +480,7 @@ impl Matcher<'_> {
                 let mask = wide::class_named(name, self.names_utf8);
                 return Some((if mask == 0 { Err(()) } else { Ok(mask) }, q + 2));
             }
-            if !(b'a'..b'z').contains(&b) {
+            if !(b'a'..=b'y').contains(&b) {
                 return None;
             }
             q += 1;
@@ -545,7 +545,7 @@ impl Matcher<'_> {
                         p = q + 2;
                         break;
                     }
-                    if !(b'a'..b'z').contains(&b) {
+                    if !(b'a'..=b'y').contains(&b) {
                         break;
                     }
                     q += 1;

@@ -2,4 +2,7 @@
 //! a pattern names).
 
 pub mod fnmatch;
+pub mod glob;
+mod list;
+pub mod results;
 
