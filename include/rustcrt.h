@@ -756,6 +756,55 @@ void globfree(glob_t *pglob);
 // As [`globfree`].
 void globfree64(glob64_t *pglob);
 
+// [`getgrnam`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/getgrnam.html):
+// the entry in static storage, or null (not found, or `errno` set).
+//
+// # Safety
+// `name` must be a NUL-terminated string.
+struct group *getgrnam(const char *name);
+
+// [`getgrgid`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/getgrgid.html)
+struct group *getgrgid(gid_t gid);
+
+// [`getgrnam_r`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/getgrnam_r.html):
+// 0 (`*result` the entry, or null when there is none), or an error number (`ERANGE`: `buf`
+// is too small).
+//
+// # Safety
+// `name` NUL-terminated; `grp` writable for a `struct group`, `buf` for `buflen` bytes,
+// `result` writable.
+int getgrnam_r(const char *name,
+               struct group *grp,
+               char *buf,
+               size_t buflen,
+               struct group **result);
+
+// [`getgrgid_r`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/getgrgid_r.html):
+// as [`getgrnam_r`].
+//
+// # Safety
+// As [`getgrnam_r`].
+int getgrgid_r(gid_t gid, struct group *grp, char *buf, size_t buflen, struct group **result);
+
+// [`getgrent`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/getgrent.html):
+// the next entry, null at the end.
+struct group *getgrent(void);
+
+// [`setgrent`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/setgrent.html)
+void setgrent(void);
+
+// [`endgrent`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/endgrent.html)
+void endgrent(void);
+
+// `getgrouplist(user, group, groups, ngroups)` (BSD, glibc): `group` and the groups that
+// list `user` as a member; their number when `*ngroups` has room (also stored there), else
+// -1 with the first `*ngroups` stored and `*ngroups` the number needed.
+//
+// # Safety
+// `user` NUL-terminated; `ngroups` readable and writable; `groups` writable for
+// `*ngroups` ids.
+int getgrouplist(const char *user, gid_t group, gid_t *groups, int *ngroups);
+
 // [`eventfd`](https://man7.org/linux/man-pages/man2/eventfd.2.html)
 int eventfd(unsigned int initval, int flags);
 
@@ -2153,6 +2202,46 @@ int pthread_spin_trylock(pthread_spinlock_t *l);
 // # Safety
 // `l` must be null or point to a spin lock.
 int pthread_spin_unlock(pthread_spinlock_t *l);
+
+// [`getpwnam`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/getpwnam.html):
+// the entry in static storage, or null (not found, or `errno` set).
+//
+// # Safety
+// `name` must be a NUL-terminated string.
+struct passwd *getpwnam(const char *name);
+
+// [`getpwuid`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/getpwuid.html)
+struct passwd *getpwuid(uid_t uid);
+
+// [`getpwnam_r`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/getpwnam_r.html):
+// 0 (`*result` the entry, or null when there is none), or an error number (`ERANGE`: `buf`
+// is too small).
+//
+// # Safety
+// `name` NUL-terminated; `pwd` writable for a `struct passwd`, `buf` for `buflen` bytes,
+// `result` writable.
+int getpwnam_r(const char *name,
+               struct passwd *pwd,
+               char *buf,
+               size_t buflen,
+               struct passwd **result);
+
+// [`getpwuid_r`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/getpwuid_r.html):
+// as [`getpwnam_r`].
+//
+// # Safety
+// As [`getpwnam_r`].
+int getpwuid_r(uid_t uid, struct passwd *pwd, char *buf, size_t buflen, struct passwd **result);
+
+// [`getpwent`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/getpwent.html):
+// the next entry, null at the end.
+struct passwd *getpwent(void);
+
+// [`setpwent`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/setpwent.html)
+void setpwent(void);
+
+// [`endpwent`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/endpwent.html)
+void endpwent(void);
 
 // [`getrlimit`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/getrlimit.html)
 //

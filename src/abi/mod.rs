@@ -40,6 +40,8 @@ mod getopt;
 #[cfg(feature = "c-abi")]
 mod glob;
 #[cfg(feature = "c-abi")]
+mod grp;
+#[cfg(feature = "c-abi")]
 mod ioctl;
 #[cfg(feature = "c-abi")]
 mod locale;
@@ -72,6 +74,8 @@ mod pthread_sched;
 #[cfg(feature = "c-abi")]
 mod pthread_signal;
 mod pthread_sync;
+#[cfg(feature = "c-abi")]
+mod pwd;
 #[cfg(feature = "c-abi")]
 mod resource;
 #[cfg(feature = "c-abi")]

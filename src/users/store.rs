@@ -230,3 +230,29 @@ pub fn passwd_rewind() {
 pub fn group_rewind() {
     with_storage(|s| s.group_walk = None);
 }
+
+/// The first passwd entry `wanted` accepts, copied into `out` and `buf` (`len` bytes):
+/// whether there was one (`ERANGE` when the buffer is too small).
+///
+/// # Safety
+/// As [`fill_passwd`].
+pub unsafe fn passwd_into(wanted: impl Fn(&passwd::Entry) -> bool, out: *mut libc::passwd, buf: *mut u8, len: usize) -> Result<bool, Errno> {
+    // SAFETY: the caller's contract is `fill_passwd`'s.
+    match passwd::find(wanted, |e| unsafe { fill_passwd(e, out, buf, len) })? {
+        Some(filled) => filled.map(|()| true),
+        None => Ok(false),
+    }
+}
+
+/// The first group entry `wanted` accepts, copied into `out` and `buf` (`len` bytes):
+/// whether there was one (`ERANGE` when the buffer is too small).
+///
+/// # Safety
+/// As [`fill_group`].
+pub unsafe fn group_into(wanted: impl Fn(&group::Entry) -> bool, out: *mut libc::group, buf: *mut u8, len: usize) -> Result<bool, Errno> {
+    // SAFETY: the caller's contract is `fill_group`'s.
+    match group::find(wanted, |e| unsafe { fill_group(e, out, buf, len) })? {
+        Some(filled) => filled.map(|()| true),
+        None => Ok(false),
+    }
+}
