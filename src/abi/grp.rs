@@ -1,29 +1,9 @@
 //! `<grp.h>`: the group database, from `/etc/group`.
 
 use super::OrErrno;
-use crate::users::{group, group::Entry, store};
+use crate::users::{group, store};
 use core::ffi::{CStr, c_char, c_int};
 use libc::{gid_t, group as Group};
-
-/// The `_r` convention: 0 with `*result` the entry or null (not found), or an error number
-/// with `*result` null.
-///
-/// # Safety
-/// `out` writable for a `struct group`, `buf` for `len` bytes, `result` writable.
-unsafe fn reentrant(wanted: impl Fn(&Entry) -> bool, out: *mut Group, buf: *mut c_char, len: usize, result: *mut *mut Group) -> c_int {
-    if out.is_null() || result.is_null() || (buf.is_null() && len > 0) {
-        return libc::EINVAL;
-    }
-    // SAFETY: the caller's contract.
-    let (found, code) = match unsafe { store::group_into(wanted, out, buf.cast(), len) } {
-        Ok(true) => (out, 0),
-        Ok(false) => (core::ptr::null_mut(), 0),
-        Err(e) => (core::ptr::null_mut(), e.raw_os_error()),
-    };
-    // SAFETY: writable per the contract.
-    unsafe { result.write(found) };
-    code
-}
 
 /// [`getgrnam`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/getgrnam.html):
 /// the entry in static storage, or null (not found, or `errno` set).
@@ -61,7 +41,7 @@ pub unsafe extern "C" fn getgrnam_r(name: *const c_char, grp: *mut Group, buf: *
     // SAFETY: NUL-terminated per the contract.
     let name = unsafe { CStr::from_ptr(name) }.to_bytes();
     // SAFETY: the caller's contract.
-    unsafe { reentrant(|e| e.name == name, grp, buf, buflen, result) }
+    unsafe { store::reentrant(grp, buf, buflen, result, || store::group_into(|e| e.name == name, grp, buf.cast(), buflen)) }
 }
 
 /// [`getgrgid_r`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/getgrgid_r.html):
@@ -72,7 +52,7 @@ pub unsafe extern "C" fn getgrnam_r(name: *const c_char, grp: *mut Group, buf: *
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn getgrgid_r(gid: gid_t, grp: *mut Group, buf: *mut c_char, buflen: usize, result: *mut *mut Group) -> c_int {
     // SAFETY: the caller's contract.
-    unsafe { reentrant(|e| e.gid == gid, grp, buf, buflen, result) }
+    unsafe { store::reentrant(grp, buf, buflen, result, || store::group_into(|e| e.gid == gid, grp, buf.cast(), buflen)) }
 }
 
 /// [`getgrent`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/getgrent.html):

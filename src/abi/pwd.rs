@@ -1,29 +1,9 @@
 //! `<pwd.h>`: the user database, from `/etc/passwd`.
 
 use super::OrErrno;
-use crate::users::{passwd::Entry, store};
+use crate::users::store;
 use core::ffi::{CStr, c_char, c_int};
 use libc::passwd;
-
-/// The `_r` convention: 0 with `*result` the entry or null (not found), or an error number
-/// with `*result` null.
-///
-/// # Safety
-/// `out` writable for a `struct passwd`, `buf` for `len` bytes, `result` writable.
-unsafe fn reentrant(wanted: impl Fn(&Entry) -> bool, out: *mut passwd, buf: *mut c_char, len: usize, result: *mut *mut passwd) -> c_int {
-    if out.is_null() || result.is_null() || (buf.is_null() && len > 0) {
-        return libc::EINVAL;
-    }
-    // SAFETY: the caller's contract.
-    let (found, code) = match unsafe { store::passwd_into(wanted, out, buf.cast(), len) } {
-        Ok(true) => (out, 0),
-        Ok(false) => (core::ptr::null_mut(), 0),
-        Err(e) => (core::ptr::null_mut(), e.raw_os_error()),
-    };
-    // SAFETY: writable per the contract.
-    unsafe { result.write(found) };
-    code
-}
 
 /// [`getpwnam`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/getpwnam.html):
 /// the entry in static storage, or null (not found, or `errno` set).
@@ -61,7 +41,7 @@ pub unsafe extern "C" fn getpwnam_r(name: *const c_char, pwd: *mut passwd, buf: 
     // SAFETY: NUL-terminated per the contract.
     let name = unsafe { CStr::from_ptr(name) }.to_bytes();
     // SAFETY: the caller's contract.
-    unsafe { reentrant(|e| e.name == name, pwd, buf, buflen, result) }
+    unsafe { store::reentrant(pwd, buf, buflen, result, || store::passwd_into(|e| e.name == name, pwd, buf.cast(), buflen)) }
 }
 
 /// [`getpwuid_r`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/getpwuid_r.html):
@@ -72,7 +52,7 @@ pub unsafe extern "C" fn getpwnam_r(name: *const c_char, pwd: *mut passwd, buf: 
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn getpwuid_r(uid: libc::uid_t, pwd: *mut passwd, buf: *mut c_char, buflen: usize, result: *mut *mut passwd) -> c_int {
     // SAFETY: the caller's contract.
-    unsafe { reentrant(|e| e.uid == uid, pwd, buf, buflen, result) }
+    unsafe { store::reentrant(pwd, buf, buflen, result, || store::passwd_into(|e| e.uid == uid, pwd, buf.cast(), buflen)) }
 }
 
 /// [`getpwent`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/getpwent.html):

@@ -333,9 +333,9 @@ impl Matcher<'_> {
         let mut at_end = len == 0;
         p += len;
         loop {
-            // `c` is the set's next character, `p` is after it; `ordinary` says whether it
-            // stands for itself (the range and direct comparisons follow).
-            let ordinary: u32;
+            // `c` is the set's next character, `p` is after it; `member` is what it stands
+            // for, folded, or a collating symbol's character (the comparisons follow).
+            let member: (u32, bool);
             if at_end {
                 return Set::Unterminated;
             } else if !noescape && c == u32::from(b'\\') {
@@ -344,7 +344,7 @@ impl Matcher<'_> {
                     return Set::Fail;
                 }
                 p += qlen;
-                ordinary = self.fold(q);
+                member = (self.fold(q), false);
             } else if c == u32::from(b'[') && self.pbyte(p) == b':' {
                 match self.class(p) {
                     Some((Ok(mask), after)) => {
@@ -359,7 +359,7 @@ impl Matcher<'_> {
                         continue;
                     }
                     Some((Err(()), _)) => return Set::Fail,
-                    None => ordinary = c,
+                    None => member = (c, false),
                 }
             } else if c == u32::from(b'[') && self.pbyte(p) == b'=' {
                 match self.equivalence(p) {
@@ -374,34 +374,24 @@ impl Matcher<'_> {
                         }
                         continue;
                     }
-                    None => ordinary = c,
+                    None => member = (c, false),
                 }
             } else if c == u32::from(b'[') && self.pbyte(p) == b'.' {
                 let Some((sym, after)) = self.symbol(p) else { return Set::Fail };
                 p = after;
-                let is_range = self.pbyte(p) == b'-' && p + 1 < self.pattern.len();
-                if !is_range && here == sym {
-                    return self.skip_rest(p, negated, flags);
-                }
-                (c, at_end) = self.next(&mut p);
-                match self.range_tail(sym, folded, &mut p, &mut c, &mut at_end, flags) {
-                    Some(true) => return self.skip_rest(p, negated, flags),
-                    Some(false) => {}
-                    None => return Set::Fail,
-                }
-                if !at_end && c == u32::from(b']') {
-                    break;
-                }
-                continue;
+                member = (sym, true);
             } else {
-                ordinary = self.fold(c);
+                member = (self.fold(c), false);
             }
-            let is_range = self.pbyte(p) == b'-' && p + 1 < self.pattern.len() && self.pbyte(p + 1) != b']';
-            if !is_range && ordinary == folded {
+            // A collating symbol is compared unfolded, and starts a range even before `]`.
+            let (low, symbol) = member;
+            let is_range = self.pbyte(p) == b'-' && p + 1 < self.pattern.len() && (symbol || self.pbyte(p + 1) != b']');
+            let direct = if symbol { here == low } else { low == folded };
+            if !is_range && direct {
                 return self.skip_rest(p, negated, flags);
             }
             (c, at_end) = self.next(&mut p);
-            match self.range_tail(ordinary, folded, &mut p, &mut c, &mut at_end, flags) {
+            match self.range_tail(low, folded, &mut p, &mut c, &mut at_end, flags) {
                 Some(true) => return self.skip_rest(p, negated, flags),
                 Some(false) => {}
                 None => return Set::Fail,

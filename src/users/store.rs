@@ -189,18 +189,34 @@ fn next_line(text: &Text, at: usize, ok: impl Fn(&[u8]) -> bool) -> Option<(&[u8
     None
 }
 
+/// The next entry of a walk over the database at `path` (read when the walk starts), made
+/// by `keep` from its line; null at the end. `walk` is the text and the offset reached.
+fn walk_next<T>(
+    walk: &mut Option<(Text, usize)>,
+    path: &core::ffi::CStr,
+    well_formed: impl Fn(&[u8]) -> bool,
+    keep: impl FnOnce(&[u8]) -> Result<*mut T, Errno>,
+) -> Result<*mut T, Errno> {
+    let (text, at) = match walk.take() {
+        Some(w) => w,
+        None => (Text::read(path)?, 0),
+    };
+    let (result, after) = match next_line(&text, at, well_formed) {
+        Some((line, after)) => (keep(line), after),
+        None => (Ok(core::ptr::null_mut()), usize::MAX),
+    };
+    *walk = Some((text, after));
+    result
+}
+
 /// `getpwent`: the next entry of the walk (the file is read on first use), null at the end.
 pub fn passwd_next() -> Result<*mut libc::passwd, Errno> {
     with_storage(|s| {
-        let (text, at) = match s.passwd_walk.take() {
-            Some(walk) => walk,
-            None => (Text::read(passwd::PATH)?, 0),
-        };
-        let (result, after) = match next_line(&text, at, |l| passwd::Entry::parse(l).is_some()) {
-            Some((line, after)) => (passwd::Entry::parse(line).map_or(Ok(core::ptr::null_mut()), |e| s.keep_passwd(&e)), after),
-            None => (Ok(core::ptr::null_mut()), usize::MAX),
-        };
-        s.passwd_walk = Some((text, after));
+        let mut walk = s.passwd_walk.take();
+        let result = walk_next(&mut walk, passwd::PATH, |l| passwd::Entry::parse(l).is_some(), |line| {
+            passwd::Entry::parse(line).map_or(Ok(core::ptr::null_mut()), |e| s.keep_passwd(&e))
+        });
+        s.passwd_walk = walk;
         result
     })
 }
@@ -208,15 +224,11 @@ pub fn passwd_next() -> Result<*mut libc::passwd, Errno> {
 /// `getgrent`: the next entry of the walk (the file is read on first use), null at the end.
 pub fn group_next() -> Result<*mut libc::group, Errno> {
     with_storage(|s| {
-        let (text, at) = match s.group_walk.take() {
-            Some(walk) => walk,
-            None => (Text::read(group::PATH)?, 0),
-        };
-        let (result, after) = match next_line(&text, at, |l| group::Entry::parse(l).is_some()) {
-            Some((line, after)) => (group::Entry::parse(line).map_or(Ok(core::ptr::null_mut()), |e| s.keep_group(&e)), after),
-            None => (Ok(core::ptr::null_mut()), usize::MAX),
-        };
-        s.group_walk = Some((text, after));
+        let mut walk = s.group_walk.take();
+        let result = walk_next(&mut walk, group::PATH, |l| group::Entry::parse(l).is_some(), |line| {
+            group::Entry::parse(line).map_or(Ok(core::ptr::null_mut()), |e| s.keep_group(&e))
+        });
+        s.group_walk = walk;
         result
     })
 }
@@ -229,6 +241,26 @@ pub fn passwd_rewind() {
 /// `setgrent` and `endgrent`: the walk starts again from the top (the file is read again).
 pub fn group_rewind() {
     with_storage(|s| s.group_walk = None);
+}
+
+/// The `_r` convention for `fill`'s outcome: 0 with `*result` = `out` (found) or null (not
+/// found), or an error number with `*result` null (`EINVAL` for a null `out` or `result`,
+/// or a null `buf` of nonzero length, without calling `fill`).
+///
+/// # Safety
+/// `result` must be null or writable.
+pub unsafe fn reentrant<T>(out: *mut T, buf: *mut c_char, len: usize, result: *mut *mut T, fill: impl FnOnce() -> Result<bool, Errno>) -> i32 {
+    if out.is_null() || result.is_null() || (buf.is_null() && len > 0) {
+        return libc::EINVAL;
+    }
+    let (found, code) = match fill() {
+        Ok(true) => (out, 0),
+        Ok(false) => (core::ptr::null_mut(), 0),
+        Err(e) => (core::ptr::null_mut(), e.raw_os_error()),
+    };
+    // SAFETY: non-null, and writable per the contract.
+    unsafe { result.write(found) };
+    code
 }
 
 /// The first passwd entry `wanted` accepts, copied into `out` and `buf` (`len` bytes):
