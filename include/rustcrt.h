@@ -1128,6 +1128,49 @@ int strfromd(char *buf, size_t n, const char *format, double value);
 // As `strfromd`.
 int strfromf(char *buf, size_t n, const char *format, float value);
 
+// [`posix_openpt`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/posix_openpt.html)
+int posix_openpt(int flags);
+
+// [`getpt`](https://man7.org/linux/man-pages/man3/getpt.3.html): `posix_openpt(O_RDWR)`.
+int getpt(void);
+
+// [`grantpt`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/grantpt.html)
+int grantpt(int fd);
+
+// [`unlockpt`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/unlockpt.html)
+int unlockpt(int fd);
+
+// [`ptsname_r`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/ptsname_r.html):
+// an error number, also left in `errno` (as glibc does).
+//
+// # Safety
+// `buf` must be null or writable for `len` bytes.
+int ptsname_r(int fd, char *buf, size_t len);
+
+// [`ptsname`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/ptsname.html)
+char *ptsname(int fd);
+
+// [`openpty`](https://man7.org/linux/man-pages/man3/openpty.3.html)
+//
+// # Safety
+// `master` and `slave` must be null or writable; `name` null or writable for the slave's
+// name (at most 30 bytes); `termp` and `winp` null or pointing at their structures.
+int openpty(int *master,
+            int *slave,
+            char *name,
+            const struct termios *termp,
+            const struct winsize *winp);
+
+// [`forkpty`](https://man7.org/linux/man-pages/man3/forkpty.3.html): the child's pid in the
+// parent (with the master in `*master`), 0 in the child.
+//
+// # Safety
+// As `openpty`, without the slave.
+pid_t forkpty(int *master, char *name, const struct termios *termp, const struct winsize *winp);
+
+// [`login_tty`](https://man7.org/linux/man-pages/man3/login_tty.3.html)
+int login_tty(int fd);
+
 // [`pthread_create`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_create.html)
 //
 // # Safety
@@ -3961,6 +4004,71 @@ int strcasecmp_l(const char *a, const char *b, locale_t _l);
 // # Safety
 // Both strings NUL-terminated or at least `n` bytes long.
 int strncasecmp_l(const char *a, const char *b, size_t n, locale_t _l);
+
+// [`tcgetattr`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/tcgetattr.html)
+//
+// # Safety
+// `t` must point at a writable `struct termios`, or be an address the kernel refuses.
+int tcgetattr(int fd, struct termios *t);
+
+// [`tcsetattr`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/tcsetattr.html)
+//
+// # Safety
+// `t` must be null or point at a `struct termios`.
+int tcsetattr(int fd, int action, const struct termios *t);
+
+// [`cfmakeraw`](https://man7.org/linux/man-pages/man3/cfmakeraw.3.html)
+//
+// # Safety
+// `t` must be null or point at a writable `struct termios`.
+void cfmakeraw(struct termios *t);
+
+// [`cfgetispeed`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/cfgetispeed.html)
+//
+// # Safety
+// `t` must be null or point at a `struct termios`.
+speed_t cfgetispeed(const struct termios *t);
+
+// [`cfgetospeed`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/cfgetospeed.html)
+//
+// # Safety
+// `t` must be null or point at a `struct termios`.
+speed_t cfgetospeed(const struct termios *t);
+
+// [`cfsetispeed`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/cfsetispeed.html)
+//
+// # Safety
+// `t` must be null or point at a writable `struct termios`.
+int cfsetispeed(struct termios *t, speed_t speed);
+
+// [`cfsetospeed`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/cfsetospeed.html)
+//
+// # Safety
+// `t` must be null or point at a writable `struct termios`.
+int cfsetospeed(struct termios *t, speed_t speed);
+
+// [`cfsetspeed`](https://man7.org/linux/man-pages/man3/cfsetspeed.3.html): a `Bxxx` code or
+// a rate in bits per second.
+//
+// # Safety
+// `t` must be null or point at a writable `struct termios`.
+int cfsetspeed(struct termios *t, speed_t speed);
+
+// [`tcdrain`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/tcdrain.html): a
+// cancellation point.
+int tcdrain(int fd);
+
+// [`tcflush`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/tcflush.html)
+int tcflush(int fd, int queue);
+
+// [`tcflow`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/tcflow.html)
+int tcflow(int fd, int action);
+
+// [`tcsendbreak`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/tcsendbreak.html)
+int tcsendbreak(int fd, int duration);
+
+// [`tcgetsid`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/tcgetsid.html)
+pid_t tcgetsid(int fd);
 
 // [`thrd_create`](https://en.cppreference.com/w/c/thread/thrd_create)
 //

@@ -49,3 +49,4 @@ pub mod sync;
 pub mod system;
 pub mod thread;
 pub mod time;
+pub mod tty;

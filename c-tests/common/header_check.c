@@ -43,4 +43,7 @@
 #include <sys/sysinfo.h>
 #include <sys/uio.h>
 #include <sys/utsname.h>
+#include <termios.h>
+#include <pty.h>
+#include <utmp.h>
 #include "rustcrt.h"

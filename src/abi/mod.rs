@@ -56,6 +56,8 @@ mod popen;
 #[cfg(feature = "c-abi")]
 mod printf;
 #[cfg(feature = "c-abi")]
+mod pty;
+#[cfg(feature = "c-abi")]
 mod pthread;
 #[cfg(feature = "c-abi")]
 mod pthread_attr;
@@ -101,6 +103,8 @@ mod string;
 #[cfg(feature = "c-abi")]
 mod strerror;
 mod strings;
+#[cfg(feature = "c-abi")]
+mod termios;
 #[cfg(feature = "c-abi")]
 mod threads;
 #[cfg(feature = "c-abi")]
