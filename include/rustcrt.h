@@ -1171,6 +1171,13 @@ pid_t forkpty(int *master, char *name, const struct termios *termp, const struct
 // [`login_tty`](https://man7.org/linux/man-pages/man3/login_tty.3.html)
 int login_tty(int fd);
 
+// `__ptsname_r_chk(fd, buf, len, room)`: `ptsname_r` under `_FORTIFY_SOURCE`, which dies
+// (SIGABRT) when `len` is more than the `room` the compiler knows `buf` to have.
+//
+// # Safety
+// As `ptsname_r`, with `buf` holding `room` bytes.
+int __ptsname_r_chk(int fd, char *buf, size_t len, size_t room);
+
 // [`pthread_create`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_create.html)
 //
 // # Safety

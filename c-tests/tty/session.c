@@ -1,3 +1,4 @@
+// ldflags: -lutil
 /* forkpty and login_tty: the child's standard descriptors are the slave, which is its
  * controlling terminal (tcgetsid, tcgetpgrp and tcsetpgrp answer for its session); the
  * parent talks to it through the master and reaps it. Each child reports by its exit status

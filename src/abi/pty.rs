@@ -124,3 +124,15 @@ pub unsafe extern "C" fn forkpty(master: *mut c_int, name: *mut c_char, termp: *
 pub extern "C" fn login_tty(fd: c_int) -> c_int {
     pty::login(fd).map(|()| 0).or_errno(-1)
 }
+
+/// `__ptsname_r_chk(fd, buf, len, room)`: `ptsname_r` under `_FORTIFY_SOURCE`, which dies
+/// (SIGABRT) when `len` is more than the `room` the compiler knows `buf` to have.
+///
+/// # Safety
+/// As `ptsname_r`, with `buf` holding `room` bytes.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn __ptsname_r_chk(fd: c_int, buf: *mut c_char, len: usize, room: usize) -> c_int {
+    crate::string::fortify::check(len, room);
+    // SAFETY: the caller's contract.
+    unsafe { ptsname_r(fd, buf, len) }
+}

@@ -136,3 +136,39 @@ pub unsafe fn fork_pair(termp: Option<&libc::termios>, winp: *const libc::winsiz
         pid => Ok((pid, Some(master.into_raw_fd()))),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rustix::fd::AsRawFd;
+
+    #[test]
+    fn master_name_and_pair() {
+        let master = owned(open_master(libc::O_RDWR | libc::O_NOCTTY).unwrap());
+        let m = master.as_raw_fd();
+        grant(m).unwrap();
+        unlock(m).unwrap();
+        let mut buf = [0xffu8; NAME_LEN];
+        name(m, &mut buf).unwrap();
+        let len = buf.iter().position(|&b| b == 0).unwrap();
+        assert!(buf.starts_with(b"/dev/pts/") && len > DEVPTS.len());
+        assert_eq!(name(m, &mut buf[..len]), Err(Errno::RANGE));
+        name(m, &mut buf[..len + 1]).unwrap();
+
+        let mut path = [0 as c_char; NAME_LEN];
+        // SAFETY: `path` has room for any name.
+        let (m2, s2) = unsafe { open_pair(None, core::ptr::null(), path.as_mut_ptr()) }.unwrap();
+        assert_eq!(path[0] as u8, b'/');
+        assert_eq!(grant(s2.as_raw_fd()), Err(Errno::INVAL));
+        assert_eq!(unlock(s2.as_raw_fd()), Err(Errno::INVAL));
+        assert_eq!(name(s2.as_raw_fd(), &mut buf), Err(Errno::NOTTY));
+        drop((m2, s2));
+    }
+
+    #[test]
+    fn not_a_master() {
+        assert_eq!(grant(-1), Err(Errno::BADF));
+        assert_eq!(unlock(-1), Err(Errno::BADF));
+        assert_eq!(name(-1, &mut [0; NAME_LEN]), Err(Errno::BADF));
+    }
+}
