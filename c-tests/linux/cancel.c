@@ -57,12 +57,7 @@ static void do_vmsplice(void) { vmsplice(q[1], &iov, 1, 0); }
 static void do_eventfd_read(void) { eventfd_t v; eventfd_read(efd, &v); }
 static void do_eventfd_write(void) { eventfd_write(efd, 1); }
 
-static const struct {
-    const char *name;
-    void (*setup)(void);
-    void (*call)(void);
-    void (*teardown)(void);
-} points[] = {
+static const struct cancel_case points[] = {
     { "epoll_wait", pipes_open, do_epoll_wait, pipes_close },
     { "epoll_pwait", pipes_open, do_epoll_pwait, pipes_close },
     { "epoll_pwait2", pipes_open, do_epoll_pwait2, pipes_close },
@@ -76,10 +71,6 @@ static const struct {
 int main(void)
 {
     ct_init();
-    for (size_t i = 0; i < sizeof points / sizeof points[0]; i++) {
-        points[i].setup();
-        cancel_blocked(points[i].name, points[i].call);
-        points[i].teardown();
-    }
+    cancel_cases(points, sizeof points / sizeof points[0]);
     return t_status();
 }
