@@ -31,6 +31,7 @@ pub mod exit;
 pub mod fmt;
 pub mod fs;
 pub mod io;
+pub mod linux;
 pub mod locale;
 pub mod math;
 pub mod mm;

@@ -37,7 +37,14 @@
 #include <sys/file.h>
 #include <sys/statvfs.h>
 #include <sys/vfs.h>
+#include <sys/epoll.h>
 #include <sys/eventfd.h>
+#include <sys/inotify.h>
+#include <sys/personality.h>
+#include <sys/prctl.h>
+#include <sys/sendfile.h>
+#include <sys/signalfd.h>
+#include <sys/timerfd.h>
 #include <sys/ioctl.h>
 #include <sys/random.h>
 #include <sys/sysinfo.h>

@@ -38,6 +38,14 @@ mod getopt;
 #[cfg(feature = "c-abi")]
 mod ioctl;
 #[cfg(feature = "c-abi")]
+mod linux_epoll;
+#[cfg(feature = "c-abi")]
+mod linux_fd;
+#[cfg(feature = "c-abi")]
+mod linux_io;
+#[cfg(feature = "c-abi")]
+mod linux_sys;
+#[cfg(feature = "c-abi")]
 mod locale;
 mod malloc;
 #[cfg(feature = "c-abi")]
