@@ -808,6 +808,157 @@ int getgrouplist(const char *user, gid_t group, gid_t *groups, int *ngroups);
 // [`eventfd`](https://man7.org/linux/man-pages/man2/eventfd.2.html)
 int eventfd(unsigned int initval, int flags);
 
+// [`epoll_create`](https://man7.org/linux/man-pages/man2/epoll_create.2.html)
+int epoll_create(int size);
+
+// [`epoll_create1`](https://man7.org/linux/man-pages/man2/epoll_create1.2.html)
+int epoll_create1(int flags);
+
+// [`epoll_ctl`](https://man7.org/linux/man-pages/man2/epoll_ctl.2.html)
+//
+// # Safety
+// `event` must be null (for `EPOLL_CTL_DEL`) or point at a `struct epoll_event`.
+int epoll_ctl(int epfd, int op, int fd, struct epoll_event *event);
+
+// [`epoll_wait`](https://man7.org/linux/man-pages/man2/epoll_wait.2.html)
+//
+// # Safety
+// `events` must be writable for `max` events.
+int epoll_wait(int epfd, struct epoll_event *events, int max, int timeout);
+
+// [`epoll_pwait`](https://man7.org/linux/man-pages/man2/epoll_pwait.2.html)
+//
+// # Safety
+// `events` must be writable for `max` events; `mask` null or readable.
+int epoll_pwait(int epfd, struct epoll_event *events, int max, int timeout, const sigset_t *mask);
+
+// [`epoll_pwait2`](https://man7.org/linux/man-pages/man2/epoll_pwait2.2.html)
+//
+// # Safety
+// `events` must be writable for `max` events; `timeout` and `mask` null or readable.
+int epoll_pwait2(int epfd,
+                 struct epoll_event *events,
+                 int max,
+                 const struct timespec *timeout,
+                 const sigset_t *mask);
+
+// [`timerfd_create`](https://man7.org/linux/man-pages/man2/timerfd_create.2.html)
+int timerfd_create(clockid_t clock, int flags);
+
+// [`timerfd_settime`](https://man7.org/linux/man-pages/man2/timerfd_settime.2.html)
+//
+// # Safety
+// `new_value` must be readable; `old_value` null or writable.
+int timerfd_settime(int fd,
+                    int flags,
+                    const struct itimerspec *new_value,
+                    struct itimerspec *old_value);
+
+// [`timerfd_gettime`](https://man7.org/linux/man-pages/man2/timerfd_gettime.2.html)
+//
+// # Safety
+// `cur` must be writable.
+int timerfd_gettime(int fd, struct itimerspec *cur);
+
+// [`signalfd`](https://man7.org/linux/man-pages/man2/signalfd.2.html)
+//
+// # Safety
+// `mask` must be readable.
+int signalfd(int fd, const sigset_t *mask, int flags);
+
+// [`inotify_init`](https://man7.org/linux/man-pages/man2/inotify_init.2.html)
+int inotify_init(void);
+
+// [`inotify_init1`](https://man7.org/linux/man-pages/man2/inotify_init1.2.html)
+int inotify_init1(int flags);
+
+// [`inotify_add_watch`](https://man7.org/linux/man-pages/man2/inotify_add_watch.2.html)
+//
+// # Safety
+// `path` must be a NUL-terminated string.
+int inotify_add_watch(int fd, const char *path, uint32_t mask);
+
+// [`inotify_rm_watch`](https://man7.org/linux/man-pages/man2/inotify_rm_watch.2.html)
+int inotify_rm_watch(int fd, int wd);
+
+// [`eventfd_read`](https://man7.org/linux/man-pages/man3/eventfd_read.3.html): 0, or -1
+// when the read failed or was short.
+//
+// # Safety
+// `value` must be writable.
+int eventfd_read(int fd, uint64_t *value);
+
+// [`eventfd_write`](https://man7.org/linux/man-pages/man3/eventfd_write.3.html): 0, or -1
+// when the write failed or was short.
+int eventfd_write(int fd, uint64_t value);
+
+// [`sendfile`](https://man7.org/linux/man-pages/man2/sendfile.2.html)
+//
+// # Safety
+// `offset` must be null or readable and writable.
+ptrdiff_t sendfile(int out, int input, int64_t *offset, size_t count);
+
+// `sendfile64`: `sendfile` under `_FILE_OFFSET_BITS=64`; the same function on x86_64.
+//
+// # Safety
+// As [`sendfile`].
+ptrdiff_t sendfile64(int out, int input, int64_t *offset, size_t count);
+
+// [`splice`](https://man7.org/linux/man-pages/man2/splice.2.html)
+//
+// # Safety
+// The offsets must be null or readable and writable.
+ptrdiff_t splice(int input,
+                 int64_t *in_offset,
+                 int out,
+                 int64_t *out_offset,
+                 size_t len,
+                 unsigned int flags);
+
+// [`tee`](https://man7.org/linux/man-pages/man2/tee.2.html)
+ptrdiff_t tee(int input, int out, size_t len, unsigned int flags);
+
+// [`vmsplice`](https://man7.org/linux/man-pages/man2/vmsplice.2.html)
+//
+// # Safety
+// `iov` must point at `count` `iovec`s naming valid buffers.
+ptrdiff_t vmsplice(int fd, const struct iovec *iov, size_t count, unsigned int flags);
+
+// [`copy_file_range`](https://man7.org/linux/man-pages/man2/copy_file_range.2.html)
+//
+// # Safety
+// The offsets must be null or readable and writable.
+ptrdiff_t copy_file_range(int input,
+                          int64_t *in_offset,
+                          int out,
+                          int64_t *out_offset,
+                          size_t len,
+                          unsigned int flags);
+
+// [`readahead`](https://man7.org/linux/man-pages/man2/readahead.2.html)
+ptrdiff_t readahead(int fd, int64_t offset, size_t count);
+
+// [`memfd_create`](https://man7.org/linux/man-pages/man2/memfd_create.2.html)
+//
+// # Safety
+// `name` must be a NUL-terminated string.
+int memfd_create(const char *name, unsigned int flags);
+
+// [`mincore`](https://man7.org/linux/man-pages/man2/mincore.2.html)
+//
+// # Safety
+// `vec` must be writable for one byte per page of the range.
+int mincore(void *addr, size_t len, uint8_t *vec);
+
+// [`setns`](https://man7.org/linux/man-pages/man2/setns.2.html)
+int setns(int fd, int nstype);
+
+// [`unshare`](https://man7.org/linux/man-pages/man2/unshare.2.html)
+int unshare(int flags);
+
+// [`personality`](https://man7.org/linux/man-pages/man2/personality.2.html)
+int personality(unsigned long persona);
+
 // [`setlocale`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/setlocale.html):
 // the new (or, for a null `name`, the current) name of `category`; null, with nothing
 // changed, for an unknown category or a locale other than C, POSIX and C.UTF-8.
@@ -1214,6 +1365,56 @@ int strfromd(char *buf, size_t n, const char *format, double value);
 // # Safety
 // As `strfromd`.
 int strfromf(char *buf, size_t n, const char *format, float value);
+
+// [`posix_openpt`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/posix_openpt.html)
+int posix_openpt(int flags);
+
+// [`getpt`](https://man7.org/linux/man-pages/man3/getpt.3.html): `posix_openpt(O_RDWR)`.
+int getpt(void);
+
+// [`grantpt`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/grantpt.html)
+int grantpt(int fd);
+
+// [`unlockpt`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/unlockpt.html)
+int unlockpt(int fd);
+
+// [`ptsname_r`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/ptsname_r.html):
+// an error number, also left in `errno` (as glibc does).
+//
+// # Safety
+// `buf` must be null or writable for `len` bytes.
+int ptsname_r(int fd, char *buf, size_t len);
+
+// [`ptsname`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/ptsname.html)
+char *ptsname(int fd);
+
+// [`openpty`](https://man7.org/linux/man-pages/man3/openpty.3.html)
+//
+// # Safety
+// `master` and `slave` must be null or writable; `name` null or writable for the slave's
+// name (at most 30 bytes); `termp` and `winp` null or pointing at their structures.
+int openpty(int *master,
+            int *slave,
+            char *name,
+            const struct termios *termp,
+            const struct winsize *winp);
+
+// [`forkpty`](https://man7.org/linux/man-pages/man3/forkpty.3.html): the child's pid in the
+// parent (with the master in `*master`), 0 in the child.
+//
+// # Safety
+// As `openpty`, without the slave.
+pid_t forkpty(int *master, char *name, const struct termios *termp, const struct winsize *winp);
+
+// [`login_tty`](https://man7.org/linux/man-pages/man3/login_tty.3.html)
+int login_tty(int fd);
+
+// `__ptsname_r_chk(fd, buf, len, room)`: `ptsname_r` under `_FORTIFY_SOURCE`, which dies
+// (SIGABRT) when `len` is more than the `room` the compiler knows `buf` to have.
+//
+// # Safety
+// As `ptsname_r`, with `buf` holding `room` bytes.
+int __ptsname_r_chk(int fd, char *buf, size_t len, size_t room);
 
 // [`pthread_create`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/pthread_create.html)
 //
@@ -4088,6 +4289,71 @@ int strcasecmp_l(const char *a, const char *b, locale_t _l);
 // # Safety
 // Both strings NUL-terminated or at least `n` bytes long.
 int strncasecmp_l(const char *a, const char *b, size_t n, locale_t _l);
+
+// [`tcgetattr`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/tcgetattr.html)
+//
+// # Safety
+// `t` must point at a writable `struct termios`, or be an address the kernel refuses.
+int tcgetattr(int fd, struct termios *t);
+
+// [`tcsetattr`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/tcsetattr.html)
+//
+// # Safety
+// `t` must be null or point at a `struct termios`.
+int tcsetattr(int fd, int action, const struct termios *t);
+
+// [`cfmakeraw`](https://man7.org/linux/man-pages/man3/cfmakeraw.3.html)
+//
+// # Safety
+// `t` must be null or point at a writable `struct termios`.
+void cfmakeraw(struct termios *t);
+
+// [`cfgetispeed`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/cfgetispeed.html)
+//
+// # Safety
+// `t` must be null or point at a `struct termios`.
+speed_t cfgetispeed(const struct termios *t);
+
+// [`cfgetospeed`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/cfgetospeed.html)
+//
+// # Safety
+// `t` must be null or point at a `struct termios`.
+speed_t cfgetospeed(const struct termios *t);
+
+// [`cfsetispeed`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/cfsetispeed.html)
+//
+// # Safety
+// `t` must be null or point at a writable `struct termios`.
+int cfsetispeed(struct termios *t, speed_t speed);
+
+// [`cfsetospeed`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/cfsetospeed.html)
+//
+// # Safety
+// `t` must be null or point at a writable `struct termios`.
+int cfsetospeed(struct termios *t, speed_t speed);
+
+// [`cfsetspeed`](https://man7.org/linux/man-pages/man3/cfsetspeed.3.html): a `Bxxx` code or
+// a rate in bits per second.
+//
+// # Safety
+// `t` must be null or point at a writable `struct termios`.
+int cfsetspeed(struct termios *t, speed_t speed);
+
+// [`tcdrain`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/tcdrain.html): a
+// cancellation point.
+int tcdrain(int fd);
+
+// [`tcflush`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/tcflush.html)
+int tcflush(int fd, int queue);
+
+// [`tcflow`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/tcflow.html)
+int tcflow(int fd, int action);
+
+// [`tcsendbreak`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/tcsendbreak.html)
+int tcsendbreak(int fd, int duration);
+
+// [`tcgetsid`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/tcgetsid.html)
+pid_t tcgetsid(int fd);
 
 // [`thrd_create`](https://en.cppreference.com/w/c/thread/thrd_create)
 //

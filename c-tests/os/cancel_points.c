@@ -140,12 +140,7 @@ static void system_done(void)
     T_CHECK(sa.sa_handler == SIG_DFL);
 }
 
-static const struct {
-    const char *name;
-    void (*setup)(void);
-    void (*call)(void);
-    void (*teardown)(void);
-} points[] = {
+static const struct cancel_case points[] = {
     { "read", pipe_open, do_read, pipe_close },
     { "readv", pipe_open, do_readv, pipe_close },
     { "write", pipe_full, do_write, pipe_close },
@@ -184,12 +179,6 @@ int main(void)
     sigemptyset(&usr1);
     sigaddset(&usr1, SIGUSR1);
     T_RET(pthread_sigmask(SIG_BLOCK, &usr1, NULL), 0);
-    for (size_t i = 0; i < sizeof points / sizeof points[0]; i++) {
-        if (points[i].setup)
-            points[i].setup();
-        cancel_blocked(points[i].name, points[i].call);
-        if (points[i].teardown)
-            points[i].teardown();
-    }
+    cancel_cases(points, sizeof points / sizeof points[0]);
     return t_status();
 }

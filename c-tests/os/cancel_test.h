@@ -123,4 +123,25 @@ static inline void cancel_blocked(const char *name, void (*call)(void))
     cancel_thread(name, call, 1);
 }
 
+/* One call to cancel: `setup` (when not null) makes `call` block, `teardown` (when not null)
+ * checks and releases what it made. */
+struct cancel_case {
+    const char *name;
+    void (*setup)(void);
+    void (*call)(void);
+    void (*teardown)(void);
+};
+
+/* cancel_blocked on each of the `n` cases in turn, between its setup and its teardown. */
+static inline void cancel_cases(const struct cancel_case *cases, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        if (cases[i].setup)
+            cases[i].setup();
+        cancel_blocked(cases[i].name, cases[i].call);
+        if (cases[i].teardown)
+            cases[i].teardown();
+    }
+}
+
 #endif

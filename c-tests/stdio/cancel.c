@@ -80,12 +80,7 @@ static void do_fputc(void) { fputc('x', out); }
 static void do_fputs(void) { fputs("xyz\n", out); }
 static void do_fprintf(void) { fprintf(out, "%d\n", 42); }
 
-static const struct {
-    const char *name;
-    void (*setup)(void);
-    void (*call)(void);
-    void (*teardown)(void);
-} points[] = {
+static const struct cancel_case points[] = {
     { "fgets", reader_open, do_fgets, reader_close },
     { "fgetc", reader_open, do_fgetc, reader_close },
     { "fread", reader_open, do_fread, reader_close },
@@ -138,11 +133,7 @@ static void nocancel_stream(void)
 int main(void)
 {
     ct_init();
-    for (size_t i = 0; i < sizeof points / sizeof points[0]; i++) {
-        points[i].setup();
-        cancel_blocked(points[i].name, points[i].call);
-        points[i].teardown();
-    }
+    cancel_cases(points, sizeof points / sizeof points[0]);
     nocancel_stream();
     return t_status();
 }

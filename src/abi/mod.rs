@@ -44,6 +44,14 @@ mod grp;
 #[cfg(feature = "c-abi")]
 mod ioctl;
 #[cfg(feature = "c-abi")]
+mod linux_epoll;
+#[cfg(feature = "c-abi")]
+mod linux_fd;
+#[cfg(feature = "c-abi")]
+mod linux_io;
+#[cfg(feature = "c-abi")]
+mod linux_sys;
+#[cfg(feature = "c-abi")]
 mod locale;
 mod malloc;
 #[cfg(feature = "c-abi")]
@@ -61,6 +69,8 @@ mod poll;
 mod popen;
 #[cfg(feature = "c-abi")]
 mod printf;
+#[cfg(feature = "c-abi")]
+mod pty;
 #[cfg(feature = "c-abi")]
 mod pthread;
 #[cfg(feature = "c-abi")]
@@ -109,6 +119,8 @@ mod string;
 #[cfg(feature = "c-abi")]
 mod strerror;
 mod strings;
+#[cfg(feature = "c-abi")]
+mod termios;
 #[cfg(feature = "c-abi")]
 mod threads;
 #[cfg(feature = "c-abi")]
