@@ -459,8 +459,7 @@ char *__strcat_chk(char *dst, const char *src, size_t dstlen);
 char *__strncat_chk(char *dst, const char *src, size_t n, size_t dstlen);
 
 // [`fnmatch`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/fnmatch.html):
-// 0 for a match, `FNM_NOMATCH`, or -1 for an error (a string that is not valid in the
-// locale's character set; `FNM_EXTMATCH` with an extended construct, which rustcrt lacks).
+// 0 for a match or `FNM_NOMATCH`; -1 for a null argument.
 //
 // # Safety
 // `pattern` and `string` must be NUL-terminated strings.

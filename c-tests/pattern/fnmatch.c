@@ -91,9 +91,24 @@ static const struct fcase cases[] = {
     {"a*", "abc/d", FNM_LEADING_DIR | FNM_PATHNAME}, {"a/b", "a/b/c/d", FNM_LEADING_DIR},
     {"a?", "a/b", FNM_LEADING_DIR}, {"a", "a/", FNM_LEADING_DIR}, {"*", "a/b", FNM_LEADING_DIR | FNM_PATHNAME},
     {"*b", "a/b", FNM_LEADING_DIR | FNM_PATHNAME}, {"a[/]", "a/", FNM_LEADING_DIR | FNM_PATHNAME},
-    /* FNM_EXTMATCH without an extended construct matches as without the flag. */
+    /* FNM_EXTMATCH. */
     {"a*b?", "axxbc", FNM_EXTMATCH}, {"[a-c]", "b", FNM_EXTMATCH}, {"a(b)", "a(b)", FNM_EXTMATCH},
-    {"\\*(b)", "*(b)", FNM_EXTMATCH},
+    {"\\*(b)", "*(b)", FNM_EXTMATCH}, {"@(a|b)", "a", FNM_EXTMATCH}, {"@(a|b)", "ab", FNM_EXTMATCH},
+    {"@(a|b)", "a", 0}, {"@(a|b)", "@(a|b)", 0}, {"?(a|b)c", "c", FNM_EXTMATCH}, {"?(a|b)c", "ac", FNM_EXTMATCH},
+    {"?(a|b)c", "abc", FNM_EXTMATCH}, {"*(a|b)c", "ababc", FNM_EXTMATCH}, {"*(a|b)c", "c", FNM_EXTMATCH},
+    {"*(a|b)c", "acx", FNM_EXTMATCH}, {"+(a|b)c", "c", FNM_EXTMATCH}, {"+(a|b)c", "babac", FNM_EXTMATCH},
+    {"+(ab)", "ababab", FNM_EXTMATCH}, {"+(ab)", "ababa", FNM_EXTMATCH}, {"!(a)", "a", FNM_EXTMATCH},
+    {"!(a)", "b", FNM_EXTMATCH}, {"!(a)", "aa", FNM_EXTMATCH}, {"!(a)", "", FNM_EXTMATCH},
+    {"!(*.c)", "x.c", FNM_EXTMATCH}, {"!(*.c)", "x.h", FNM_EXTMATCH}, {"a!(b)c", "abc", FNM_EXTMATCH},
+    {"a!(b)c", "axc", FNM_EXTMATCH}, {"a!(b)c", "ac", FNM_EXTMATCH}, {"@(a|@(b|c))", "c", FNM_EXTMATCH},
+    {"@(a", "@(a", FNM_EXTMATCH}, {"*(a", "*(a", FNM_EXTMATCH}, {"*(a", "xx(a", FNM_EXTMATCH},
+    {"@([)])", ")", FNM_EXTMATCH}, {"@([)]|b)", "b", FNM_EXTMATCH}, {"@(a\\|b)", "b", FNM_EXTMATCH},
+    {"*@(a|b)", "xxb", FNM_EXTMATCH}, {"*?(a)", "xx", FNM_EXTMATCH}, {"**(a)b", "xab", FNM_EXTMATCH},
+    {"*+(a)", "xx", FNM_EXTMATCH}, {"*!(a)", "xa", FNM_EXTMATCH}, {"*(*)", "abc", FNM_EXTMATCH},
+    {"@(*)", ".a", FNM_EXTMATCH | FNM_PERIOD}, {"*(a)", ".a", FNM_EXTMATCH | FNM_PERIOD},
+    {"a/@(b|.c)", "a/.c", FNM_EXTMATCH | FNM_PERIOD | FNM_PATHNAME}, {"a/!(b)", "a/.c", FNM_EXTMATCH | FNM_PERIOD | FNM_PATHNAME},
+    {"+(a/)b", "a/a/b", FNM_EXTMATCH | FNM_PATHNAME}, {"@(A|b)", "a", FNM_EXTMATCH | FNM_CASEFOLD},
+    {"!()", "", FNM_EXTMATCH}, {"@()", "", FNM_EXTMATCH}, {"@(|a)", "", FNM_EXTMATCH}, {"+()", "", FNM_EXTMATCH},
     /* Bytes above 0x7f in the C locale are characters of their own. */
     {"?", "\xc3\xa9", 0}, {"??", "\xc3\xa9", 0}, {"[\xc3\xa9]", "\xa9", 0}, {"[[:alpha:]]", "\xe9", 0},
     {"[\x80-\xff]", "\xe9", 0}, {"\xe9", "\xe9", FNM_CASEFOLD}, {"*", "\xff\xfe", 0},
@@ -188,6 +203,32 @@ static void derive(char *out, size_t cap, const char *pattern, const char *const
 
 /* Generated cases: patterns of wildcards, sets and escapes against strings of the same
  * letters, under every flag combination; one digit per case (0 match, 1 no match, 2 error). */
+static void run_generated_extended(int utf8)
+{
+    static const char *const pat_pieces[] = {"a", "b", ".", "/", "*", "?", "@(", "*(", "+(", "!(", "?(", "|", ")", "[", "]",
+                                             "\\", "\xc3\xa9"};
+    static const char *const str_pieces[] = {"a", "b", ".", "/", "(", ")", "|", "\xc3\xa9"};
+    static const int flag_sets[] = {FNM_EXTMATCH, FNM_EXTMATCH | FNM_PATHNAME, FNM_EXTMATCH | FNM_PERIOD,
+                                    FNM_EXTMATCH | FNM_PATHNAME | FNM_PERIOD | FNM_LEADING_DIR};
+    char pattern[64], string[64];
+    unsigned long sum = 0;
+    for (int i = 0; i < 3000; i++) {
+        make(pattern, sizeof pattern, pat_pieces, sizeof pat_pieces / sizeof *pat_pieces - (utf8 ? 0 : 1), 8);
+        if (i % 2)
+            make(string, sizeof string, str_pieces, sizeof str_pieces / sizeof *str_pieces - (utf8 ? 0 : 1), 6);
+        else
+            derive(string, sizeof string, pattern, str_pieces, sizeof str_pieces / sizeof *str_pieces - (utf8 ? 0 : 1));
+        for (unsigned f = 0; f < sizeof flag_sets / sizeof *flag_sets; f++) {
+            int r = fnmatch(pattern, string, flag_sets[f]);
+            putchar(r == 0 ? '0' : r == FNM_NOMATCH ? '1' : '2');
+            sum += (unsigned long)(r == 0);
+        }
+        if (i % 16 == 15)
+            putchar('\n');
+    }
+    printf("generated extended matches: %lu\n", sum);
+}
+
 static void run_generated(int utf8)
 {
     static const char *const pat_pieces[] = {"a", "b", "A", ".", "/", "*", "?", "[", "]", "!", "^", "-",
@@ -227,10 +268,12 @@ int main(void)
 
     run_table(cases, sizeof cases / sizeof *cases);
     run_generated(0);
+    run_generated_extended(0);
 
     T_CHECK(setlocale(LC_ALL, "C.UTF-8") != NULL);
     run_table(utf8_cases, sizeof utf8_cases / sizeof *utf8_cases);
     run_generated(1);
+    run_generated_extended(1);
     /* Strings that are not UTF-8 are matched as bytes. */
     T_EQ(fnmatch("*", "\xff", 0), 0);
     T_EQ(fnmatch("\xc3", "a", 0), FNM_NOMATCH);

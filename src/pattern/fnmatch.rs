@@ -22,10 +22,11 @@
 //! pattern up to the next `*` is matched at the first place it can be, and the next `*`
 //! takes over from there (a later `*` can absorb anything an earlier placement skipped).
 //!
-//! `FNM_EXTMATCH` (ksh's `?(a|b)`, `*(..)`, `+(..)`, `@(..)`, `!(..)`) is not implemented:
-//! with that flag a pattern that contains such a construct is an error (-1); one that
-//! contains none matches as without the flag, which is what glibc does with it.
+//! `FNM_EXTMATCH` adds ksh's groups `?(a|b)`, `*(..)`, `+(..)`, `@(..)`, `!(..)`
+//! ([`Matcher::extended`]), tried as glibc tries them; a group that is not closed is
+//! ordinary characters.
 
+use super::list::Path;
 use crate::ctype::wide;
 use crate::locale::mb::{self, Decoded, MbState};
 
@@ -43,13 +44,16 @@ pub const CASEFOLD: i32 = 1 << 4;
 pub const EXTMATCH: i32 = 1 << 5;
 /// `FNM_NOMATCH`: what `fnmatch` returns when the string does not match.
 pub const NOMATCH: i32 = 1;
-/// What `fnmatch` returns for an error (an invalid multibyte string, an unsupported pattern).
+/// What `fnmatch` returns for an error (the C function's null argument).
 pub const ERROR: i32 = -1;
+
+/// What [`Matcher::extended`] says of a group that is not closed (glibc's -1).
+const NOT_EXTENDED: i32 = -1;
 
 /// glibc's limit on a class name in a set (`CHARCLASS_NAME_MAX`): a longer one is malformed.
 const CLASS_NAME_MAX: usize = 2048;
 
-/// `fnmatch(pattern, string, flags)`: 0 for a match, [`NOMATCH`], or [`ERROR`], in the
+/// `fnmatch(pattern, string, flags)`: 0 for a match or [`NOMATCH`], in the
 /// calling thread's locale.
 pub fn fnmatch(pattern: &[u8], string: &[u8], flags: i32) -> i32 {
     let utf8 = crate::locale::ctype_is_utf8();
@@ -63,9 +67,6 @@ pub fn fnmatch(pattern: &[u8], string: &[u8], flags: i32) -> i32 {
 /// that fails or a string is not valid UTF-8, matches bytes: the answer is a match when
 /// either is.
 pub fn fnmatch_in(pattern: &[u8], string: &[u8], flags: i32, utf8: bool, caret_negates: bool) -> i32 {
-    if flags & EXTMATCH != 0 && has_extended(pattern, flags) {
-        return ERROR;
-    }
     let bytes = Matcher { pattern, string, flags, chars: false, names_utf8: utf8, caret_negates };
     if utf8 && valid_utf8(pattern) && valid_utf8(string) {
         let chars = Matcher { chars: true, ..bytes };
@@ -95,21 +96,6 @@ fn decode_utf8(s: &[u8]) -> Option<(u32, usize)> {
         Decoded::Char(c, used) => Some((c, used)),
         Decoded::Incomplete | Decoded::Invalid => None,
     }
-}
-
-/// Whether the pattern has an extended construct (`?(`, `*(`, `+(`, `@(`, `!(`) that is not
-/// quoted by a backslash.
-fn has_extended(pattern: &[u8], flags: i32) -> bool {
-    let mut i = 0;
-    while i + 1 < pattern.len() {
-        match pattern[i] {
-            b'\\' if flags & NOESCAPE == 0 => i += 1,
-            b'?' | b'*' | b'+' | b'@' | b'!' if pattern[i + 1] == b'(' => return true,
-            _ => {}
-        }
-        i += 1;
-    }
-    false
 }
 
 /// Where the inner match of a `*` met the next `*`: the outer loop resumes there.
@@ -188,6 +174,13 @@ impl Matcher<'_> {
             p += len;
             let c = self.fold(raw);
             let mut new_no_leading_period = false;
+            let extended = flags & EXTMATCH != 0 && self.pbyte(p) == b'(' && [b'?', b'*', b'+', b'@', b'!'].iter().any(|&o| c == u32::from(o));
+            if extended {
+                let result = self.extended(c, p, n, no_leading_period, flags);
+                if result != NOT_EXTENDED {
+                    return result;
+                }
+            }
             match c {
                 0x3f /* ? */ => {
                     if n == end || (self.sbyte(n) == b'/' && pathname) || (self.sbyte(n) == b'.' && no_leading_period) {
@@ -205,7 +198,7 @@ impl Matcher<'_> {
                     }
                 }
                 0x2a /* * */ => {
-                    if let Some(r) = resume.as_deref_mut() {
+                    if !extended && let Some(r) = resume.as_deref_mut() {
                         *r = Resume { pattern: p - len, string: n, no_leading_period };
                         return 0;
                     }
@@ -254,6 +247,159 @@ impl Matcher<'_> {
         if n == end || (flags & LEADING_DIR != 0 && self.sbyte(n) == b'/') { 0 } else { NOMATCH }
     }
 
+    /// Where a bracket expression starting at `p` (its `[`) ends, as the extended-pattern
+    /// parser skips it: the offset of its `]`, or `None` when it is not closed.
+    fn skip_bracket(&self, mut p: usize) -> Option<usize> {
+        p += 1;
+        if self.pbyte(p) == b'!' || (self.caret_negates && self.pbyte(p) == b'^') {
+            p += 1;
+        }
+        if self.pbyte(p) == b']' {
+            p += 1;
+        }
+        while self.pbyte(p) != b']' {
+            if p >= self.pattern.len() {
+                return None;
+            }
+            p += 1;
+        }
+        Some(p)
+    }
+
+    /// Whether an extended group opens at `p` (an operator followed by `(`).
+    fn opens_group(&self, p: usize) -> bool {
+        matches!(self.pbyte(p), b'?' | b'*' | b'+' | b'@' | b'!') && self.pbyte(p + 1) == b'('
+    }
+
+    /// The offset after the `)` closing the group whose `(` is at `open`; `open` itself when
+    /// the group is not closed (glibc's `END`).
+    fn group_end(&self, open: usize) -> usize {
+        let mut p = open;
+        loop {
+            p += 1;
+            if p >= self.pattern.len() {
+                return open;
+            }
+            match self.pbyte(p) {
+                b'[' => match self.skip_bracket(p) {
+                    Some(close) => p = close,
+                    None => return open,
+                },
+                b')' => return p + 1,
+                _ if self.opens_group(p) => {
+                    let after = self.group_end(p + 1);
+                    if after == p + 1 {
+                        return open;
+                    }
+                    p = after - 1;
+                }
+                _ => {}
+            }
+        }
+    }
+
+    /// The alternatives of the group whose `(` is at `open` (split at its own `|`s) and the
+    /// offset of its `)`; `None` when the group is not closed.
+    fn alternatives(&self, open: usize, mut each: impl FnMut(usize, usize)) -> Option<usize> {
+        let mut level = 0usize;
+        let mut start = open + 1;
+        let mut p = open + 1;
+        loop {
+            if p >= self.pattern.len() {
+                return None;
+            }
+            match self.pbyte(p) {
+                b'[' => p = self.skip_bracket(p)?,
+                b')' if level == 0 => {
+                    each(start, p);
+                    return Some(p);
+                }
+                b')' => level -= 1,
+                b'|' if level == 0 => {
+                    each(start, p);
+                    start = p + 1;
+                }
+                _ if self.opens_group(p) => level += 1,
+                _ => {}
+            }
+            p += 1;
+        }
+    }
+
+    /// `pattern` matched against the string's bytes `start..end`.
+    fn sub(&self, pattern: &[u8], start: usize, end: usize, no_leading_period: bool, flags: i32) -> i32 {
+        let string = self.string.get(..end).unwrap_or_default();
+        Matcher { pattern, string, ..*self }.run(0, start, no_leading_period, flags, None)
+    }
+
+    /// An extended group `op(a|b...)` whose `(` is at `open`, at string offset `n`: the
+    /// answer for the rest of the match, or [`NOT_EXTENDED`] when the group is not closed (its
+    /// characters are then ordinary ones).
+    ///
+    /// `?(..)` matches zero or one of the alternatives, `*(..)` zero or more, `+(..)` one or
+    /// more, `@(..)` exactly one, `!(..)` anything that none of them matches.
+    fn extended(&self, op: u32, open: usize, n: usize, no_leading_period: bool, flags: i32) -> i32 {
+        let Some(close) = self.alternatives(open, |_, _| {}) else { return NOT_EXTENDED };
+        let rest = self.pattern.get(close + 1..).unwrap_or_default();
+        let whole = self.pattern.get(open - 1..).unwrap_or_default();
+        let end = self.string.len();
+        let inner = if flags & PATHNAME != 0 { flags } else { flags & !PERIOD };
+        // What a leading period means for the rest when it starts at `rs`.
+        let leading = |rs: usize| {
+            if rs == n { no_leading_period } else { self.sbyte(rs - 1) == b'/' && flags & (PATHNAME | PERIOD) == (PATHNAME | PERIOD) }
+        };
+        // The string offsets from `n` to the end, character by character.
+        let offsets = || {
+            let mut rs = Some(n);
+            core::iter::from_fn(move || {
+                let at = rs?;
+                rs = if at < end { Some(at + self.text(at).1) } else { None };
+                Some(at)
+            })
+        };
+        let op = op as u8;
+        if (op == b'*' || op == b'?') && self.sub(rest, n, end, no_leading_period, flags) == 0 {
+            return 0;
+        }
+        let mut found = false;
+        match op {
+            b'*' | b'+' => {
+                self.alternatives(open, |a, b| {
+                    let alt = &self.pattern[a..b];
+                    found = found
+                        || offsets().any(|rs| {
+                            self.sub(alt, n, rs, no_leading_period, inner) == 0
+                                && (self.sub(rest, rs, end, leading(rs), inner) == 0 || (rs != n && self.sub(whole, rs, end, leading(rs), inner) == 0))
+                        });
+                });
+            }
+            b'?' | b'@' => {
+                let mut failed = false;
+                self.alternatives(open, |a, b| {
+                    if found || failed {
+                        return;
+                    }
+                    match Path::from(&self.pattern[a..b]).and_then(|mut p| p.push(rest).map(|()| p)) {
+                        Ok(joined) => found = self.sub(joined.bytes(), n, end, no_leading_period, inner) == 0,
+                        Err(_) => failed = true,
+                    }
+                });
+                if failed {
+                    // As in glibc, no memory for the joined pattern makes the group ordinary.
+                    return NOT_EXTENDED;
+                }
+            }
+            _ => {
+                found = offsets().any(|rs| {
+                    let mut any = false;
+                    self.alternatives(open, |a, b| any = any || self.sub(&self.pattern[a..b], n, rs, no_leading_period, inner) == 0);
+                    !any && self.sub(rest, rs, end, leading(rs), inner) == 0
+                });
+            }
+        }
+        if found { 0 } else { NOMATCH }
+    }
+
     /// A `*` (already consumed, `p` after it) at string offset `n`: the final answer
     /// (`Err`), or where the outer loop resumes (`Ok`), at the next `*`.
     fn star(&self, mut p: usize, mut n: usize, no_leading_period: bool, flags: i32) -> Result<Resume, i32> {
@@ -266,6 +412,13 @@ impl Matcher<'_> {
                 break (0, 0);
             }
             p += len;
+            if (c == u32::from(b'?') || c == u32::from(b'*')) && flags & EXTMATCH != 0 && self.pbyte(p) == b'(' {
+                let after = self.group_end(p);
+                if after != p {
+                    p = after;
+                    continue;
+                }
+            }
             if c == u32::from(b'?') {
                 if n == end || (self.sbyte(n) == b'/' && pathname) {
                     return Err(NOMATCH);
@@ -291,7 +444,8 @@ impl Matcher<'_> {
         let inner_flags = if pathname { flags } else { flags & !PERIOD };
         p -= clen;
         // The character the rest must start with (any, for a set).
-        let first = if c == u32::from(b'[') {
+        let opens_group = flags & EXTMATCH != 0 && self.pbyte(p + clen) == b'(' && [b'@', b'+', b'!'].iter().any(|&o| c == u32::from(o));
+        let first = if c == u32::from(b'[') || opens_group {
             None
         } else if c == u32::from(b'\\') && flags & NOESCAPE == 0 {
             Some(self.fold(self.pat(p + 1).0))
@@ -586,7 +740,10 @@ mod tests {
         assert_eq!(m(b"a", b"a/b", LEADING_DIR), 0);
         assert_eq!(m(b"ABC", b"abc", CASEFOLD), 0);
         assert_eq!(m(b"\\*", b"\\x", NOESCAPE), 0);
-        assert_eq!(m(b"@(a)", b"a", EXTMATCH), ERROR);
+        assert_eq!(m(b"@(a|b)c", b"bc", EXTMATCH), 0);
+        assert_eq!(m(b"+(ab)", b"ababab", EXTMATCH), 0);
+        assert_eq!(m(b"!(a*)", b"abc", EXTMATCH), NOMATCH);
+        assert_eq!(m(b"@(a", b"@(a", EXTMATCH), 0);
     }
 
     #[test]
