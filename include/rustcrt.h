@@ -730,11 +730,12 @@ int getopt_long_only(int argc,
 
 // [`glob`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/glob.html): 0 or
 // `GLOB_NOSPACE`, `GLOB_ABORTED`, `GLOB_NOMATCH`; -1 with `errno` `EINVAL` for a null
-// argument or an unknown flag (`GLOB_ALTDIRFUNC` among them: rustcrt lacks it).
+// argument, an unknown flag, or `GLOB_ALTDIRFUNC` without its five functions.
 //
 // # Safety
 // `pattern` must be a NUL-terminated string, `pglob` a `glob_t` (holding earlier results
-// with `GLOB_APPEND`), `errfunc` null or a function.
+// with `GLOB_APPEND`, and its directory functions with `GLOB_ALTDIRFUNC`), `errfunc` null or
+// a function.
 int glob(const char *pattern, int flags, int (*errfunc)(const char*, int), glob_t *pglob);
 
 // `glob64`: `glob` under `_FILE_OFFSET_BITS=64`.

@@ -1,4 +1,5 @@
-/* glob and globfree over a small tree in a fresh directory: each flag, the order of the
+/* glob and globfree over a small tree in a fresh directory (and, with GLOB_ALTDIRFUNC, over
+ * a tree of the test's own functions): each flag, the order of the
  * names, GLOB_MARK's slashes, GLOB_NOCHECK's echo, the error callback (a directory that does
  * not exist, a symbolic link loop: running as root, an unreadable directory is still
  * readable), GLOB_ERR, GLOB_DOOFFS and GLOB_APPEND, and the refused flags. */
@@ -9,8 +10,99 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <dirent.h>
 #include <unistd.h>
 #include "test.h"
+
+/* GLOB_ALTDIRFUNC over a tree that exists only here: fake/{a/{x,y/},b,c/,.h}. */
+struct fake_entry {
+    const char *dir, *name;
+    unsigned char type;
+};
+
+static const struct fake_entry fake_tree[] = {
+    {"fake", "c", DT_DIR}, {"fake", "a", DT_DIR}, {"fake", "b", DT_REG}, {"fake", ".h", DT_REG},
+    {"fake/a", "y", DT_DIR}, {"fake/a", "x", DT_REG},
+};
+
+struct fake_dir {
+    const char *path;
+    size_t next;
+};
+
+static struct fake_dir fake_dirs[8];
+static int fake_opens, fake_closes;
+static struct dirent fake_dirent;
+
+static void *fake_opendir(const char *path)
+{
+    if (strcmp(path, "fake") && strcmp(path, "fake/a") && strcmp(path, "fake/c")) {
+        errno = strcmp(path, "fake/b") ? ENOENT : ENOTDIR;
+        return NULL;
+    }
+    struct fake_dir *d = &fake_dirs[fake_opens++ % 8];
+    d->path = strcmp(path, "fake") == 0 ? "fake" : strcmp(path, "fake/a") == 0 ? "fake/a" : "fake/c";
+    d->next = 0;
+    return d;
+}
+
+static struct dirent *fake_readdir(void *handle)
+{
+    struct fake_dir *d = handle;
+    while (d->next < sizeof fake_tree / sizeof *fake_tree) {
+        const struct fake_entry *e = &fake_tree[d->next++];
+        if (strcmp(e->dir, d->path) == 0) {
+            memset(&fake_dirent, 0, sizeof fake_dirent);
+            fake_dirent.d_ino = 1;
+            fake_dirent.d_type = e->type;
+            strcpy(fake_dirent.d_name, e->name);
+            return &fake_dirent;
+        }
+    }
+    return NULL;
+}
+
+static void fake_closedir(void *handle)
+{
+    (void)handle;
+    fake_closes++;
+}
+
+static int fake_stat(const char *path, struct stat *st)
+{
+    memset(st, 0, sizeof *st);
+    if (strcmp(path, "fake") == 0 || strcmp(path, "fake/a") == 0 || strcmp(path, "fake/c") == 0 || strcmp(path, "fake/a/y") == 0) {
+        st->st_mode = S_IFDIR | 0755;
+        return 0;
+    }
+    for (size_t i = 0; i < sizeof fake_tree / sizeof *fake_tree; i++) {
+        char full[64];
+        snprintf(full, sizeof full, "%s/%s", fake_tree[i].dir, fake_tree[i].name);
+        if (strcmp(full, path) == 0) {
+            st->st_mode = S_IFREG | 0644;
+            return 0;
+        }
+    }
+    errno = ENOENT;
+    return -1;
+}
+
+static void show_alt(const char *pattern, int flags, int (*errfunc)(const char *, int))
+{
+    glob_t g;
+    memset(&g, 0, sizeof g);
+    g.gl_opendir = fake_opendir;
+    g.gl_readdir = fake_readdir;
+    g.gl_closedir = fake_closedir;
+    g.gl_stat = fake_stat;
+    g.gl_lstat = fake_stat;
+    int r = glob(pattern, flags | GLOB_ALTDIRFUNC, errfunc, &g);
+    printf("alt %s [%#x] -> %d, %zu:", pattern, flags, r, g.gl_pathc);
+    for (size_t i = 0; i < g.gl_pathc; i++)
+        printf(" %s", g.gl_pathv[i]);
+    printf("\n");
+    globfree(&g);
+}
 
 static int errors_seen;
 
@@ -169,6 +261,7 @@ int main(void)
     show("nonexist/*", 0, stop_on_error);
     show("nonexist/*", 0, NULL);
     T_EQ(errors_seen, 2);
+    errors_seen = 0;
 
     /* GLOB_DOOFFS reserves null slots; GLOB_APPEND adds to earlier results. */
     memset(&g, 0, sizeof g);
@@ -195,6 +288,20 @@ int main(void)
     T_EQ(g.gl_pathc, 2);
     T_CHECK(strcmp(g.gl_pathv[0], "b") == 0 && strcmp(g.gl_pathv[1], "a") == 0);
     globfree(&g);
+
+    /* GLOB_ALTDIRFUNC: the caller's functions, not the file system. */
+    show_alt("fake/*", 0, NULL);
+    show_alt("fake/*", GLOB_PERIOD | GLOB_MARK, NULL);
+    show_alt("fake/*/*", 0, NULL);
+    show_alt("fake/?", GLOB_ONLYDIR, NULL);
+    show_alt("fake/*/", 0, NULL);
+    show_alt("fake/b", 0, NULL);
+    show_alt("fake/zz", 0, NULL);
+    show_alt("fake/a/[xy]", GLOB_MARK, NULL);
+    show_alt("nofake/*", 0, on_error);
+    show_alt("fake/b/*", 0, on_error);
+    show_alt("*", 0, on_error);
+    T_EQ(fake_opens, fake_closes);
 
     /* Flags glob does not know, and GLOB_MAGCHAR (an output), are EINVAL. */
     T_ERRNO(glob("*", 1 << 15, NULL, &g), EINVAL);

@@ -11,11 +11,13 @@
 //! unless `GLOB_NOSORT`; `GLOB_BRACE` globs each alternative of the first `{a,b}` group
 //! by itself, in order, so each alternative's names are sorted among themselves.
 //!
-//! `GLOB_ALTDIRFUNC` is not implemented: it is refused like an unknown flag (`EINVAL`).
+//! With `GLOB_ALTDIRFUNC` the directories and file types come from the caller's functions
+//! ([`Access`]).
 
+use super::access::Access;
 use super::fnmatch;
 use super::list::{Names, Path};
-use crate::fs::{dir, path::CPath, stat};
+use crate::fs::dir;
 use crate::users::passwd;
 use core::ffi::{c_char, c_int};
 use rustix::io::Errno;
@@ -35,8 +37,8 @@ pub const NOMAGIC: i32 = 1 << 11;
 pub const TILDE: i32 = 1 << 12;
 pub const ONLYDIR: i32 = 1 << 13;
 pub const TILDE_CHECK: i32 = 1 << 14;
-/// The flags a caller may pass (glibc's `__GLOB_FLAGS`, less `GLOB_ALTDIRFUNC`).
-pub const ACCEPTED: i32 = ERR | MARK | NOSORT | DOOFFS | NOCHECK | APPEND | NOESCAPE | PERIOD | BRACE | NOMAGIC | TILDE | ONLYDIR | TILDE_CHECK;
+/// The flags a caller may pass (glibc's `__GLOB_FLAGS`).
+pub const ACCEPTED: i32 = ERR | MARK | NOSORT | DOOFFS | NOCHECK | APPEND | NOESCAPE | PERIOD | ALTDIRFUNC | BRACE | NOMAGIC | TILDE | ONLYDIR | TILDE_CHECK;
 
 /// `GLOB_NOSPACE`, `GLOB_ABORTED`, `GLOB_NOMATCH`.
 pub const NOSPACE: i32 = 1;
@@ -47,9 +49,11 @@ pub const NOMATCH: i32 = 3;
 pub type ErrorCallback = Option<unsafe extern "C" fn(*const c_char, c_int) -> c_int>;
 
 /// One `glob` call's settings.
+#[derive(Clone, Copy)]
 pub struct Glob {
     pub flags: i32,
     pub on_error: ErrorCallback,
+    pub access: Access,
 }
 
 /// What the names found say about the pattern: whether it had wildcards (`GLOB_MAGCHAR`).
@@ -73,7 +77,7 @@ impl Glob {
             && let Some(group) = brace_group(pattern, self.flags)
         {
             let before = out.len();
-            let inner = Glob { flags: self.flags & !NOCHECK, on_error: self.on_error };
+            let inner = Glob { flags: self.flags & !NOCHECK, ..*self };
             let mut magic = false;
             for (start, end) in group.alternatives(pattern) {
                 let mut one = Path::from(&pattern[..group.open])?;
@@ -120,7 +124,7 @@ impl Glob {
             return Err(Failure(NOMATCH));
         }
         if self.flags & MARK != 0 {
-            mark_directories(out, start)?;
+            self.mark_directories(out, start)?;
         }
         if self.flags & NOSORT == 0 {
             dir::sort(&mut out.as_mut_slice()[start..], |a, b| {
@@ -135,10 +139,10 @@ impl Glob {
     fn walk(&self, pat: &[u8], out: &mut Names) -> Result<(), Failure> {
         // A pattern ending in `/` names the directories the rest names, each with a `/`.
         if pat.len() > 1 && pat.last() == Some(&b'/') {
-            let inner = Glob { flags: self.flags | MARK | ONLYDIR | NOSORT, on_error: self.on_error };
+            let inner = Glob { flags: self.flags | MARK | ONLYDIR | NOSORT, ..*self };
             let mut dirs = Names::new();
             inner.walk(&pat[..pat.len() - 1], &mut dirs)?;
-            mark_directories(&mut dirs, 0)?;
+            self.mark_directories(&mut dirs, 0)?;
             for i in 0..dirs.len() {
                 let name = dirs.get(i);
                 if name.last() == Some(&b'/') {
@@ -159,7 +163,7 @@ impl Glob {
         let mut bases = Names::new();
         bases.push(Path::from(root)?)?;
         if rest.is_empty() {
-            return keep_existing(bases, out);
+            return self.keep_existing(bases, out);
         }
         let mut components = rest.split(|&b| b == b'/').peekable();
         while let Some(component) = components.next() {
@@ -177,7 +181,7 @@ impl Glob {
                     next.push(p)?;
                 }
                 if last {
-                    return keep_existing(next, out);
+                    return self.keep_existing(next, out);
                 }
             } else {
                 let period = if last && self.flags & PERIOD != 0 { 0 } else { fnmatch::PERIOD };
@@ -199,38 +203,32 @@ impl Glob {
     /// and the name (and a `/` when `slash`), into `out`; with `only_dirs`, entries that are
     /// known not to be directories are left out.
     fn list(&self, base: &[u8], component: &[u8], fnm_flags: i32, only_dirs: bool, slash: bool, out: &mut Names) -> Result<(), Failure> {
-        let dir_name = if base.is_empty() { Path::from(b".")? } else { Path::from(base)? };
-        let d = match dir::opendir(CPath::new(dir_name.as_c())) {
+        // The directory as glibc names it: `base` without its last `/` (`.` for none).
+        let dir_name = match base {
+            b"" => Path::from(b".")?,
+            b"/" => Path::from(b"/")?,
+            _ => Path::from(base.strip_suffix(b"/").unwrap_or(base))?,
+        };
+        let d = match self.access.open(&dir_name) {
             Ok(d) => d,
             Err(e) => {
                 if e == Errno::NOTDIR {
                     return Ok(());
                 }
-                let mut shown = Path::from(base.strip_suffix(b"/").filter(|b| !b.is_empty()).unwrap_or(dir_name.bytes()))?;
-                if base == b"/" {
-                    shown = Path::from(b"/")?;
-                }
                 // SAFETY: the callback is C's, called as glibc calls it.
-                let stop = self.on_error.is_some_and(|f| unsafe { f(shown.as_c(), e.raw_os_error()) } != 0);
+                let stop = self.on_error.is_some_and(|f| unsafe { f(dir_name.as_c(), e.raw_os_error()) } != 0);
                 return if stop || self.flags & ERR != 0 { Err(Failure(ABORTED)) } else { Ok(()) };
             }
         };
         let result = (|| {
-            loop {
-                // SAFETY: `d` is open until the `closedir` below.
-                let entry = match unsafe { dir::readdir(d) } {
-                    Ok(e) if e.is_null() => return Ok(()),
-                    Ok(e) => e,
-                    Err(_) => return Ok(()),
-                };
-                // SAFETY: an entry from `readdir`, valid until the next call.
-                let (name, kind) = unsafe { (dir::name(entry), (*entry).d_type) };
+            // SAFETY: `d` is open; the name is used before the next call.
+            while let Some((name, kind)) = unsafe { self.access.next(&d) } {
                 if fnmatch::fnmatch(component, name, fnm_flags) != 0 {
                     continue;
                 }
                 let mut p = Path::from(base)?;
                 p.push(name)?;
-                if only_dirs && !maybe_directory(kind, &p) {
+                if only_dirs && !self.maybe_directory(kind, &p) {
                     continue;
                 }
                 if slash {
@@ -238,57 +236,51 @@ impl Glob {
                 }
                 out.push(p)?;
             }
+            Ok(())
         })();
-        // SAFETY: opened above, not used again.
-        let _ = unsafe { dir::closedir(d) };
+        self.access.close(d);
         result
     }
-}
 
-/// Whether an entry of type `kind` at `path` may be a directory: a directory, or a link or
-/// an entry of unknown type that `stat` says is one.
-fn maybe_directory(kind: u8, path: &Path) -> bool {
-    match kind {
-        libc::DT_DIR => true,
-        libc::DT_LNK | libc::DT_UNKNOWN => is_directory(path),
-        _ => false,
-    }
-}
-
-/// Whether `path` is a directory, links followed.
-fn is_directory(path: &Path) -> bool {
-    let mut st = core::mem::MaybeUninit::<rustix::fs::Stat>::uninit();
-    // SAFETY: `st` is writable for a `struct stat`.
-    unsafe { stat::stat(CPath::new(path.as_c()), st.as_mut_ptr(), true) }.is_ok()
-        // SAFETY: `stat` filled it.
-        && unsafe { st.assume_init_ref() }.st_mode & libc::S_IFMT == libc::S_IFDIR
-}
-
-/// Moves the names in `names` that exist (`lstat`) to `out`.
-fn keep_existing(names: Names, out: &mut Names) -> Result<(), Failure> {
-    for i in 0..names.len() {
-        let p = Path::from(names.get(i))?;
-        let mut st = core::mem::MaybeUninit::<rustix::fs::Stat>::uninit();
-        // SAFETY: `st` is writable for a `struct stat`.
-        match unsafe { stat::stat(CPath::new(p.as_c()), st.as_mut_ptr(), false) } {
-            Ok(()) | Err(Errno::OVERFLOW) => out.push(p)?,
-            Err(_) => {}
+    /// Whether an entry of type `kind` at `path` may be a directory: a directory, or a link
+    /// or an entry of unknown type that `stat` says is one.
+    fn maybe_directory(&self, kind: u8, path: &Path) -> bool {
+        match kind {
+            libc::DT_DIR => true,
+            libc::DT_LNK | libc::DT_UNKNOWN => self.is_directory(path),
+            _ => false,
         }
     }
-    Ok(())
-}
 
-/// Appends `/` to the names from `start` on that are directories.
-fn mark_directories(names: &mut Names, start: usize) -> Result<(), Failure> {
-    for i in start..names.len() {
-        let p = Path::from(names.get(i))?;
-        if p.bytes().last() != Some(&b'/') && is_directory(&p) {
-            let mut marked = p;
-            marked.push(b"/")?;
-            names.replace(i, marked);
-        }
+    /// Whether `path` is a directory, links followed.
+    fn is_directory(&self, path: &Path) -> bool {
+        self.access.mode(path, true).is_ok_and(|m| m & libc::S_IFMT == libc::S_IFDIR)
     }
-    Ok(())
+
+    /// Moves the names in `names` that exist (`lstat`) to `out`.
+    fn keep_existing(&self, names: Names, out: &mut Names) -> Result<(), Failure> {
+        for i in 0..names.len() {
+            let p = Path::from(names.get(i))?;
+            match self.access.mode(&p, false) {
+                Ok(_) | Err(Errno::OVERFLOW) => out.push(p)?,
+                Err(_) => {}
+            }
+        }
+        Ok(())
+    }
+
+    /// Appends `/` to the names from `start` on that are directories.
+    fn mark_directories(&self, names: &mut Names, start: usize) -> Result<(), Failure> {
+        for i in start..names.len() {
+            let p = Path::from(names.get(i))?;
+            if p.bytes().last() != Some(&b'/') && self.is_directory(&p) {
+                let mut marked = p;
+                marked.push(b"/")?;
+                names.replace(i, marked);
+            }
+        }
+        Ok(())
+    }
 }
 
 /// `~` or `~user` at the start of `pattern` replaced by the home directory; `None` when there

@@ -2,17 +2,46 @@
 //! `GLOB_DOOFFS`), the `gl_pathc` names, and a null; every name and the array are blocks of
 //! the allocator, so that `globfree` can free them.
 
-use super::glob::{APPEND, DOOFFS, ErrorCallback, Failure, Glob, MAGCHAR, NOSPACE};
+use super::access::{Access, AltDirs};
+use super::glob::{ALTDIRFUNC, APPEND, DOOFFS, ErrorCallback, Failure, Glob, MAGCHAR, NOSPACE};
 use super::list::Names;
 use crate::alloc;
-use core::ffi::c_char;
+use core::ffi::{c_char, c_int, c_void};
+use rustix::io::Errno;
 
-/// `glob(pattern, flags, on_error, g)` into `g`: 0 or a `GLOB_*` error number.
+/// glibc's `glob_t` with its `GLOB_ALTDIRFUNC` fields (the `libc` crate keeps them private).
+#[repr(C)]
+struct GlibcGlob {
+    pathc: usize,
+    pathv: *mut *mut c_char,
+    offs: usize,
+    flags: c_int,
+    closedir: Option<unsafe extern "C" fn(*mut c_void)>,
+    readdir: Option<unsafe extern "C" fn(*mut c_void) -> *mut libc::dirent>,
+    opendir: Option<unsafe extern "C" fn(*const c_char) -> *mut c_void>,
+    lstat: Option<unsafe extern "C" fn(*const c_char, *mut libc::stat) -> c_int>,
+    stat: Option<unsafe extern "C" fn(*const c_char, *mut libc::stat) -> c_int>,
+}
+
+const _: () = assert!(size_of::<GlibcGlob>() == size_of::<libc::glob_t>());
+
+/// `glob(pattern, flags, on_error, g)` into `g`: 0 or a `GLOB_*` error number; `EINVAL`
+/// for `GLOB_ALTDIRFUNC` with one of the five functions null.
 ///
 /// # Safety
 /// `g` must point at a `glob_t`, which with `GLOB_APPEND` holds the results of an earlier
-/// `glob`.
-pub unsafe fn glob(pattern: &[u8], flags: i32, on_error: ErrorCallback, g: *mut libc::glob_t) -> i32 {
+/// `glob`, and with `GLOB_ALTDIRFUNC` functions that behave as their namesakes.
+pub unsafe fn glob(pattern: &[u8], flags: i32, on_error: ErrorCallback, g: *mut libc::glob_t) -> Result<i32, Errno> {
+    let access = if flags & ALTDIRFUNC != 0 {
+        // SAFETY: glibc's layout of the caller's `glob_t`.
+        let alt = unsafe { &*g.cast::<GlibcGlob>() };
+        match (alt.closedir, alt.readdir, alt.opendir, alt.lstat, alt.stat) {
+            (Some(closedir), Some(readdir), Some(opendir), Some(lstat), Some(stat)) => Access::Alt(AltDirs { closedir, readdir, opendir, lstat, stat }),
+            _ => return Err(Errno::INVAL),
+        }
+    } else {
+        Access::Kernel
+    };
     // SAFETY: a valid `glob_t` per the contract.
     let g = unsafe { &mut *g };
     if flags & APPEND == 0 {
@@ -24,18 +53,18 @@ pub unsafe fn glob(pattern: &[u8], flags: i32, on_error: ErrorCallback, g: *mut 
     }
     g.gl_flags = flags;
     let mut found = Names::new();
-    let magic = match (Glob { flags, on_error }).run(pattern, &mut found) {
+    let magic = match (Glob { flags, on_error, access }).run(pattern, &mut found) {
         Ok(f) => f.magic,
-        Err(Failure(code)) => return code,
+        Err(Failure(code)) => return Ok(code),
     };
     if magic {
         g.gl_flags |= MAGCHAR;
     }
     // SAFETY: `g` holds our earlier results (or none).
-    match unsafe { append(g, &mut found) } {
+    Ok(match unsafe { append(g, &mut found) } {
         Some(()) => 0,
         None => NOSPACE,
-    }
+    })
 }
 
 /// Appends the names to `g`'s array, which grows; `None` when there is no memory.
