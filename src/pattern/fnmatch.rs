@@ -499,37 +499,19 @@ impl Matcher<'_> {
                 }
                 p += qlen;
                 member = (self.fold(q), false);
-            } else if c == u32::from(b'[') && self.pbyte(p) == b':' {
-                match self.class(p) {
-                    Some((Ok(mask), after)) => {
-                        if wide::wide_classes(here, self.chars) & mask != 0 {
-                            return self.skip_rest(after, negated, flags);
-                        }
-                        p = after;
-                        (c, at_end) = self.next(&mut p);
-                        if !at_end && c == u32::from(b']') {
-                            break;
-                        }
-                        continue;
-                    }
-                    Some((Err(()), _)) => return Set::Fail,
-                    None => member = (c, false),
+            } else if let Some((hit, after)) = match self.class_or_equivalence(c, p, here) {
+                Ok(item) => item,
+                Err(()) => return Set::Fail,
+            } {
+                if hit {
+                    return self.skip_rest(after, negated, flags);
                 }
-            } else if c == u32::from(b'[') && self.pbyte(p) == b'=' {
-                match self.equivalence(p) {
-                    Some((e, after)) => {
-                        if here == e {
-                            return self.skip_rest(after, negated, flags);
-                        }
-                        p = after;
-                        (c, at_end) = self.next(&mut p);
-                        if !at_end && c == u32::from(b']') {
-                            break;
-                        }
-                        continue;
-                    }
-                    None => member = (c, false),
+                p = after;
+                (c, at_end) = self.next(&mut p);
+                if !at_end && c == u32::from(b']') {
+                    break;
                 }
+                continue;
             } else if c == u32::from(b'[') && self.pbyte(p) == b'.' {
                 let Some((sym, after)) = self.symbol(p) else { return Set::Fail };
                 p = after;
@@ -555,6 +537,24 @@ impl Matcher<'_> {
             }
         }
         Set::Decided(p, negated)
+    }
+
+    /// A class `[:name:]` or an equivalence class `[=c=]` starting with the `[` in `c` (its
+    /// next character at `p`): whether `here` is in it, and the offset after it; `None` when
+    /// there is none there (the `[` is then an ordinary member); `Err` for a class name the
+    /// locale lacks (no match at all).
+    fn class_or_equivalence(&self, c: u32, p: usize, here: u32) -> Result<Option<(bool, usize)>, ()> {
+        if c != u32::from(b'[') {
+            return Ok(None);
+        }
+        match self.pbyte(p) {
+            b':' => match self.class(p) {
+                Some((mask, after)) => Ok(Some((wide::wide_classes(here, self.chars) & mask? != 0, after))),
+                None => Ok(None),
+            },
+            b'=' => Ok(self.equivalence(p).map(|(e, after)| (here == e, after))),
+            _ => Ok(None),
+        }
     }
 
     /// The pattern character at `*p`, advancing past it; whether the pattern had ended.
