@@ -36,6 +36,8 @@ mod fscanf;
 #[cfg(feature = "c-abi")]
 mod getopt;
 #[cfg(feature = "c-abi")]
+mod inet;
+#[cfg(feature = "c-abi")]
 mod ioctl;
 #[cfg(feature = "c-abi")]
 mod locale;
@@ -49,6 +51,8 @@ mod math_long;
 #[cfg(feature = "c-abi")]
 mod mman;
 mod panic;
+#[cfg(feature = "c-abi")]
+mod net_if;
 #[cfg(feature = "c-abi")]
 mod poll;
 #[cfg(feature = "c-abi")]
@@ -75,6 +79,8 @@ mod scanf;
 #[cfg(feature = "c-abi")]
 mod sched;
 mod semaphore;
+#[cfg(feature = "c-abi")]
+mod socket;
 #[cfg(feature = "c-abi")]
 mod spawn;
 #[cfg(feature = "c-abi")]
