@@ -48,6 +48,14 @@ extern int opterr;
 // The option character that caused the last error.
 extern int optopt;
 
+// [`in6addr_any`](https://pubs.opengroup.org/onlinepubs/9799919799/basedefs/netinet_in.h.html):
+// the IPv6 wildcard address `::`.
+extern const struct in6_addr in6addr_any;
+
+// [`in6addr_loopback`](https://pubs.opengroup.org/onlinepubs/9799919799/basedefs/netinet_in.h.html):
+// the IPv6 loopback address `::1`.
+extern const struct in6_addr in6addr_loopback;
+
 // `signgam`: the sign of Γ(x) from the last `lgamma`, `lgammaf` or `gamma` call.
 extern int signgam;
 

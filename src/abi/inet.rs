@@ -108,6 +108,16 @@ pub extern "C" fn inet_ntoa(addr: in_addr) -> *mut c_char {
     buf.as_mut_ptr().cast()
 }
 
+/// [`in6addr_any`](https://pubs.opengroup.org/onlinepubs/9799919799/basedefs/netinet_in.h.html):
+/// the IPv6 wildcard address `::`.
+#[unsafe(no_mangle)]
+pub static in6addr_any: libc::in6_addr = libc::in6_addr { s6_addr: [0; 16] };
+
+/// [`in6addr_loopback`](https://pubs.opengroup.org/onlinepubs/9799919799/basedefs/netinet_in.h.html):
+/// the IPv6 loopback address `::1`.
+#[unsafe(no_mangle)]
+pub static in6addr_loopback: libc::in6_addr = libc::in6_addr { s6_addr: [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1] };
+
 /// [`htonl`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/htonl.html)
 #[unsafe(no_mangle)]
 pub extern "C" fn htonl(v: u32) -> u32 {
