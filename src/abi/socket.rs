@@ -29,7 +29,7 @@ pub unsafe extern "C" fn socketpair(domain: c_int, ty: c_int, protocol: c_int, s
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn bind(fd: c_int, addr: *const sockaddr, len: socklen_t) -> c_int {
     // SAFETY: the caller's contract.
-    unsafe { socket::address(libc::SYS_bind, fd, addr, len) }.map(|()| 0).or_errno(-1)
+    unsafe { socket::bind(fd, addr, len) }.map(|()| 0).or_errno(-1)
 }
 
 /// [`connect`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/connect.html)
@@ -39,7 +39,7 @@ pub unsafe extern "C" fn bind(fd: c_int, addr: *const sockaddr, len: socklen_t) 
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn connect(fd: c_int, addr: *const sockaddr, len: socklen_t) -> c_int {
     // SAFETY: the caller's contract.
-    unsafe { socket::address(libc::SYS_connect, fd, addr, len) }.map(|()| 0).or_errno(-1)
+    unsafe { socket::connect(fd, addr, len) }.map(|()| 0).or_errno(-1)
 }
 
 /// [`listen`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/listen.html)

@@ -111,13 +111,6 @@ impl Block {
         unsafe { core::slice::from_raw_parts(self.ptr, self.len) }
     }
 
-    /// The whole capacity as a buffer to fill.
-    fn as_mut_capacity(&mut self) -> &mut [u8] {
-        // SAFETY: the block has `cap` bytes; the allocator's blocks may be read once written,
-        // and only the kernel writes this buffer before we read what it wrote.
-        unsafe { core::slice::from_raw_parts_mut(self.ptr, self.cap) }
-    }
-
     fn take(self) -> *mut u8 {
         let p = self.ptr;
         core::mem::forget(self);
@@ -192,12 +185,12 @@ fn dump_links(out: &mut Block) -> Result<(), Errno> {
     // The ifinfomsg stays zero: family AF_UNSPEC, no filter.
     // SAFETY: the kernel reads the request, which lives across the call.
     unsafe { crate::io::syscall::call(libc::SYS_sendto, [nl.0 as usize, request.as_ptr() as usize, request.len(), 0, 0, 0]) }?;
-    let mut buf = Block::new(RECEIVE_SIZE)?;
+    let buf = Block::new(RECEIVE_SIZE)?;
     loop {
-        let room = buf.as_mut_capacity();
-        // SAFETY: the kernel writes at most `room.len()` bytes into `room`.
-        let got = unsafe { crate::io::syscall::call(libc::SYS_recvfrom, [nl.0 as usize, room.as_mut_ptr() as usize, room.len(), 0, 0, 0]) }?;
-        let data = room.get(..got).unwrap_or_default();
+        // SAFETY: the kernel writes at most `cap` bytes into the block.
+        let got = unsafe { crate::io::syscall::call(libc::SYS_recvfrom, [nl.0 as usize, buf.ptr as usize, buf.cap, 0, 0, 0]) }?;
+        // SAFETY: the kernel wrote the first `got` bytes (never more than `cap`).
+        let data = unsafe { core::slice::from_raw_parts(buf.ptr, got.min(buf.cap)) };
         let mut at = 0;
         while let (Some(len), Some(kind)) = (u32_at(data, at), u16_at(data, at + 4)) {
             let len = len as usize;

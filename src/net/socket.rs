@@ -37,19 +37,22 @@ pub unsafe fn socketpair(domain: c_int, ty: c_int, protocol: c_int, sv: *mut c_i
     unsafe { call(libc::SYS_socketpair, args) }.map(drop)
 }
 
-/// `bind(fd, addr, len)`, or `connect` when `nr` is `SYS_connect` (a cancellation point).
+/// `bind(fd, addr, len)`.
 ///
 /// # Safety
 /// `addr` must be readable for `len` bytes, or an address the kernel refuses.
-pub unsafe fn address(nr: libc::c_long, fd: c_int, addr: *const sockaddr, len: socklen_t) -> Result<(), Errno> {
-    let args = [fd as usize, addr as usize, len as usize, 0, 0, 0];
-    if nr == libc::SYS_connect {
-        // SAFETY: the kernel only reads the address.
-        unsafe { point(nr, args) }.map(drop)
-    } else {
-        // SAFETY: as above.
-        unsafe { call(nr, args) }.map(drop)
-    }
+pub unsafe fn bind(fd: c_int, addr: *const sockaddr, len: socklen_t) -> Result<(), Errno> {
+    // SAFETY: the kernel only reads the address.
+    unsafe { call(libc::SYS_bind, [fd as usize, addr as usize, len as usize, 0, 0, 0]) }.map(drop)
+}
+
+/// `connect(fd, addr, len)`, a cancellation point.
+///
+/// # Safety
+/// As [`bind`].
+pub unsafe fn connect(fd: c_int, addr: *const sockaddr, len: socklen_t) -> Result<(), Errno> {
+    // SAFETY: the kernel only reads the address.
+    unsafe { point(libc::SYS_connect, [fd as usize, addr as usize, len as usize, 0, 0, 0]) }.map(drop)
 }
 
 /// `listen(fd, backlog)`.
