@@ -2450,6 +2450,13 @@ int shutdown(int fd, int how);
 // [`sockatmark`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/sockatmark.html)
 int sockatmark(int fd);
 
+// `__cmsg_nxthdr(msg, cmsg)`: what `CMSG_NXTHDR` calls when glibc's header does not inline
+// it ([`cmsg`](https://man7.org/linux/man-pages/man3/cmsg.3.html)).
+//
+// # Safety
+// `msg` a valid `msghdr` and `cmsg` a control message inside its control data.
+struct cmsghdr *__cmsg_nxthdr(struct msghdr *msg, struct cmsghdr *cmsg);
+
 // [`posix_spawn`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/posix_spawn.html)
 //
 // # Safety

@@ -222,3 +222,14 @@ pub extern "C" fn shutdown(fd: c_int, how: c_int) -> c_int {
 pub extern "C" fn sockatmark(fd: c_int) -> c_int {
     socket::sockatmark(fd).or_errno(-1)
 }
+
+/// `__cmsg_nxthdr(msg, cmsg)`: what `CMSG_NXTHDR` calls when glibc's header does not inline
+/// it ([`cmsg`](https://man7.org/linux/man-pages/man3/cmsg.3.html)).
+///
+/// # Safety
+/// `msg` a valid `msghdr` and `cmsg` a control message inside its control data.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn __cmsg_nxthdr(msg: *mut msghdr, cmsg: *mut libc::cmsghdr) -> *mut libc::cmsghdr {
+    // SAFETY: the caller's contract.
+    unsafe { socket::next_control(msg, cmsg) }
+}

@@ -175,6 +175,32 @@ pub fn sockatmark(fd: c_int) -> Result<c_int, Errno> {
     Ok(at_mark)
 }
 
+/// `CMSG_NXTHDR(msg, cmsg)` (glibc's `__cmsg_nxthdr`): the control message after `cmsg` in
+/// `msg`'s control data, or null when `cmsg` is malformed (shorter than its header) or no
+/// whole header fits after it, as glibc's header computes it. `cmsg`'s length is trusted
+/// only once it is known to fit, so the arithmetic never leaves the control buffer.
+///
+/// # Safety
+/// `msg` must be a readable `msghdr` and `cmsg` a readable `cmsghdr` inside its control
+/// data (as `CMSG_FIRSTHDR` and earlier calls give them), or null.
+pub unsafe fn next_control(msg: *const msghdr, cmsg: *const libc::cmsghdr) -> *mut libc::cmsghdr {
+    const HEADER: usize = size_of::<libc::cmsghdr>();
+    const ALIGN: usize = size_of::<usize>();
+    if msg.is_null() || cmsg.is_null() {
+        return core::ptr::null_mut();
+    }
+    // SAFETY: the caller's contract: both are readable.
+    let (control, control_len, len) = unsafe { ((*msg).msg_control as usize, (*msg).msg_controllen, (*cmsg).cmsg_len) };
+    let padding = (ALIGN - (len & (ALIGN - 1))) & (ALIGN - 1);
+    let needed = HEADER + padding;
+    let left = (control + control_len).wrapping_sub(cmsg as usize);
+    if len < HEADER || left < needed || left - needed < len {
+        return core::ptr::null_mut();
+    }
+    // In bounds: `len` rounded up plus one header fit in what is left of the buffer.
+    cmsg.cast::<u8>().wrapping_add(len + padding).cast::<libc::cmsghdr>().cast_mut()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -196,6 +222,24 @@ mod tests {
         assert_eq!(shutdown(sv[0], 99), Err(Errno::INVAL));
         assert_eq!(listen(-1, 1), Err(Errno::BADF));
         assert_eq!(socket(12345, libc::SOCK_STREAM, 0), Err(Errno::AFNOSUPPORT));
+        // Two 20-byte messages (24 bytes each, aligned) in 48 bytes of control data: the
+        // first leads to the second, the second to nothing.
+        let mut control = [0u64; 6];
+        control[0] = 20;
+        control[3] = 20;
+        // SAFETY: an all-zero msghdr is valid (null pointers, zero lengths).
+        let mut msg: msghdr = unsafe { core::mem::zeroed() };
+        msg.msg_control = control.as_mut_ptr().cast();
+        msg.msg_controllen = 48;
+        let first = control.as_ptr().cast::<libc::cmsghdr>();
+        // SAFETY: both point into `control`, which `msg` names.
+        let second = unsafe { next_control(&msg, first) };
+        assert_eq!(second as usize, first as usize + 24);
+        // SAFETY: as above.
+        assert!(unsafe { next_control(&msg, second) }.is_null());
+        control[0] = 4; // shorter than a header
+        // SAFETY: as above.
+        assert!(unsafe { next_control(&msg, first) }.is_null());
         for fd in sv {
             crate::io::fd::close(fd).unwrap();
         }
