@@ -767,6 +767,18 @@ in_addr_t inet_network(const char *cp);
 // the text in a per-thread buffer, overwritten by the thread's next call (as glibc's).
 char *inet_ntoa(struct in_addr addr);
 
+// [`inet_makeaddr`](https://man7.org/linux/man-pages/man3/inet_makeaddr.3.html): the
+// address of `host` in the classful network `net`.
+struct in_addr inet_makeaddr(in_addr_t net, in_addr_t host);
+
+// [`inet_lnaof`](https://man7.org/linux/man-pages/man3/inet_lnaof.3.html): the host part
+// of `addr` in its class, host byte order.
+in_addr_t inet_lnaof(struct in_addr addr);
+
+// [`inet_netof`](https://man7.org/linux/man-pages/man3/inet_netof.3.html): the network
+// part of `addr` in its class, host byte order.
+in_addr_t inet_netof(struct in_addr addr);
+
 // [`htonl`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/htonl.html)
 uint32_t htonl(uint32_t v);
 

@@ -1,7 +1,7 @@
-/* inet_pton, inet_ntop, inet_aton, inet_addr, inet_network, inet_ntoa and the byte-order
- * functions: text round trips over a table of IPv4 and IPv6 addresses (printed, so every
- * form must be glibc's), the texts each parser refuses, and the error paths (ENOSPC,
- * EAFNOSUPPORT). */
+/* inet_pton, inet_ntop, inet_aton, inet_addr, inet_network, inet_ntoa, inet_makeaddr,
+ * inet_lnaof, inet_netof and the byte-order functions: text round trips over a table of IPv4
+ * and IPv6 addresses (printed, so every form must be glibc's), the texts each parser
+ * refuses, the classful split, and the error paths (ENOSPC, EAFNOSUPPORT). */
 #include <arpa/inet.h>
 #include <netinet/in.h>
 #include <pthread.h>
@@ -159,6 +159,22 @@ int main(void)
     T_RET(pthread_create(&t, NULL, other_thread, NULL), 0);
     T_RET(pthread_join(t, NULL), 0);
     T_CHECK(strcmp(text, "255.255.255.255") == 0);
+
+    /* The classful split: class A, B, C (and D, split as C) addresses and back. */
+    static const in_addr_t classful[] = { 0x0a010203, 0x7fffffff, 0x80000001, 0xac100001, 0xc0a80101,
+                                          0xe0000001, 0xffffffff, 0 };
+    for (size_t i = 0; i < sizeof classful / sizeof *classful; i++) {
+        struct in_addr c = { htonl(classful[i]) };
+        in_addr_t net = inet_netof(c), host = inet_lnaof(c);
+        struct in_addr back = inet_makeaddr(net, host);
+        printf("classful %08x: net %x host %x back %08x\n", (unsigned)classful[i], (unsigned)net, (unsigned)host,
+               (unsigned)ntohl(back.s_addr));
+    }
+    static const in_addr_t nets[][2] = { { 10, 0x123456 }, { 127, 0xffffffff }, { 128, 0x12345 }, { 0xc0a8, 0x1ff },
+                                         { 0xc0a801, 0x1ff }, { 0x1000000, 5 }, { 0, 0 } };
+    for (size_t i = 0; i < sizeof nets / sizeof *nets; i++)
+        printf("makeaddr %x %x: %08x\n", (unsigned)nets[i][0], (unsigned)nets[i][1],
+               (unsigned)ntohl(inet_makeaddr(nets[i][0], nets[i][1]).s_addr));
 
     /* The byte-order functions as functions (the parentheses keep glibc's macros away). */
     T_EQ((htonl)(0x01020304), 0x04030201);

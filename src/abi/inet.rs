@@ -108,6 +108,27 @@ pub extern "C" fn inet_ntoa(addr: in_addr) -> *mut c_char {
     buf.as_mut_ptr().cast()
 }
 
+/// [`inet_makeaddr`](https://man7.org/linux/man-pages/man3/inet_makeaddr.3.html): the
+/// address of `host` in the classful network `net`.
+#[unsafe(no_mangle)]
+pub extern "C" fn inet_makeaddr(net: in_addr_t, host: in_addr_t) -> in_addr {
+    in_addr { s_addr: inet::make_address(net, host).to_be() }
+}
+
+/// [`inet_lnaof`](https://man7.org/linux/man-pages/man3/inet_lnaof.3.html): the host part
+/// of `addr` in its class, host byte order.
+#[unsafe(no_mangle)]
+pub extern "C" fn inet_lnaof(addr: in_addr) -> in_addr_t {
+    inet::local_part(u32::from_be(addr.s_addr))
+}
+
+/// [`inet_netof`](https://man7.org/linux/man-pages/man3/inet_netof.3.html): the network
+/// part of `addr` in its class, host byte order.
+#[unsafe(no_mangle)]
+pub extern "C" fn inet_netof(addr: in_addr) -> in_addr_t {
+    inet::network_part(u32::from_be(addr.s_addr))
+}
+
 /// [`in6addr_any`](https://pubs.opengroup.org/onlinepubs/9799919799/basedefs/netinet_in.h.html):
 /// the IPv6 wildcard address `::`.
 #[unsafe(no_mangle)]

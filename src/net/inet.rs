@@ -12,6 +12,9 @@
 //!   octal (leading `0`) or hex (leading `0x`), the last part filling the remaining bytes;
 //!   whitespace ends the text.
 //! - [`network`]: `inet_network`'s parts, each at most 255, packed into the low bytes.
+//! - [`make_address`], [`local_part`], [`network_part`]: the classful split of an address
+//!   (`inet_makeaddr`, `inet_lnaof`, `inet_netof`): class A has an 8-bit network, class B
+//!   16 bits, every other class 24.
 
 /// The longest text `format6` writes, without the terminator
 /// ("ffff:ffff:ffff:ffff:ffff:ffff:255.255.255.255" is 45 bytes; `INET6_ADDRSTRLEN` is 46).
@@ -342,6 +345,38 @@ pub fn network(text: &[u8]) -> Option<u32> {
     rest.get(trailing..).is_some_and(<[u8]>::is_empty).then_some(value)
 }
 
+/// The bits of the host part of `addr` (host byte order) in its class: 24 for class A
+/// (top bit 0), 16 for class B (top bits 10), 8 for the rest.
+fn host_bits(addr: u32) -> u32 {
+    match addr >> 30 {
+        0 | 1 => 24,
+        2 => 16,
+        _ => 8,
+    }
+}
+
+/// `inet_lnaof(addr)`: the host (local) part of `addr`, host byte order.
+pub fn local_part(addr: u32) -> u32 {
+    addr & ((1 << host_bits(addr)) - 1)
+}
+
+/// `inet_netof(addr)`: the network part of `addr`, shifted down, host byte order.
+pub fn network_part(addr: u32) -> u32 {
+    addr >> host_bits(addr)
+}
+
+/// `inet_makeaddr(net, host)`: the address of `host` in network `net` (host byte order),
+/// the network's size read from its value as glibc does: below 128 class A, below 65536
+/// class B, below 2^24 class C, else `net` and `host` are or'ed.
+pub fn make_address(net: u32, host: u32) -> u32 {
+    match net {
+        0..128 => net << 24 | (host & 0xff_ffff),
+        128..65536 => net << 16 | (host & 0xffff),
+        65536..16_777_216 => net << 8 | (host & 0xff),
+        _ => net | host,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -385,6 +420,11 @@ mod tests {
         assert_eq!(network(b"10.1"), Some(0x0a01));
         assert_eq!(network(b"0x10"), Some(0x10));
         assert_eq!(network(b"256"), None);
+        assert_eq!(local_part(0x0a01_0203), 0x01_0203);
+        assert_eq!(network_part(0xac10_0001), 0xac10);
+        assert_eq!(network_part(0xc0a8_0101), 0xc0_a801);
+        assert_eq!(make_address(10, 0x01_0203), 0x0a01_0203);
+        assert_eq!(make_address(0xc0a801, 7), 0xc0a8_0107);
         let mut small = [0u8; 7];
         assert_eq!(format4([1, 2, 3, 4]).store(&mut small), Err(Errno::NOSPC));
         let mut exact = [0u8; 8];
