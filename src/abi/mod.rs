@@ -36,6 +36,8 @@ mod fscanf;
 #[cfg(feature = "c-abi")]
 mod getopt;
 #[cfg(feature = "c-abi")]
+mod inet;
+#[cfg(feature = "c-abi")]
 mod ioctl;
 #[cfg(feature = "c-abi")]
 mod linux_epoll;
@@ -57,6 +59,8 @@ mod math_long;
 #[cfg(feature = "c-abi")]
 mod mman;
 mod panic;
+#[cfg(feature = "c-abi")]
+mod net_if;
 #[cfg(feature = "c-abi")]
 mod poll;
 #[cfg(feature = "c-abi")]
@@ -85,6 +89,8 @@ mod scanf;
 #[cfg(feature = "c-abi")]
 mod sched;
 mod semaphore;
+#[cfg(feature = "c-abi")]
+mod socket;
 #[cfg(feature = "c-abi")]
 mod spawn;
 #[cfg(feature = "c-abi")]
