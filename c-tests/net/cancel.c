@@ -99,12 +99,7 @@ static void call_sendmmsg(void)
     sendmmsg(sv[0], &m, 1, 0);
 }
 
-static const struct {
-    const char *name;
-    void (*setup)(void);
-    void (*call)(void);
-    void (*teardown)(void);
-} points[] = {
+static const struct cancel_case points[] = {
     { "accept", unix_listener, call_accept, listener_close },
     { "accept4", unix_listener, call_accept4, listener_close },
     { "connect", tcp_full, call_connect, listener_close },
@@ -121,10 +116,6 @@ static const struct {
 int main(void)
 {
     ct_init();
-    for (size_t i = 0; i < sizeof points / sizeof points[0]; i++) {
-        points[i].setup();
-        cancel_blocked(points[i].name, points[i].call);
-        points[i].teardown();
-    }
+    cancel_cases(points, sizeof points / sizeof points[0]);
     return t_status();
 }
