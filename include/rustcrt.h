@@ -17,6 +17,10 @@
 #include <glob.h>
 #include <pwd.h>
 #include <grp.h>
+#include <sys/socket.h>
+#include <netinet/in.h>
+#include <arpa/inet.h>
+#include <net/if.h>
 
 /* Defined in Rust as a start-up cell; its C type is: */
 extern uintptr_t __stack_chk_guard;
@@ -46,6 +50,14 @@ extern int opterr;
 
 // The option character that caused the last error.
 extern int optopt;
+
+// [`in6addr_any`](https://pubs.opengroup.org/onlinepubs/9799919799/basedefs/netinet_in.h.html):
+// the IPv6 wildcard address `::`.
+extern const struct in6_addr in6addr_any;
+
+// [`in6addr_loopback`](https://pubs.opengroup.org/onlinepubs/9799919799/basedefs/netinet_in.h.html):
+// the IPv6 loopback address `::1`.
+extern const struct in6_addr in6addr_loopback;
 
 // `signgam`: the sign of Γ(x) from the last `lgamma`, `lgammaf` or `gamma` call.
 extern int signgam;
@@ -805,6 +817,67 @@ void endgrent(void);
 // `*ngroups` ids.
 int getgrouplist(const char *user, gid_t group, gid_t *groups, int *ngroups);
 
+// [`inet_pton`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/inet_pton.html)
+//
+// # Safety
+// `src` must be a string; `dst` writable for a binary address of family `af`.
+int inet_pton(int af, const char *src, void *dst);
+
+// [`inet_ntop`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/inet_ntop.html)
+//
+// # Safety
+// `src` must be a binary address of family `af`; `dst` writable for `size` bytes.
+const char *inet_ntop(int af, const void *src, char *dst, socklen_t size);
+
+// [`inet_aton`](https://man7.org/linux/man-pages/man3/inet_aton.3.html): 1 for an address
+// (stored in `*inp` unless `inp` is null), 0 for other text.
+//
+// # Safety
+// `cp` must be a string; `inp` null or writable.
+int inet_aton(const char *cp, struct in_addr *inp);
+
+// [`inet_addr`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/inet_addr.html):
+// `inet_aton`'s address in network byte order, or `INADDR_NONE`.
+//
+// # Safety
+// `cp` must be a string.
+in_addr_t inet_addr(const char *cp);
+
+// [`inet_network`](https://man7.org/linux/man-pages/man3/inet_network.3.html): the parts in
+// host byte order, or `INADDR_NONE`.
+//
+// # Safety
+// `cp` must be a string.
+in_addr_t inet_network(const char *cp);
+
+// [`inet_ntoa`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/inet_ntoa.html):
+// the text in a per-thread buffer, overwritten by the thread's next call (as glibc's).
+char *inet_ntoa(struct in_addr addr);
+
+// [`inet_makeaddr`](https://man7.org/linux/man-pages/man3/inet_makeaddr.3.html): the
+// address of `host` in the classful network `net`.
+struct in_addr inet_makeaddr(in_addr_t net, in_addr_t host);
+
+// [`inet_lnaof`](https://man7.org/linux/man-pages/man3/inet_lnaof.3.html): the host part
+// of `addr` in its class, host byte order.
+in_addr_t inet_lnaof(struct in_addr addr);
+
+// [`inet_netof`](https://man7.org/linux/man-pages/man3/inet_netof.3.html): the network
+// part of `addr` in its class, host byte order.
+in_addr_t inet_netof(struct in_addr addr);
+
+// [`htonl`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/htonl.html)
+uint32_t htonl(uint32_t v);
+
+// [`htons`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/htons.html)
+uint16_t htons(uint16_t v);
+
+// [`ntohl`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/ntohl.html)
+uint32_t ntohl(uint32_t v);
+
+// [`ntohs`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/ntohs.html)
+uint16_t ntohs(uint16_t v);
+
 // [`eventfd`](https://man7.org/linux/man-pages/man2/eventfd.2.html)
 int eventfd(unsigned int initval, int flags);
 
@@ -1311,6 +1384,24 @@ int shm_open(const char *name, int flags, mode_t mode);
 // # Safety
 // `name` must be null or a NUL-terminated string.
 int shm_unlink(const char *name);
+
+// [`if_nametoindex`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/if_nametoindex.html):
+// 0 with `errno` set when no interface has that name.
+//
+// # Safety
+// `name` must be null or a string.
+unsigned int if_nametoindex(const char *name);
+
+// [`if_nameindex`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/if_nameindex.html):
+// every interface, ended by an entry of index 0 and a null name; free it with
+// `if_freenameindex`.
+struct if_nameindex *if_nameindex(void);
+
+// [`if_freenameindex`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/if_freenameindex.html)
+//
+// # Safety
+// `list` must be null or a list from `if_nameindex`, not used afterwards.
+void if_freenameindex(struct if_nameindex *list);
 
 // [`poll`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/poll.html)
 //
@@ -2632,6 +2723,79 @@ int sem_close(sem_t *s);
 // # Safety
 // `name` must be null or a NUL-terminated string.
 int sem_unlink(const char *name);
+
+// [`socket`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/socket.html)
+int socket(int domain, int ty, int protocol);
+
+// [`listen`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/listen.html)
+int listen(int fd, int backlog);
+
+// [`send`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/send.html)
+//
+// # Safety
+// `buf` must be readable for `len` bytes.
+ptrdiff_t send(int fd, const void *buf, size_t len, int flags);
+
+// [`recv`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/recv.html)
+//
+// # Safety
+// `buf` must be writable for `len` bytes.
+ptrdiff_t recv(int fd, void *buf, size_t len, int flags);
+
+// `__recv_chk(fd, buf, len, room, flags)`: `recv` under `_FORTIFY_SOURCE`.
+//
+// # Safety
+// As [`recv`], with `buf` holding `room` bytes.
+ptrdiff_t __recv_chk(int fd, void *buf, size_t len, size_t room, int flags);
+
+// [`sendmsg`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/sendmsg.html)
+//
+// # Safety
+// `msg` must be a valid `msghdr` naming readable buffers.
+ptrdiff_t sendmsg(int fd, const struct msghdr *msg, int flags);
+
+// [`recvmsg`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/recvmsg.html)
+//
+// # Safety
+// `msg` must be a valid `msghdr` naming writable buffers.
+ptrdiff_t recvmsg(int fd, struct msghdr *msg, int flags);
+
+// [`sendmmsg`](https://man7.org/linux/man-pages/man2/sendmmsg.2.html)
+//
+// # Safety
+// `msgs` must point at `count` valid `mmsghdr`s.
+int sendmmsg(int fd, struct mmsghdr *msgs, unsigned int count, int flags);
+
+// [`recvmmsg`](https://man7.org/linux/man-pages/man2/recvmmsg.2.html)
+//
+// # Safety
+// `msgs` must point at `count` valid `mmsghdr`s; `timeout` null or a `timespec`.
+int recvmmsg(int fd, struct mmsghdr *msgs, unsigned int count, int flags, struct timespec *timeout);
+
+// [`getsockopt`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/getsockopt.html)
+//
+// # Safety
+// `value` must be writable for `*len` bytes.
+int getsockopt(int fd, int level, int name, void *value, socklen_t *len);
+
+// [`setsockopt`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/setsockopt.html)
+//
+// # Safety
+// `value` must be readable for `len` bytes.
+int setsockopt(int fd, int level, int name, const void *value, socklen_t len);
+
+// [`shutdown`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/shutdown.html)
+int shutdown(int fd, int how);
+
+// [`sockatmark`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/sockatmark.html)
+int sockatmark(int fd);
+
+// `__cmsg_nxthdr(msg, cmsg)`: what `CMSG_NXTHDR` calls when glibc's header does not inline
+// it ([`cmsg`](https://man7.org/linux/man-pages/man3/cmsg.3.html)).
+//
+// # Safety
+// `msg` a valid `msghdr` and `cmsg` a control message inside its control data.
+struct cmsghdr *__cmsg_nxthdr(struct msghdr *msg, struct cmsghdr *cmsg);
 
 // [`posix_spawn`](https://pubs.opengroup.org/onlinepubs/9799919799/functions/posix_spawn.html)
 //

@@ -35,6 +35,7 @@ pub mod linux;
 pub mod locale;
 pub mod math;
 pub mod mm;
+pub mod net;
 pub mod pattern;
 /// The preload build's glue to glibc; nothing C links against (hence not in the header).
 ///

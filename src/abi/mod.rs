@@ -42,6 +42,8 @@ mod glob;
 #[cfg(feature = "c-abi")]
 mod grp;
 #[cfg(feature = "c-abi")]
+mod inet;
+#[cfg(feature = "c-abi")]
 mod ioctl;
 #[cfg(feature = "c-abi")]
 mod linux_epoll;
@@ -63,6 +65,8 @@ mod math_long;
 #[cfg(feature = "c-abi")]
 mod mman;
 mod panic;
+#[cfg(feature = "c-abi")]
+mod net_if;
 #[cfg(feature = "c-abi")]
 mod poll;
 #[cfg(feature = "c-abi")]
@@ -93,6 +97,8 @@ mod scanf;
 #[cfg(feature = "c-abi")]
 mod sched;
 mod semaphore;
+#[cfg(feature = "c-abi")]
+mod socket;
 #[cfg(feature = "c-abi")]
 mod spawn;
 #[cfg(feature = "c-abi")]

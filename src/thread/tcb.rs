@@ -109,6 +109,9 @@ pub struct Tcb {
     /// ("Unknown error 1234"), one buffer each per thread as in glibc (`crate::string::message`).
     pub strerror_text: crate::string::message::TextBuffer,
     pub strsignal_text: crate::string::message::TextBuffer,
+    /// The text `inet_ntoa` returns, one per thread as in glibc ("255.255.255.255" and the
+    /// terminator: 16 bytes).
+    pub inet_ntoa_text: [u8; 16],
 }
 
 const _: () = {
@@ -167,6 +170,7 @@ impl Tcb {
         locale: core::ptr::null(),
         strerror_text: crate::string::message::TextBuffer::ZERO,
         strsignal_text: crate::string::message::TextBuffer::ZERO,
+        inet_ntoa_text: [0; 16],
     };
 }
 
