@@ -72,8 +72,8 @@ pub unsafe fn vectored_at(nr: libc::c_long, fd: c_int, iov: *const libc::iovec, 
 /// # Safety
 /// `path` must be a NUL-terminated string, or an address the kernel refuses.
 pub unsafe fn openat(dirfd: c_int, path: *const c_char, flags: c_int, mode: u32) -> Result<c_int, Errno> {
-    // SAFETY: the kernel only reads the path.
     let args = [dirfd as usize, path as usize, flags as usize, mode as usize, 0, 0];
+    // SAFETY: the kernel only reads the path.
     unsafe { crate::thread::cancel::syscall(libc::SYS_openat, args) }.map(|fd| fd as c_int)
 }
 

@@ -27,9 +27,11 @@ impl Backend {
     /// Reads up to `buf.len()` bytes; 0 at the end.
     pub fn read(&mut self, fd: c_int, buf: &mut [u8]) -> Result<usize, Errno> {
         match self {
-            // SAFETY (both): `buf` is a live, writable slice.
-            Backend::Fd { cancellable: true } => unsafe { crate::io::points::read(fd, buf.as_mut_ptr(), buf.len()) },
-            Backend::Fd { cancellable: false } => unsafe { crate::io::fd::read(fd, buf.as_mut_ptr(), buf.len()) },
+            Backend::Fd { cancellable } => {
+                let read = if *cancellable { crate::io::points::read } else { crate::io::fd::read };
+                // SAFETY: `buf` is a live, writable slice.
+                unsafe { read(fd, buf.as_mut_ptr(), buf.len()) }
+            }
             Backend::Memory(m) => Ok(m.read(buf)),
             Backend::Dynamic(_) => Err(Errno::BADF),
             Backend::Cookie(c) => c.read(buf),
@@ -39,9 +41,11 @@ impl Backend {
     /// Writes some of `buf`, at least one byte unless `buf` is empty.
     pub fn write(&mut self, fd: c_int, buf: &[u8]) -> Result<usize, Errno> {
         match self {
-            // SAFETY (both): `buf` is a live slice.
-            Backend::Fd { cancellable: true } => unsafe { crate::io::points::write(fd, buf.as_ptr(), buf.len()) },
-            Backend::Fd { cancellable: false } => unsafe { crate::io::fd::write(fd, buf.as_ptr(), buf.len()) },
+            Backend::Fd { cancellable } => {
+                let write = if *cancellable { crate::io::points::write } else { crate::io::fd::write };
+                // SAFETY: `buf` is a live slice.
+                unsafe { write(fd, buf.as_ptr(), buf.len()) }
+            }
             Backend::Memory(m) => m.write(buf),
             Backend::Dynamic(m) => m.write(buf),
             Backend::Cookie(c) => c.write(buf),

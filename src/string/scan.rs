@@ -192,13 +192,13 @@ impl<const M: u8> Blocks for Avx2<M> {
                         "vpcmpeqb {c}, {n}, ymmword ptr [{p} + 64]",
                         "vpcmpeqb {d}, {n}, ymmword ptr [{p} + 96]",
                         "vpor {e}, {a}, {b}",
-                        "vpor {f}, {c}, {d}",
-                        "vpor {e}, {e}, {f}",
+                        "vpor {d}, {c}, {d}",
+                        "vpor {e}, {e}, {d}",
                         "vpmovmskb {m:e}, {e}",
                     ],
                     p = inout(reg) p, n = in(ymm_reg) self.needle, m = out(reg) all,
                     a = out(ymm_reg) x0, b = out(ymm_reg) x1, c = out(ymm_reg) x2,
-                    d = out(ymm_reg) _, e = out(ymm_reg) _, f = out(ymm_reg) _,
+                    d = out(ymm_reg) _, e = out(ymm_reg) _,
                     options(nostack, readonly, pure),
                 ),
                 NUL => group_loop!(
@@ -460,20 +460,21 @@ unsafe fn scan_blocks<B: Blocks, const BOUNDED: bool, const ADDRESS: bool>(block
             break 'blocks at;
         }
         // The last address a whole group below the bound may start at.
-        let last = end.wrapping_sub(group);
+        let last = end.saturating_sub(group);
         // SAFETY: see above; the scan stops at the first group with a match.
         let stop = unsafe { blocks.groups::<BOUNDED>(at & !(group - 1), last) };
         if BOUNDED && stop.at > last {
             break 'blocks stop.at.max(at);
         }
         // The group at `stop.at` holds a match: find its block from what the loop kept.
-        // SAFETY (the three masks): `blocks` exists, so its instructions are available.
         // The later blocks are laid out on the straight line, as glibc lays them out.
+        // SAFETY: `blocks` exists, so its instructions are available.
         let m0 = unsafe { blocks.mask(stop.first[0]) };
         if m0 != 0 {
             core::hint::cold_path();
             return found_below(stop.at, u64::from(m0));
         }
+        // SAFETY: as for `m0`.
         let m1 = unsafe { blocks.mask(stop.first[1]) };
         if m1 != 0 {
             core::hint::cold_path();
@@ -481,6 +482,7 @@ unsafe fn scan_blocks<B: Blocks, const BOUNDED: bool, const ADDRESS: bool>(block
         }
         // Blocks 0 and 1 have no match, so `all` shows blocks 2 and 3 folded: below block
         // 2's own mask, it finds a match of block 3 one block further on.
+        // SAFETY: as for `m0`.
         let m2 = unsafe { blocks.mask(stop.first[2]) };
         return found_below(stop.at + 2 * size, u64::from(m2) | u64::from(stop.all) << size);
     };

@@ -286,7 +286,6 @@ pub unsafe extern "C" fn compare_avx2(a: *const u8, b: *const u8, n: usize) -> i
         let any = _mm256_or_si256(_mm256_or_si256(diff(at[0]), diff(at[1])), _mm256_or_si256(diff(at[2]), diff(at[3])));
         _mm256_testz_si256(any, any) == 0
     };
-    // SAFETY (of each `first_differing`): every offset plus 32 is at most n.
     if n <= 64 {
         // The equal-bytes mask of both halves at once, with the loads folded into the
         // compares (which the optimiser would not do).
@@ -311,12 +310,14 @@ pub unsafe extern "C" fn compare_avx2(a: *const u8, b: *const u8, n: usize) -> i
         }
         // Out of the straight line of equal ranges, as glibc lays its exits out.
         core::hint::cold_path();
+        // SAFETY: 32 < n <= 64, so both vectors lie inside the ranges.
         return unsafe { first_differing(a, b, [0, n - 32], u32::MAX, eq) };
     }
     if n <= 128 {
         let at = [0, 32, n - 64, n - 32];
         if differs(at) {
             core::hint::cold_path();
+            // SAFETY: 64 < n <= 128, so every vector lies inside the ranges.
             return unsafe { first_differing(a, b, at, u32::MAX, eq) };
         }
         return 0;
@@ -355,11 +356,13 @@ pub unsafe extern "C" fn compare_avx2(a: *const u8, b: *const u8, n: usize) -> i
     if (i as isize) < 0 {
         core::hint::cold_path();
         let at = last.wrapping_add(i);
+        // SAFETY: the step at `at` was read by the loop, inside both ranges.
         return unsafe { first_differing(a, b, [at, at + 32, at + 64, at + 96], u32::MAX, eq) };
     }
     let at = [last, last + 32, last + 64, last + 96];
     if differs(at) {
         core::hint::cold_path();
+        // SAFETY: the last 128 bytes, inside both ranges (n > 128).
         return unsafe { first_differing(a, b, at, u32::MAX, eq) };
     }
     0
